@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { site } from './src/site.config.ts';
+import { contentGuard } from './src/integrations/content-guard.ts';
+
+export default defineConfig({
+  site: site.url,
+  base: site.base,
+  trailingSlash: 'always',
+  // Tests and the benchmark build several sites side by side.
+  outDir: process.env.OUT_DIR || './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  server: { host: '127.0.0.1' },
+  build: { format: 'directory' },
+  integrations: [contentGuard({ timeZone: site.timezone }), mdx()],
+});

@@ -1,0 +1,38 @@
+/**
+ * Checks all content before Astro touches it, so a broken post stops the build
+ * with one plain list of every problem (file:line, field, fix) instead of the
+ * first schema error wrapped in a stack trace.
+ */
+import type { AstroIntegration } from 'astro';
+import { checkContent } from '../lib/content/check-content.ts';
+import { contentDirFrom } from '../lib/content/content-dir.ts';
+import { formatReport } from '../lib/content/problems.ts';
+
+export class ContentError extends Error {
+  constructor(report: string) {
+    super(`Content has problems. Fix these and build again:\n\n${report}\n`);
+    this.name = 'ContentError';
+    // People need the list, not where in our code it was noticed.
+    this.stack = this.message;
+  }
+}
+
+export function contentGuard(options: { timeZone: string }): AstroIntegration {
+  return {
+    name: 'content-guard',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command === 'preview') return;
+        const report = checkContent({ contentDir: contentDirFrom(process.env), timeZone: options.timeZone });
+        const errors = report.problems.filter((p) => p.severity === 'error');
+        if (!errors.length) {
+          logger.info(`${report.posts.length} posts and ${report.authors.length} authors checked`);
+          return;
+        }
+        // The dev server keeps running so the writer can fix files and see the page update.
+        if (command === 'dev') logger.error(`\n${formatReport(report.problems)}`);
+        else throw new ContentError(formatReport(errors));
+      },
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Files under `dir` whose names match `pattern`, sorted, as absolute paths. A missing folder is empty. */
+export function listFiles(dir: string, pattern: RegExp): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isFile() && pattern.test(e.name) && !e.name.startsWith('.') && !e.name.startsWith('_'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** A path as people see it in messages: relative to the working folder, with forward slashes. */
+export function displayPath(path: string, root = process.cwd()): string {
+  const rel = relative(root, path);
+  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+}
+
+export const POST_FILE = /\.(md|mdx)$/i;
+export const AUTHOR_FILE = /\.ya?ml$/i;

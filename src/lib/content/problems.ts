@@ -1,0 +1,89 @@
+/**
+ * Problems found in content, in the words a marketer needs: which file and line,
+ * which field, what is wrong and how to fix it.
+ */
+import type { z } from 'zod';
+import { didYouMean } from '../suggest.ts';
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  file: string;
+  line: number;
+  /** The field as people read it: `title`, `citations #1 → doi`; empty for the whole file. */
+  field: string;
+  message: string;
+  severity: Severity;
+}
+
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += ` #${seg + 1}`;
+    else out += `${out ? ' → ' : ''}${String(seg)}`;
+  }
+  return out;
+}
+
+/** One line per problem: `content/posts/x.md:4  date  "yesterday" is not a date; write …`. */
+export function formatProblem(p: Problem): string {
+  const where = `${p.file}:${p.line}`;
+  return p.field ? `${where}  ${p.field}  ${p.message}` : `${where}  ${p.message}`;
+}
+
+export function formatReport(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  const parts: string[] = [];
+  if (errors.length) parts.push(`${errors.length} error${errors.length === 1 ? '' : 's'}:`, ...errors.map((p) => `  ${formatProblem(p)}`));
+  if (warnings.length) {
+    if (parts.length) parts.push('');
+    parts.push(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...warnings.map((p) => `  ${formatProblem(p)}`));
+  }
+  return parts.join('\n');
+}
+
+function describeType(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (/received undefined/.test(issue.message)) return 'is missing; add it';
+  const expected = issue.expected;
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a group of fields',
+    date: 'a date',
+  };
+  return `must be ${words[expected] ?? expected}`;
+}
+
+/** Turn zod issues into problems, with lines from the source file. */
+export function problemsFromZod(
+  file: string,
+  error: z.ZodError,
+  lineOf: (path: readonly PropertyKey[]) => number,
+  knownKeys: (path: readonly PropertyKey[]) => string[],
+): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = knownKeys(issue.path);
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        out.push({
+          file,
+          line: lineOf(path),
+          field: fieldLabel(path),
+          message: `is not a field here.${didYouMean(key, allowed) || ` Known fields: ${allowed.join(', ')}.`} Rename or remove it`,
+          severity: 'error',
+        });
+      }
+      continue;
+    }
+    const message = issue.message.startsWith('Invalid input') ? describeType(issue) : issue.message;
+    out.push({ file, line: lineOf(issue.path), field: fieldLabel(issue.path), message, severity: 'error' });
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * A content file as written: frontmatter text, body, and a way to find the
+ * line a field sits on, so messages can say `file:line`.
+ *
+ * YAML is read with the 1.2 core schema, which keeps `2026-11-27` as text;
+ * that lets the checker tell a date from a timestamp without an offset.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+
+export interface SourceFile {
+  /** Path as shown to people, relative to the project (or as given). */
+  file: string;
+  data: unknown;
+  body: string;
+  /** Line of the body's first line in the file. */
+  bodyLine: number;
+  /** File line of a field; falls back to the closest parent that exists, then line 1. */
+  lineOf(path: readonly PropertyKey[]): number;
+  /** Problems found while reading: YAML syntax, a missing frontmatter block. */
+  syntaxErrors: { line: number; message: string }[];
+}
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
+function countLines(text: string): number {
+  return text.split('\n').length - 1;
+}
+
+export function parseMarkdownSource(file: string, text: string): SourceFile {
+  const match = FRONTMATTER.exec(text);
+  if (!match) {
+    return {
+      file,
+      data: {},
+      body: text,
+      bodyLine: 1,
+      lineOf: () => 1,
+      syntaxErrors: [
+        {
+          line: 1,
+          message: 'has no frontmatter; the file must start with a line of three dashes (---), the fields, and another ---',
+        },
+      ],
+    };
+  }
+  const yamlText = match[1] ?? '';
+  const parsed = parseYamlSource(file, yamlText, 1);
+  const bodyLine = countLines(match[0]) + 1;
+  return { ...parsed, body: text.slice(match[0].length), bodyLine };
+}
+
+export function parseYamlSource(file: string, text: string, lineOffset = 0): SourceFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const syntaxErrors = doc.errors.map((e) => ({
+    line: (e.linePos?.[0]?.line ?? 1) + lineOffset,
+    message: `is not valid YAML: ${e.message.split('\n')[0]}. Check indentation and that text with a colon is in quotes`,
+  }));
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  return {
+    file,
+    data: syntaxErrors.length ? {} : (doc.toJS() ?? {}),
+    body: '',
+    bodyLine: 1,
+    lineOf: (path) => lineForPath(doc, path, lineAt) ?? 1 + lineOffset,
+    syntaxErrors,
+  };
+}
+
+function lineForPath(doc: Document, path: readonly PropertyKey[], lineAt: (offset: number) => number): number | undefined {
+  let node: unknown = doc.contents;
+  let line: number | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+      if (keyRange) line = lineAt(keyRange[0]);
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as { range?: [number, number, number] } | undefined;
+      if (!item) break;
+      if (item.range) line = lineAt(item.range[0]);
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return line;
+}

@@ -1,0 +1,77 @@
+/**
+ * Builds a site from fixture content into tests/.out/<name>, the way CI and
+ * people build it (the astro CLI), with content, base path and "now" as inputs.
+ * A build is reused while nothing that feeds it has changed, so re-running
+ * tests locally is quick; CI always starts from a clean clone.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { OUT, ROOT } from './paths.ts';
+
+export interface SiteBuild {
+  name: string;
+  contentDir: string;
+  base?: string;
+  now: string;
+  env?: Record<string, string>;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  outDir: string;
+  output: string;
+}
+
+const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tests/fixtures'];
+
+function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
+  if (!existsSync(path)) return;
+  const st = statSync(path);
+  if (st.isDirectory()) {
+    for (const name of readdirSync(path).sort()) hashTree(hash, join(path, name));
+  } else {
+    hash.update(relative(ROOT, path));
+    hash.update(readFileSync(path));
+  }
+}
+
+function inputsKey(build: SiteBuild): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(build));
+  for (const input of INPUTS) hashTree(hash, join(ROOT, input));
+  return hash.digest('hex');
+}
+
+export function outDirFor(name: string): string {
+  return join(OUT, name, 'dist');
+}
+
+export function buildSite(build: SiteBuild, { reuse = true } = {}): BuildResult {
+  const outDir = outDirFor(build.name);
+  const stamp = join(OUT, build.name, 'inputs.sha256');
+  const key = inputsKey(build);
+  if (reuse && existsSync(stamp) && readFileSync(stamp, 'utf8') === key && existsSync(outDir)) {
+    return { ok: true, outDir, output: '(reused: inputs unchanged)' };
+  }
+  rmSync(join(OUT, build.name), { recursive: true, force: true });
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      CONTENT_DIR: build.contentDir,
+      OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: join(OUT, build.name, 'cache'),
+      SITE_BASE: build.base ?? '/',
+      BLOG_NOW: build.now,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...build.env,
+    },
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  const ok = result.status === 0;
+  if (ok) writeFileSync(stamp, key);
+  return { ok, outDir, output };
+}

@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { FIXTURES, FIXTURE_NOW } from './paths.ts';
+import type { SiteBuild } from './build-site.ts';
+
+/** The fixture sites the build and browser tests read. */
+export const SITES = {
+  /** The main fixture: public, draft, scheduled, MDX and image posts. */
+  site: { name: 'site', contentDir: join(FIXTURES, 'content'), now: FIXTURE_NOW },
+  /** The same content served under /blog/. */
+  base: { name: 'base', contentDir: join(FIXTURES, 'content'), base: '/blog/', now: FIXTURE_NOW },
+  /** No posts at all: every output must still be valid. */
+  empty: { name: 'empty', contentDir: join(FIXTURES, 'empty'), now: FIXTURE_NOW },
+} satisfies Record<string, SiteBuild>;
+
+export type SiteName = keyof typeof SITES;

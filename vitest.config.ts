@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        // Builds the fixture sites once (tests/support/global-setup.ts), then
+        // checks what readers, feed readers and programs receive.
+        test: {
+          name: 'site',
+          include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          // Two cores: browser and build tests compete for them, so run files one at a time.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
