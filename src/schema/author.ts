@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { ImageHelper } from './helpers.ts';
 
-export function createAuthorSchema(image: ImageHelper) {
+export function createAuthorSchema<Image extends z.ZodType>(image: () => Image) {
   return z.strictObject({
     name: z.string().trim().min(2, { error: 'is missing; write the person\'s full name' }).max(80).meta({
       description: 'Full name as it appears in bylines.',
@@ -30,4 +29,4 @@ export function createAuthorSchema(image: ImageHelper) {
   });
 }
 
-export type AuthorData = z.output<ReturnType<typeof createAuthorSchema>>;
+export type AuthorData = z.output<ReturnType<typeof createAuthorSchema<z.ZodString>>>;

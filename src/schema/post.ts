@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { citationSchema } from './citation.ts';
-import type { ImageHelper } from './helpers.ts';
 import { SLUG_PATTERN } from '../lib/slugs.ts';
 import { DATE_FIX_HINT, normalizeParsedDate, parsePublishDate } from '../lib/publish-date.ts';
 
@@ -31,14 +30,14 @@ export function publishDate(timeZone: string) {
     });
 }
 
-export interface PostSchemaHelpers {
-  image: ImageHelper;
+export interface PostSchemaHelpers<Image extends z.ZodType, Author extends z.ZodType> {
+  image: () => Image;
   /** Astro passes `reference('authors')`; the standalone checker passes a string and checks ids itself. */
-  author: z.ZodType;
+  author: Author;
   timeZone: string;
 }
 
-export function createPostSchema(h: PostSchemaHelpers) {
+export function createPostSchema<Image extends z.ZodType, Author extends z.ZodType>(h: PostSchemaHelpers<Image, Author>) {
   return z
     .strictObject({
       title: z
@@ -120,5 +119,5 @@ export function createPostSchema(h: PostSchemaHelpers) {
     });
 }
 
-export type PostSchema = ReturnType<typeof createPostSchema>;
+export type PostSchema = ReturnType<typeof createPostSchema<z.ZodString, z.ZodString>>;
 export type PostData = z.output<PostSchema>;
