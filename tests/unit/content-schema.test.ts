@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, formatReport } from '../../src/lib/content/problems.ts';
+import { checkContent } from '../../src/lib/content/check-content.ts';
+import { VALID_FRONTMATTER, checkOne, makeContent, post } from './support/temp-content.ts';
+
+/** Replace or add one frontmatter line of the valid post. */
+function withField(key: string, value: string | undefined): string {
+  const lines = VALID_FRONTMATTER.split('\n').filter((l) => !l.startsWith(`${key}:`));
+  if (value !== undefined) lines.push(`${key}: ${value}`);
+  return lines.join('\n');
+}
+
+function messages(frontmatter: string, body?: string): string[] {
+  return checkOne(frontmatter, body).problems.map(formatProblem);
+}
+
+const CITATION = `citations:
+  - authors: ["Crane, J. D."]
+    year: 2012
+    title: Massage therapy attenuates inflammatory signaling
+    container: Science Translational Medicine
+    doi: 10.1126/scitranslmed.3002882`;
+
+describe('a valid post', () => {
+  it('passes with no problems and gets its slug from the file name', () => {
+    const report = checkOne(`${VALID_FRONTMATTER}\n${CITATION}`);
+    expect(report.problems).toEqual([]);
+    expect(report.posts[0]!.slug).toBe('the-post');
+    expect(report.posts[0]!.data!.date.toISOString()).toBe('2026-11-20T05:00:00.000Z');
+    expect(report.posts[0]!.data!.draft).toBe(false);
+  });
+});
+
+describe('post frontmatter rules', () => {
+  it.each([
+    ['title missing', withField('title', undefined), 'posts/2026-11-20-the-post.md:2  title  is missing; add a line like `title: Massage after exercise`'],
+    ['title too long', withField('title', 'x'.repeat(101)), 'title  is longer than 100 characters; shorten it'],
+    ['description missing', withField('description', undefined), 'description  is missing; add one or two sentences'],
+    ['description too short', withField('description', 'Too short.'), 'description  is shorter than 50 characters'],
+    ['description too long', withField('description', 'y'.repeat(181)), 'description  is longer than 180 characters'],
+    ['author missing', withField('author', undefined), 'author  is missing; add `author:`'],
+    ['date in words', withField('date', 'yesterday'), 'date  "yesterday" is not a date; write 2026-11-27 or 2026-11-27T07:00:00-05:00'],
+    ['date without offset', withField('date', '2026-11-20T07:00:00'), 'date  "2026-11-20T07:00:00" has a time but no time-zone offset; write 2026-11-27'],
+    ['date not on the calendar', withField('date', '2026-02-30'), 'date  "2026-02-30" is not a day on the calendar'],
+    ['date at UTC midnight', withField('date', '2026-11-20T00:00:00Z'), 'date  "2026-11-20T00:00:00Z" is midnight UTC'],
+    ['updated before date', withField('updated', '2026-11-19'), 'updated  is before `date`'],
+    ['readTime not whole', withField('readTime', '2.5'), 'readTime  must be a whole number of minutes'],
+    ['readTime zero', withField('readTime', '0'), 'readTime  must be at least 1 minute'],
+    ['tags missing', withField('tags', undefined), 'tags  must be a list like [massage, recovery]'],
+    ['tags empty', withField('tags', '[]'), 'tags  needs at least one tag'],
+    ['too many tags', withField('tags', '[a, b, c, d, e, f]'), 'tags  has more than 5 tags'],
+    ['tag not a slug', withField('tags', '[Massage]'), 'tags #1  must be lowercase words joined by hyphens'],
+    ['tag twice', withField('tags', '[massage, massage]'), 'tags  lists the same tag twice'],
+    ['draft not boolean', withField('draft', 'maybe'), 'draft  must be true or false'],
+    ['canonical not a URL', withField('canonical', 'our old site'), 'canonical  must be a full web address'],
+    ['slug not a slug', withField('slug', 'My Post'), 'slug  must be lowercase words joined by hyphens'],
+    ['unknown key typo', `${VALID_FRONTMATTER}\nautor: ada-fixture`, 'autor  is not a field here. Did you mean `author`?'],
+    ['unknown key', `${VALID_FRONTMATTER}\ncolour: green`, 'colour  is not a field here. Known fields: title, description, author'],
+    ['image without alt', `${VALID_FRONTMATTER}\nimage:\n  src: ./hero.jpg`, 'image → alt  is missing; describe the picture'],
+  ])('%s', (_name, frontmatter, expected) => {
+    const found = messages(frontmatter);
+    expect(found.join('\n')).toContain(expected);
+    expect(found.every((m) => m.startsWith('posts/2026-11-20-the-post.md:'))).toBe(true);
+  });
+
+  it('lists the known authors and suggests the closest one for an unknown author', () => {
+    expect(messages(withField('author', 'ada-fixtur')).join('\n')).toContain(
+      'author  "ada-fixtur" is not an author. Did you mean `ada-fixture`? Known authors: ada-fixture',
+    );
+  });
+
+  it('says which image file is missing', () => {
+    expect(messages(`${VALID_FRONTMATTER}\nimage:\n  src: ./nowhere.jpg\n  alt: A picture`).join('\n')).toContain(
+      'image → src  points to "./nowhere.jpg", which does not exist',
+    );
+  });
+
+  it('reports the line of the field', () => {
+    const [problem] = checkOne(withField('date', 'yesterday')).problems;
+    // Line 1 is ---, then title, description, author, tags, date.
+    expect(problem!.line).toBe(6);
+  });
+
+  it('reports every problem in a file at once', () => {
+    const found = messages('title: x\ndescription: short\nauthor: nobody\ndate: soon\ntags: []');
+    expect(found.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('citation rules', () => {
+  const cite = (extra: string) => `${VALID_FRONTMATTER}\ncitations:\n  - authors: ["Crane, J. D."]\n    year: 2012\n    title: A study title\n    container: A Journal\n${extra}`;
+
+  it.each([
+    ['no DOI or URL', cite(''), 'citations #1  needs a `doi:` or a `url:`'],
+    ['malformed DOI', cite('    doi: 10.11/bad doi'), 'citations #1 → doi  is not a DOI; it should look like 10.1126/scitranslmed.3002882'],
+    ['year as text', cite('    doi: 10.1126/x.1\n    year2: 1').replace('year: 2012', 'year: "twenty twelve"'), 'citations #1 → year  must be the year as a number'],
+    ['both pages and article', cite('    doi: 10.1126/x.1\n    pages: "1-2"\n    article: e1'), 'has both `pages:` and `article:`'],
+    ['no authors', cite('    doi: 10.1126/x.1').replace('authors: ["Crane, J. D."]', 'authors: []'), 'citations #1 → authors  needs at least one author'],
+    ['URL not a web address', cite('    url: somewhere'), 'citations #1 → url  must be a full web address'],
+  ])('%s', (_name, frontmatter, expected) => {
+    expect(messages(frontmatter).join('\n')).toContain(expected);
+  });
+});
+
+describe('whole-folder rules', () => {
+  it('names both files when two posts share a slug', () => {
+    const dir = makeContent({
+      'posts/2026-11-20-same.md': post(VALID_FRONTMATTER),
+      'posts/2026-11-21-same.md': post(VALID_FRONTMATTER.replace('2026-11-20', '2026-11-21')),
+    });
+    const report = checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir });
+    expect(report.problems.map(formatProblem)).toEqual([
+      'posts/2026-11-21-same.md:1  slug  "same" is already the address of posts/2026-11-20-same.md; two posts cannot share one. Rename one file or give it a different `slug:`',
+    ]);
+  });
+
+  it('explains broken YAML and a missing frontmatter block', () => {
+    const dir = makeContent({
+      'posts/2026-11-20-broken-yaml.md': '---\ntitle: "unclosed\n---\nBody\n',
+      'posts/2026-11-21-no-frontmatter.md': 'Just text.\n',
+    });
+    const text = formatReport(checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir }).problems);
+    expect(text).toContain('posts/2026-11-20-broken-yaml.md:');
+    expect(text).toContain('is not valid YAML');
+    expect(text).toContain('posts/2026-11-21-no-frontmatter.md:1  has no frontmatter');
+    expect(text).toMatch(/^2 errors:/);
+  });
+
+  it('checks author files too', () => {
+    const dir = makeContent({ 'authors/ben.yaml': 'name: Ben\nrole: Coach\nbio: short\nwebsite: x\n' });
+    const text = checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir }).problems.map(formatProblem).join('\n');
+    expect(text).toContain('authors/ben.yaml:3  bio  is too short');
+    expect(text).toContain('authors/ben.yaml:4  website  is not a field here');
+  });
+});

@@ -1,0 +1,33 @@
+/** Small content folders in a temp dir, for checking rules the way the build sees files. */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { checkContent } from '../../../src/lib/content/check-content.ts';
+
+export const VALID_AUTHOR = 'name: Ada Fixture\nrole: Test therapist\nbio: Ada writes the fixture posts that exercise every rule.\n';
+
+export const VALID_FRONTMATTER = `title: A valid post
+description: A description long enough to pass the fifty character minimum for summaries.
+author: ada-fixture
+date: 2026-11-20
+tags: [massage, recovery]`;
+
+export function makeContent(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'blog-content-'));
+  const all = { 'authors/ada-fixture.yaml': VALID_AUTHOR, ...files };
+  for (const [path, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+export function post(frontmatter: string, body = 'Some body text for the post.\n'): string {
+  return `---\n${frontmatter}\n---\n\n${body}`;
+}
+
+/** Check one post file (plus the valid author) and return what a person would read. */
+export function checkOne(frontmatter: string, body?: string) {
+  const dir = makeContent({ 'posts/2026-11-20-the-post.md': post(frontmatter, body) });
+  return checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir });
+}
