@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { site } from './src/site.config.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { previewMode } from './src/integrations/preview-mode.ts';
 
 export default defineConfig({
   site: site.url,
@@ -13,5 +14,5 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   server: { host: '127.0.0.1' },
   build: { format: 'directory' },
-  integrations: [contentGuard({ timeZone: site.timezone }), mdx()],
+  integrations: [previewMode(), contentGuard({ timeZone: site.timezone }), mdx()],
 });

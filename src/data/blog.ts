@@ -28,7 +28,7 @@ export interface Author {
 export const urls = createUrls(site);
 
 /** Drafts and scheduled posts are previewed by `astro dev` only, each with a badge. */
-export const showsUnpublished = import.meta.env.DEV;
+export const showsUnpublished: boolean = __SHOWS_UNPUBLISHED__;
 
 /** The moment this build publishes as of (the clock, or BLOG_NOW). */
 export function buildNow(): Date {

@@ -44,6 +44,11 @@ function inputsKey(build: SiteBuild): string {
   return hash.digest('hex');
 }
 
+function withoutTestEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NODE_ENV: _node, VITEST: _vitest, VITEST_MODE: _mode, TEST: _test, ...rest } = env;
+  return rest;
+}
+
 export function outDirFor(name: string): string {
   return join(OUT, name, 'dist');
 }
@@ -60,7 +65,8 @@ export function buildSite(build: SiteBuild, { reuse = true } = {}): BuildResult 
     cwd: ROOT,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      // Built as people build it: vitest's NODE_ENV=test must not leak into the site build.
+      ...withoutTestEnv(process.env),
       CONTENT_DIR: build.contentDir,
       OUT_DIR: outDir,
       ASTRO_CACHE_DIR: join(OUT, build.name, 'cache'),
