@@ -1,0 +1,43 @@
+/**
+ * A post's body as an HTML string, for outputs that are not pages: the JSON
+ * API and the feeds. Markdown and MDX posts both go through Astro's own
+ * renderer (the container API), so images are processed and MDX components run
+ * exactly as on the post page.
+ */
+import { render } from 'astro:content';
+import { loadRenderers } from 'astro:container';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { showsUnpublished, type BlogPost } from './blog.ts';
+
+let container: Promise<AstroContainer> | undefined;
+
+function getContainer(): Promise<AstroContainer> {
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  return container;
+}
+
+// A build renders each post once however many outputs ask; the dev server
+// re-renders so edits show up.
+const rendered = new Map<string, Promise<string>>();
+
+async function renderBody(post: BlogPost): Promise<string> {
+  const { Content } = await render(post.entry);
+  const html = await (await getContainer()).renderToString(Content);
+  return html.trim();
+}
+
+/**
+ * The body as the post page shows it: links and images are relative to the
+ * site, as on the page. Outputs read elsewhere make them absolute against the
+ * post's address (see src/lib/feeds/absolute-urls.ts).
+ */
+export function postBodyHtml(post: BlogPost): Promise<string> {
+  if (showsUnpublished) return renderBody(post);
+  let html = rendered.get(post.slug);
+  if (!html) {
+    html = renderBody(post);
+    rendered.set(post.slug, html);
+  }
+  return html;
+}
