@@ -25,7 +25,7 @@ describe('the fixture site', () => {
   it('has a page for every public post, the home pages, tags, authors and a 404', () => {
     for (const slug of PUBLIC_SLUGS) expect(files).toContain(`posts/${slug}/index.html`);
     expect(files.filter((f) => /^posts\/[^/]+\/index\.html$/.test(f))).toHaveLength(PUBLIC_SLUGS.length);
-    for (const page of ['index.html', 'page/2/index.html', '404.html', 'tags/index.html', 'tags/recovery/index.html', 'authors/index.html', 'authors/ada-fixture/index.html', 'authors/ben-sample/index.html', 'favicon.ico', 'favicon.svg']) {
+    for (const page of ['index.html', 'page/2/index.html', '404.html', 'book/index.html', 'tags/index.html', 'tags/recovery/index.html', 'authors/index.html', 'authors/ada-fixture/index.html', 'authors/ben-sample/index.html', 'favicon.ico', 'favicon.svg']) {
       expect(files).toContain(page);
     }
   });
