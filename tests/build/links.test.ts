@@ -1,0 +1,92 @@
+/**
+ * The internal link check over the fixture builds: every link, image, stylesheet,
+ * feed and API file, and #fragment must resolve, at the root and under /blog/.
+ * A copy of a build with broken links shows the check catches them.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkLinks } from '../../scripts/lib/link-check.ts';
+import { formatReport } from '../../src/lib/links/report.ts';
+import { pathForFile } from '../../src/lib/links/site-paths.ts';
+import { site } from '../../src/site.config.ts';
+import { listDist, siteDir } from '../support/dist.ts';
+import type { SiteBuild } from '../support/build-site.ts';
+import { SITES } from '../support/sites.ts';
+
+const postPages = (dir: string) => listDist(dir).filter((p) => /^posts\/[^/]+\/index\.html$/.test(p));
+
+describe.each(['site', 'base'] as const)('links of the "%s" fixture build', (name) => {
+  const build: SiteBuild = SITES[name];
+  const base = build.base ?? '/';
+
+  it('has no broken internal link, image, stylesheet, feed, API file or #fragment', async () => {
+    const dir = siteDir(name);
+    const report = await checkLinks({ dist: dir, base, siteUrl: site.url });
+    expect(report.broken, formatReport(report)).toEqual([]);
+    // The crawl really went through the site: every post page was reached by a link.
+    const posts = postPages(dir).map((f) => pathForFile(f, base));
+    expect(posts.length).toBeGreaterThan(0);
+    expect(report.unreached.filter((p) => posts.includes(p))).toEqual([]);
+    expect(report.pages).toBeGreaterThan(posts.length);
+  });
+});
+
+describe('a build with broken links', () => {
+  const copies: string[] = [];
+  const copyOf = (name: 'site' | 'base') => {
+    const dir = mkdtempSync(join(tmpdir(), `links-${name}-`));
+    copies.push(dir);
+    cpSync(siteDir(name), dir, { recursive: true });
+    return dir;
+  };
+  const inject = (dir: string, file: string, html: string) => {
+    const path = join(dir, file);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('</body>', `${html}</body>`));
+  };
+  afterAll(() => {
+    for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails with each broken target and the page that links to it', async () => {
+    const dir = copyOf('site');
+    const [page, other] = postPages(dir);
+    expect(page && other).toBeTruthy();
+    const from = pathForFile(page!, '/');
+    const target = pathForFile(other!, '/');
+    inject(
+      dir,
+      page!,
+      `<a href="/posts/no-such-post/">gone</a>
+       <a href="#no-such-heading">here</a>
+       <a href="${target}#no-such-section">there</a>
+       <img src="/images/missing.png" alt="">
+       <link rel="stylesheet" href="/styles/missing.css">`,
+    );
+    writeFileSync(join(dir, 'extra-feed.json'), JSON.stringify({ items: [{ url: `${site.url.replace(/\/$/, '')}/posts/also-gone/` }] }));
+
+    const report = await checkLinks({ dist: dir, base: '/', siteUrl: site.url });
+    const found = report.broken.map((b) => `${b.url} <- ${b.parent}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        `/posts/no-such-post/ <- ${from}`,
+        `${from}#no-such-heading <- ${from}`,
+        `${target}#no-such-section <- ${from}`,
+        `/images/missing.png <- ${from}`,
+        `/styles/missing.css <- ${from}`,
+        '/posts/also-gone/ <- /extra-feed.json',
+      ]),
+    );
+    expect(formatReport(report)).toContain(`linked from ${from}`);
+  });
+
+  it('catches a root-relative link that forgets the base path', async () => {
+    const dir = copyOf('base');
+    const [page, other] = postPages(dir);
+    const wrong = pathForFile(other!, '/'); // /posts/x/ instead of /blog/posts/x/
+    inject(dir, page!, `<a href="${wrong}">without the base</a>`);
+    const report = await checkLinks({ dist: dir, base: '/blog/', siteUrl: site.url });
+    expect(report.broken.map((b) => `${b.url} <- ${b.parent}`)).toContain(`${wrong} <- ${pathForFile(page!, '/blog/')}`);
+  });
+});
