@@ -107,6 +107,22 @@ export function createPostSchema<Image extends z.ZodType, Author extends z.ZodTy
         .regex(SLUG_PATTERN, { error: 'must be lowercase words joined by hyphens, like massage-after-exercise' })
         .optional()
         .meta({ description: 'The address of the post; by default the file name without its date.' }),
+      // Feed readers know a post by its first address; listing old ones keeps that
+      // identity (and a redirect) when the address changes. See README "Feeds".
+      previousSlugs: z
+        .array(
+          z.string({ error: 'must be text' }).regex(SLUG_PATTERN, {
+            error: 'must be an old address of this post: lowercase words joined by hyphens, like massage-after-exercise',
+          }),
+          { error: 'must be a list of old addresses, like [massage-after-exercise]' },
+        )
+        .refine((slugs) => new Set(slugs).size === slugs.length, { error: 'lists the same old address twice; keep one' })
+        .default([])
+        .meta({
+          description:
+            'Addresses this post had before, oldest first, when its file name or `slug` changed after publishing. Subscribers keep seeing it as the same post, and the old address forwards to the new one.',
+          examples: [['massage-after-exercise']],
+        }),
     })
     .superRefine((post, ctx) => {
       if (post.updated && post.updated.getTime() < post.date.getTime()) {
@@ -114,6 +130,13 @@ export function createPostSchema<Image extends z.ZodType, Author extends z.ZodTy
           code: 'custom',
           path: ['updated'],
           message: 'is before `date`; a post cannot be updated before it is published, so fix one of the two',
+        });
+      }
+      if (post.slug && post.previousSlugs.includes(post.slug)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['previousSlugs'],
+          message: `lists "${post.slug}", the current \`slug\`; list only addresses the post no longer has`,
         });
       }
     });

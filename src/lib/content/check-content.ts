@@ -13,6 +13,7 @@ import { slugFromFileName } from '../slugs.ts';
 import { didYouMean } from '../suggest.ts';
 import { AUTHOR_FILE, POST_FILE, displayPath, listFiles } from './files.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
+import { previousSlugProblems } from './previous-slugs.ts';
 import { parseMarkdownSource, parseYamlSource, type SourceFile } from './source-file.ts';
 
 /** Outside Astro an image field is a path; we check the file exists ourselves. */
@@ -142,6 +143,10 @@ export function checkContent(opts: CheckOptions): ContentReport {
     if (data.image) problems.push(...checkImage(source, dirname(path), data.image.src, ['image', 'src']));
     problems.push(...ambiguousMidnight(source));
   }
+  const claims = posts.flatMap((p) =>
+    p.data ? [{ slug: p.slug, file: p.file, previousSlugs: p.data.previousSlugs, line: p.source.lineOf(['previousSlugs']) }] : [],
+  );
+  problems.push(...previousSlugProblems(claims));
   return { posts, authors, problems };
 }
 
