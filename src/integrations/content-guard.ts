@@ -7,6 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/content/check-content.ts';
 import { contentDirFrom } from '../lib/content/content-dir.ts';
 import { formatReport } from '../lib/content/problems.ts';
+import { resolveNow } from '../lib/publishing.ts';
 
 export class ContentError extends Error {
   constructor(report: string) {
@@ -21,11 +22,20 @@ export function contentGuard(options: { timeZone: string }): AstroIntegration {
   return {
     name: 'content-guard',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         if (command === 'preview') return;
-        const report = checkContent({ contentDir: contentDirFrom(process.env), timeZone: options.timeZone });
+        const report = checkContent({
+          contentDir: contentDirFrom(process.env),
+          timeZone: options.timeZone,
+          // The same "now" the build publishes as of, so "this post is live" means the same thing.
+          now: resolveNow(process.env),
+          site: { url: config.site ?? 'https://site.invalid', base: config.base },
+        });
         const errors = report.problems.filter((p) => p.severity === 'error');
+        const warnings = report.problems.filter((p) => p.severity === 'warning');
         if (!errors.length) {
+          // Warnings are advice (a long title, a skipped heading level): shown, never blocking.
+          if (warnings.length) logger.warn(`\n${formatReport(warnings)}`);
           logger.info(`${report.posts.length} posts and ${report.authors.length} authors checked`);
           return;
         }

@@ -10,9 +10,9 @@ import { createAuthorSchema, type AuthorData } from '../../schema/author.ts';
 import { createPostSchema, type PostData } from '../../schema/post.ts';
 import { fieldsAt } from '../../schema/introspect.ts';
 import { slugFromFileName } from '../slugs.ts';
-import { didYouMean } from '../suggest.ts';
 import { AUTHOR_FILE, POST_FILE, displayPath, listFiles } from './files.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
+import { RULES, type PostRule, type RuleContext } from './rules/index.ts';
 import { previousSlugProblems } from './previous-slugs.ts';
 import { parseMarkdownSource, parseYamlSource, type SourceFile } from './source-file.ts';
 
@@ -53,6 +53,21 @@ export interface CheckOptions {
   timeZone: string;
   /** Paths in messages are shown relative to this folder. */
   root?: string;
+  /** The moment to check against (what is live, what is scheduled); the clock by default. */
+  now?: Date;
+  /** Where the site is served, to recognise links to its own posts; "/" on an unknown origin by default. */
+  site?: { url: string; base: string };
+  /** The rules to run beyond the schema; all of them by default. */
+  rules?: readonly PostRule[];
+}
+
+/** The post schema as the standalone checker and the scaffolder use it: author is an id, image.src a path. */
+export function createStandalonePostSchema(timeZone: string) {
+  return createPostSchema({
+    image: imagePath,
+    author: z.string({ error: 'is missing; add `author:` with the name of a file in content/authors/ (without .yaml)' }),
+    timeZone,
+  });
 }
 
 function readSource(path: string, display: string, parse: (file: string, text: string) => SourceFile): SourceFile {
@@ -93,12 +108,7 @@ export function checkAuthors(opts: CheckOptions): { authors: CheckedAuthor[]; pr
 
 export function checkContent(opts: CheckOptions): ContentReport {
   const { authors, problems } = checkAuthors(opts);
-  const authorIds = authors.map((a) => a.id);
-  const postSchema = createPostSchema({
-    image: imagePath,
-    author: z.string({ error: 'is missing; add `author:` with the name of a file in content/authors/ (without .yaml)' }),
-    timeZone: opts.timeZone,
-  });
+  const postSchema = createStandalonePostSchema(opts.timeZone);
   const posts: CheckedPost[] = [];
   const bySlug = new Map<string, CheckedPost>();
 
@@ -111,18 +121,7 @@ export function checkContent(opts: CheckOptions): ContentReport {
     problems.push(...syntaxProblems(source));
     if (source.syntaxErrors.length) continue;
 
-    const seen = bySlug.get(slug);
-    if (seen) {
-      problems.push({
-        file: source.file,
-        line: 1,
-        field: 'slug',
-        message: `"${slug}" is already the address of ${seen.file}; two posts cannot share one. Rename one file or give it a different \`slug:\``,
-        severity: 'error',
-      });
-    } else {
-      bySlug.set(slug, post);
-    }
+    if (!bySlug.has(slug)) bySlug.set(slug, post);
 
     const result = postSchema.safeParse(source.data);
     if (!result.success) {
@@ -131,15 +130,6 @@ export function checkContent(opts: CheckOptions): ContentReport {
     }
     const data = result.data as StandalonePostData;
     post.data = data;
-    if (!authorIds.includes(data.author)) {
-      problems.push({
-        file: source.file,
-        line: source.lineOf(['author']),
-        field: 'author',
-        message: `"${data.author}" is not an author.${didYouMean(data.author, authorIds)} Known authors: ${authorIds.join(', ') || '(none: add a file to content/authors/)'}`,
-        severity: 'error',
-      });
-    }
     if (data.image) problems.push(...checkImage(source, dirname(path), data.image.src, ['image', 'src']));
     problems.push(...ambiguousMidnight(source));
   }
@@ -147,7 +137,30 @@ export function checkContent(opts: CheckOptions): ContentReport {
     p.data ? [{ slug: p.slug, file: p.file, previousSlugs: p.data.previousSlugs, line: p.source.lineOf(['previousSlugs']) }] : [],
   );
   problems.push(...previousSlugProblems(claims));
+  problems.push(...runRules(posts, authors, bySlug, opts));
+  // One file's problems together, top to bottom, whichever check found them.
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return { posts, authors, problems };
+}
+
+function runRules(posts: CheckedPost[], authors: CheckedAuthor[], bySlug: Map<string, CheckedPost>, opts: CheckOptions): Problem[] {
+  const tagUse = new Map<string, number>();
+  for (const p of posts) for (const t of p.data?.tags ?? []) tagUse.set(t, (tagUse.get(t) ?? 0) + 1);
+  const ctx: RuleContext = {
+    posts,
+    authors,
+    bySlug,
+    tagUse,
+    now: opts.now ?? new Date(),
+    timeZone: opts.timeZone,
+    site: opts.site ?? { url: 'https://site.invalid', base: '/' },
+  };
+  const out: Problem[] = [];
+  for (const post of posts) {
+    if (post.source.syntaxErrors.length) continue;
+    for (const rule of opts.rules ?? RULES) out.push(...rule.check(post, ctx));
+  }
+  return out;
 }
 
 /**

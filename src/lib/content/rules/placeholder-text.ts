@@ -1,0 +1,28 @@
+/**
+ * A post made with `npm run new` starts with prompts marked ✎. Left in a post
+ * that is live (or goes live with this build) they would be published, so that
+ * is an error; in a draft or a post scheduled later it is a reminder.
+ */
+import { PLACEHOLDER_MARK } from '../../authoring/template.ts';
+import type { Problem } from '../problems.ts';
+import { bodyLineNumber, problemAt, scanBody, type PostRule } from './rule.ts';
+import { publicAt } from './when.ts';
+
+export const placeholderText: PostRule = {
+  id: 'placeholder-text',
+  check(post, ctx) {
+    const severity = publicAt(post, ctx.now) ? 'error' : 'warning';
+    const why = severity === 'error' ? 'this post is due, so they would be published' : 'replace them before the post goes live';
+    const out: Problem[] = [];
+    const description = (post.source.data as { description?: unknown }).description;
+    if (typeof description === 'string' && description.includes(PLACEHOLDER_MARK)) {
+      out.push(problemAt(post, post.source.lineOf(['description']), 'description', `is still the prompt from \`npm run new\`; ${why}`, severity));
+    }
+    const lines = scanBody(post).lines.filter((l) => l.text.includes(PLACEHOLDER_MARK));
+    if (lines.length) {
+      const count = lines.length === 1 ? 'a line' : `${lines.length} lines`;
+      out.push(problemAt(post, bodyLineNumber(post, lines[0]!.index), 'body', `still has ${count} starting with ${PLACEHOLDER_MARK} from \`npm run new\`; ${why}`, severity));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * The shape of one content check. Each rule lives in its own module in this
+ * folder, looks at one post (with the whole site around it as context) and
+ * returns problems in the words a marketer needs: file, line, field, fix.
+ */
+import type { CheckedAuthor, CheckedPost } from '../check-content.ts';
+import { findHeadings, findLinks, readableLines, type BodyHeading, type BodyLine, type BodyLink } from '../markdown-scan.ts';
+import type { Problem, Severity } from '../problems.ts';
+
+export interface RuleContext {
+  posts: readonly CheckedPost[];
+  authors: readonly CheckedAuthor[];
+  /** Every post by its address; the first file wins when two share one. */
+  bySlug: ReadonlyMap<string, CheckedPost>;
+  /** How many posts use each tag (posts whose frontmatter passed the schema). */
+  tagUse: ReadonlyMap<string, number>;
+  /** The moment the check is about: what is public and what is still scheduled. */
+  now: Date;
+  timeZone: string;
+  /** Where the site is served, to recognise links to its own posts. */
+  site: { url: string; base: string };
+}
+
+export interface PostRule {
+  /** Short name, also the name of the rule's module and of its test fixture folder. */
+  id: string;
+  check(post: CheckedPost, ctx: RuleContext): Problem[];
+}
+
+export function problemAt(post: CheckedPost, line: number, field: string, message: string, severity: Severity = 'error'): Problem {
+  return { file: post.file, line, field, message, severity };
+}
+
+/** A body line index as a file line number. */
+export function bodyLineNumber(post: CheckedPost, index: number): number {
+  return post.source.bodyLine + index;
+}
+
+export interface BodyScan {
+  lines: BodyLine[];
+  links: BodyLink[];
+  headings: BodyHeading[];
+}
+
+const scans = new WeakMap<CheckedPost, BodyScan>();
+
+/** The post's body read once and shared by every rule. */
+export function scanBody(post: CheckedPost): BodyScan {
+  let scan = scans.get(post);
+  if (!scan) {
+    const lines = readableLines(post.source.body);
+    scan = { lines, links: findLinks(lines), headings: findHeadings(lines) };
+    scans.set(post, scan);
+  }
+  return scan;
+}
