@@ -1,0 +1,68 @@
+/**
+ * Site search with Pagefind: which built pages go into the index, under which
+ * address, and how a result's excerpt is shown without trusting it as HTML.
+ */
+
+/** Only pages that mark their readable part with data-pagefind-body (posts) are indexed. */
+export function isSearchable(html: string): boolean {
+  return /\sdata-pagefind-body(?=[\s=>])/.test(html);
+}
+
+/**
+ * The address a built file is served at, with the base path:
+ * `posts/a/index.html` under `/blog/` → `/blog/posts/a/`.
+ */
+export function servedUrl(relativeFile: string, base: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const path = relativeFile.replace(/\\/g, '/').replace(/^\/+/, '');
+  if (path === 'index.html') return prefix;
+  if (path.endsWith('/index.html')) return `${prefix}${path.slice(0, -'index.html'.length)}`;
+  return `${prefix}${path}`;
+}
+
+export interface ExcerptPart {
+  text: string;
+  /** A matched word, shown highlighted. */
+  mark: boolean;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Pagefind's excerpt is escaped text with <mark> around matches. It is split
+ * into plain text parts, so the page builds text nodes and never injects HTML.
+ */
+export function excerptParts(excerpt: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  const re = /<mark>([\s\S]*?)<\/mark>/gi;
+  let last = 0;
+  const push = (raw: string, mark: boolean) => {
+    const text = decodeEntities(raw.replace(/<[^>]*>/g, ''));
+    if (text) parts.push({ text, mark });
+  };
+  for (const m of excerpt.matchAll(re)) {
+    push(excerpt.slice(last, m.index), false);
+    push(m[1]!, true);
+    last = m.index + m[0].length;
+  }
+  push(excerpt.slice(last), false);
+  return parts;
+}
+
+/** What the status line says after a search, for sighted and screen reader users alike. */
+export function resultsMessage(query: string, count: number): string {
+  const q = query.trim();
+  if (!q) return '';
+  if (count === 0) return `No posts found for “${q}”. Try another word, or browse the topics.`;
+  return `${count} post${count === 1 ? '' : 's'} found for “${q}”.`;
+}

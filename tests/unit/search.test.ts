@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { excerptParts, isSearchable, resultsMessage, servedUrl } from '../../src/lib/search.ts';
+
+describe('isSearchable', () => {
+  it('is true only for pages that mark a body for Pagefind', () => {
+    expect(isSearchable('<article class="post" data-pagefind-body>')).toBe(true);
+    expect(isSearchable('<article data-pagefind-body="">')).toBe(true);
+    expect(isSearchable('<div data-pagefind-ignore>')).toBe(false);
+    expect(isSearchable('<p>write data-pagefind-body-less text</p>')).toBe(false);
+  });
+});
+
+describe('servedUrl', () => {
+  it('turns built files into the addresses readers use, with the base path', () => {
+    expect(servedUrl('posts/a/index.html', '/')).toBe('/posts/a/');
+    expect(servedUrl('posts/a/index.html', '/blog/')).toBe('/blog/posts/a/');
+    expect(servedUrl('index.html', '/blog')).toBe('/blog/');
+    expect(servedUrl('404.html', '/blog/')).toBe('/blog/404.html');
+  });
+});
+
+describe('excerptParts', () => {
+  it('splits marked words from plain text and decodes entities', () => {
+    expect(excerptParts('A <mark>massage</mark> &amp; a <mark>stretch</mark>.')).toEqual([
+      { text: 'A ', mark: false },
+      { text: 'massage', mark: true },
+      { text: ' & a ', mark: false },
+      { text: 'stretch', mark: true },
+      { text: '.', mark: false },
+    ]);
+  });
+
+  it('never lets markup through as markup', () => {
+    const parts = excerptParts('&lt;img src=x onerror=alert(1)&gt; <b>bold</b> <mark>x</mark>');
+    expect(parts.map((p) => p.text).join('')).toBe('<img src=x onerror=alert(1)> bold x');
+    // The text is shown with textContent, so "<img …>" is only characters.
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['x']);
+  });
+
+  it('decodes numeric references and leaves unknown ones alone', () => {
+    expect(excerptParts('caf&#233; &#x2014; &bogus;')).toEqual([{ text: 'café — &bogus;', mark: false }]);
+  });
+});
+
+describe('resultsMessage', () => {
+  it('counts posts and quotes the query', () => {
+    expect(resultsMessage('massage ', 1)).toBe('1 post found for “massage”.');
+    expect(resultsMessage('massage', 4)).toBe('4 posts found for “massage”.');
+    expect(resultsMessage('zzz', 0)).toMatch(/^No posts found for “zzz”/);
+    expect(resultsMessage('  ', 3)).toBe('');
+  });
+});

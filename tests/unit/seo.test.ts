@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import type { Citation } from '../../src/schema/citation.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+import {
+  blogPosting,
+  breadcrumbList,
+  citationLd,
+  isoDuration,
+  serializeJsonLd,
+  studio,
+  studioId,
+  type SeoContext,
+} from '../../src/lib/seo/json-ld.ts';
+import { robotsTxt } from '../../src/lib/seo/robots.ts';
+import { belongsInSitemap, builtFileFor, pageFacts } from '../../src/lib/seo/sitemap.ts';
+
+const site: SeoContext['site'] = {
+  title: 'Test Studio',
+  description: 'A studio used in tests, with two places to book a session.',
+  lang: 'en-US',
+  timezone: 'America/New_York',
+  locations: [
+    { name: 'Orlando', bookingUrl: 'https://book.example.com/orlando', address: '1 Main St, Orlando, FL' },
+    { name: 'Longwood', bookingUrl: 'https://book.example.com/longwood' },
+  ],
+  textToBook: { display: '407-555-0100', e164: '+14075550100' },
+  socials: [{ label: 'Instagram', url: 'https://instagram.example.com/studio' }],
+};
+const ctx: SeoContext = { site, urls: createUrls({ url: 'https://example.com', base: '/blog/' }) };
+
+const journal: Citation = {
+  authors: ['Crane, J. D.', 'Tarnopolsky, M. A.'],
+  year: 2012,
+  title: 'Massage therapy attenuates inflammatory signaling',
+  container: 'Science Translational Medicine',
+  volume: 4,
+  issue: 119,
+  article: '119ra13',
+  doi: '10.1126/scitranslmed.3002882',
+};
+const report: Citation = {
+  authors: ['World Health Organization'],
+  year: 2020,
+  title: 'Guidelines on physical activity',
+  container: 'WHO Press',
+  url: 'https://who.example.org/guidelines',
+};
+
+const post = {
+  slug: 'first-post',
+  title: 'A post </script><script>alert(1)</script>',
+  description: 'What the post is about, in one sentence for search results.',
+  date: new Date('2026-11-20T05:00:00Z'),
+  updated: new Date('2026-11-22T17:30:00Z'),
+  tags: ['massage', 'recovery'],
+  citations: [journal, report],
+  readingMinutes: 7,
+};
+const author = { id: 'ada', name: 'Ada Writer', role: 'Massage therapist', links: [{ url: 'https://ada.example.com' }] };
+
+describe('isoDuration', () => {
+  it('writes minutes as ISO 8601 durations', () => {
+    expect(isoDuration(1)).toBe('PT1M');
+    expect(isoDuration(7)).toBe('PT7M');
+    expect(isoDuration(60)).toBe('PT1H');
+    expect(isoDuration(95)).toBe('PT1H35M');
+  });
+});
+
+describe('blogPosting', () => {
+  const ld = blogPosting(ctx, post, author, { url: 'https://example.com/blog/_astro/hero.jpg', width: 1200, height: 675, alt: 'A calm room' });
+
+  it('names the post, its page, author, publisher and dates in the studio time zone', () => {
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'BlogPosting',
+      headline: post.title,
+      description: post.description,
+      url: 'https://example.com/blog/posts/first-post/',
+      datePublished: '2026-11-20T00:00:00-05:00',
+      dateModified: '2026-11-22T12:30:00-05:00',
+      timeRequired: 'PT7M',
+      author: { '@type': 'Person', name: 'Ada Writer', url: 'https://example.com/blog/authors/ada/', sameAs: ['https://ada.example.com'] },
+      publisher: { '@type': 'HealthAndBeautyBusiness', '@id': studioId(ctx.urls), name: 'Test Studio' },
+      image: { '@type': 'ImageObject', url: 'https://example.com/blog/_astro/hero.jpg', width: 1200, height: 675 },
+    });
+  });
+
+  it('uses the publication date as the modified date when there is no update', () => {
+    const plain = blogPosting(ctx, { ...post, updated: undefined }, author);
+    expect(plain.dateModified).toBe(plain.datePublished);
+    expect(plain).not.toHaveProperty('image');
+  });
+
+  it('points mainEntityOfPage at the original address of a post first published elsewhere', () => {
+    const moved = blogPosting(ctx, { ...post, canonical: 'https://elsewhere.example.org/original' }, author);
+    expect(moved.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': 'https://elsewhere.example.org/original' });
+  });
+
+  it('lists each structured citation', () => {
+    expect(ld.citation).toEqual([citationLd(journal), citationLd(report)]);
+    expect(blogPosting(ctx, { ...post, citations: [] }, author)).not.toHaveProperty('citation');
+  });
+});
+
+describe('citationLd', () => {
+  it('describes a journal article with its DOI', () => {
+    expect(citationLd(journal)).toEqual({
+      '@type': 'ScholarlyArticle',
+      name: journal.title,
+      author: [
+        { '@type': 'Person', name: 'Crane, J. D.' },
+        { '@type': 'Person', name: 'Tarnopolsky, M. A.' },
+      ],
+      datePublished: '2012',
+      isPartOf: { '@type': 'Periodical', name: 'Science Translational Medicine' },
+      url: 'https://doi.org/10.1126/scitranslmed.3002882',
+      identifier: { '@type': 'PropertyValue', propertyID: 'DOI', value: '10.1126/scitranslmed.3002882' },
+    });
+  });
+
+  it('describes other works with their publisher and URL, and organisations as authors', () => {
+    expect(citationLd(report)).toEqual({
+      '@type': 'CreativeWork',
+      name: report.title,
+      author: [{ '@type': 'Organization', name: 'World Health Organization' }],
+      datePublished: '2020',
+      publisher: { '@type': 'Organization', name: 'WHO Press' },
+      url: 'https://who.example.org/guidelines',
+    });
+  });
+});
+
+describe('studio', () => {
+  it('is a HealthAndBeautyBusiness with each location and its booking link', () => {
+    const ld = studio(ctx);
+    expect(ld).toMatchObject({
+      '@type': 'HealthAndBeautyBusiness',
+      '@id': 'https://example.com/blog/#studio',
+      url: 'https://example.com/blog/',
+      telephone: '+14075550100',
+      sameAs: ['https://instagram.example.com/studio'],
+    });
+    expect(ld.department).toEqual([
+      {
+        '@type': 'HealthAndBeautyBusiness',
+        name: 'Test Studio Orlando',
+        address: '1 Main St, Orlando, FL',
+        url: 'https://book.example.com/orlando',
+        potentialAction: { '@type': 'ReserveAction', target: 'https://book.example.com/orlando' },
+      },
+      {
+        '@type': 'HealthAndBeautyBusiness',
+        name: 'Test Studio Longwood',
+        url: 'https://book.example.com/longwood',
+        potentialAction: { '@type': 'ReserveAction', target: 'https://book.example.com/longwood' },
+      },
+    ]);
+  });
+});
+
+describe('breadcrumbList', () => {
+  it('numbers the crumbs from 1', () => {
+    expect(breadcrumbList([{ name: 'Home', url: 'https://example.com/' }, { name: 'Post', url: 'https://example.com/p/' }])).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://example.com/' },
+        { '@type': 'ListItem', position: 2, name: 'Post', item: 'https://example.com/p/' },
+      ],
+    });
+  });
+});
+
+describe('serializeJsonLd', () => {
+  it('cannot close its script element, and parses back to the same data', () => {
+    const ld = blogPosting(ctx, post, author);
+    const text = serializeJsonLd(ld);
+    expect(text).not.toMatch(/<|>|&/);
+    expect(JSON.parse(text)).toEqual(ld);
+  });
+});
+
+describe('robotsTxt', () => {
+  it('allows everything and names the sitemap', () => {
+    expect(robotsTxt({ sitemapUrl: 'https://example.com/blog/sitemap-index.xml' })).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://example.com/blog/sitemap-index.xml\n',
+    );
+  });
+
+  it('lists paths to keep out when given', () => {
+    expect(robotsTxt({ sitemapUrl: 'https://x.org/s.xml', disallow: ['/drafts/'] })).toContain('Disallow: /drafts/\n');
+  });
+});
+
+describe('pageFacts and belongsInSitemap', () => {
+  const url = 'https://example.com/blog/posts/first-post/';
+  const page = (head: string, body = '') => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+  const ld = `<script type="application/ld+json">${serializeJsonLd([blogPosting(ctx, post, author), breadcrumbList([])])}</script>`;
+
+  it('reads the canonical link and the modified date of a post', () => {
+    const facts = pageFacts(page(`<link rel="canonical" href="${url}">${ld}`));
+    expect(facts).toEqual({ noindex: false, canonical: url, modified: '2026-11-22T12:30:00-05:00' });
+    expect(belongsInSitemap(url, facts)).toBe(true);
+  });
+
+  it('leaves out pages that ask not to be indexed', () => {
+    const facts = pageFacts(page(`<meta name="robots" content="noindex, follow"><link rel="canonical" href="${url}">`));
+    expect(facts.noindex).toBe(true);
+    expect(belongsInSitemap(url, facts)).toBe(false);
+  });
+
+  it('leaves out pages whose canonical address is another one', () => {
+    const facts = pageFacts(page(`<link href="https://elsewhere.example.org/a?x=1&amp;y=2" rel="canonical">`));
+    expect(facts.canonical).toBe('https://elsewhere.example.org/a?x=1&y=2');
+    expect(belongsInSitemap(url, facts)).toBe(false);
+  });
+
+  it('keeps pages without a canonical link or dates', () => {
+    const facts = pageFacts(page('<title>x</title>', '<p>noindex is only a word here</p>'));
+    expect(facts).toEqual({ noindex: false });
+    expect(belongsInSitemap(url, facts)).toBe(true);
+  });
+});
+
+describe('builtFileFor', () => {
+  it('maps sitemap URLs to built files under the base path', () => {
+    expect(builtFileFor('https://example.com/blog/', '/blog/')).toBe('index.html');
+    expect(builtFileFor('https://example.com/blog/posts/a/', '/blog/')).toBe('posts/a/index.html');
+    expect(builtFileFor('https://example.com/blog/404', '/blog/')).toBe('404.html');
+    expect(builtFileFor('https://example.com/blog/rss.xml', '/blog/')).toBe('rss.xml');
+    expect(builtFileFor('https://example.com/posts/a/', '/')).toBe('posts/a/index.html');
+    expect(builtFileFor('https://example.com/other/a/', '/blog/')).toBeUndefined();
+  });
+});
