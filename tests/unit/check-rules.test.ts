@@ -100,8 +100,8 @@ describe('empty-body', () => {
 describe('placeholder-text', () => {
   it('is an error in a post that is due, naming the description and the first prompt line', () => {
     expect(check('placeholder-text').errors).toEqual([
-      'posts/2026-11-20-still-a-template.md:3  description  is still the prompt from `npm run new`; this post is due, so they would be published',
-      'posts/2026-11-20-still-a-template.md:9  body  still has 3 lines starting with ✎ from `npm run new`; this post is due, so they would be published',
+      'posts/2026-11-20-still-a-template.md:3  description  is still the prompt from `npm run new`; write one or two sentences that sum up the post. This post is due, so the prompt would be published',
+      'posts/2026-11-20-still-a-template.md:9  body  still has 3 lines starting with ✎ from `npm run new`; replace them with your text. This post is due, so they would be published',
     ]);
   });
 
@@ -109,8 +109,8 @@ describe('placeholder-text', () => {
     const { errors, warnings } = check('placeholder-text', { now: new Date('2026-11-19T12:00:00-05:00') });
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
-      'posts/2026-11-20-still-a-template.md:3  description  is still the prompt from `npm run new`; replace them before the post goes live',
-      'posts/2026-11-20-still-a-template.md:9  body  still has 3 lines starting with ✎ from `npm run new`; replace them before the post goes live',
+      'posts/2026-11-20-still-a-template.md:3  description  is still the prompt from `npm run new`; write one or two sentences that sum up the post before it goes live',
+      'posts/2026-11-20-still-a-template.md:9  body  still has 3 lines starting with ✎ from `npm run new`; replace them with your text before the post goes live',
     ]);
   });
 });

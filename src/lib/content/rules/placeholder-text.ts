@@ -11,17 +11,22 @@ import { publicAt } from './when.ts';
 export const placeholderText: PostRule = {
   id: 'placeholder-text',
   check(post, ctx) {
-    const severity = publicAt(post, ctx.now) ? 'error' : 'warning';
-    const why = severity === 'error' ? 'this post is due, so they would be published' : 'replace them before the post goes live';
+    const due = publicAt(post, ctx.now) === true;
+    const severity = due ? 'error' : 'warning';
     const out: Problem[] = [];
     const description = (post.source.data as { description?: unknown }).description;
     if (typeof description === 'string' && description.includes(PLACEHOLDER_MARK)) {
-      out.push(problemAt(post, post.source.lineOf(['description']), 'description', `is still the prompt from \`npm run new\`; ${why}`, severity));
+      const fix = 'write one or two sentences that sum up the post';
+      const message = due ? `${fix}. This post is due, so the prompt would be published` : `${fix} before it goes live`;
+      out.push(problemAt(post, post.source.lineOf(['description']), 'description', `is still the prompt from \`npm run new\`; ${message}`, severity));
     }
     const lines = scanBody(post).lines.filter((l) => l.text.includes(PLACEHOLDER_MARK));
     if (lines.length) {
-      const count = lines.length === 1 ? 'a line' : `${lines.length} lines`;
-      out.push(problemAt(post, bodyLineNumber(post, lines[0]!.index), 'body', `still has ${count} starting with ${PLACEHOLDER_MARK} from \`npm run new\`; ${why}`, severity));
+      const one = lines.length === 1;
+      const count = one ? 'a line' : `${lines.length} lines`;
+      const [it, they] = one ? ['it', 'it'] : ['them', 'they'];
+      const message = due ? `replace ${it} with your text. This post is due, so ${they} would be published` : `replace ${it} with your text before the post goes live`;
+      out.push(problemAt(post, bodyLineNumber(post, lines[0]!.index), 'body', `still has ${count} starting with ${PLACEHOLDER_MARK} from \`npm run new\`; ${message}`, severity));
     }
     return out;
   },
