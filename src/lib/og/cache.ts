@@ -1,0 +1,98 @@
+/**
+ * The on-disk cache of rendered cards. A card's file name is a hash of
+ * everything that decides its pixels (see `cacheKey`), so a changed post, font,
+ * palette, template or renderer gives a new name: an old file can be left
+ * behind but never served for the wrong picture.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+/**
+ * Where the cache lives: OG_CACHE_DIR if set (tests, CI), otherwise
+ * node_modules/.cache/og, the usual home of build caches, which `git clean`
+ * and a fresh clone leave out.
+ */
+export function ogCacheDir(env: Record<string, string | undefined> = process.env, root = process.cwd()): string {
+  const dir = env.OG_CACHE_DIR?.trim();
+  if (!dir) return join(root, 'node_modules/.cache/og');
+  return isAbsolute(dir) ? dir : resolve(root, dir);
+}
+
+/** Everything an image depends on. Values are hashed as JSON, so keep them plain data. */
+export interface CacheKeyParts {
+  templateVersion: number;
+  /** The renderer: satori's and sharp's versions and the PNG settings. */
+  renderer: unknown;
+  /** Hash of the font files. */
+  fonts: string;
+  /** The element tree: every line of text, size, colour and emoji picture as drawn. */
+  tree: unknown;
+}
+
+export function cacheKey(parts: CacheKeyParts): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+/** A whole PNG of the expected size: a file cut short by a killed build is not one. */
+export function isCompletePng(data: Buffer, width: number, height: number): boolean {
+  return (
+    data.length > 57 &&
+    data.subarray(0, 8).equals(PNG_SIGNATURE) &&
+    data.readUInt32BE(16) === width &&
+    data.readUInt32BE(20) === height &&
+    data.subarray(-8).equals(IEND)
+  );
+}
+
+export interface PngCache {
+  dir: string;
+  get(key: string): Buffer | undefined;
+  set(key: string, png: Buffer): void;
+}
+
+export function pngCache(dir: string, size: { width: number; height: number }): PngCache {
+  const file = (key: string) => join(dir, `${key}.png`);
+  return {
+    dir,
+    get(key) {
+      const path = file(key);
+      try {
+        const data = readFileSync(path);
+        if (!isCompletePng(data, size.width, size.height)) return undefined;
+        // Touch it, so pruning by age keeps what builds still use.
+        const now = new Date();
+        utimesSync(path, now, now);
+        return data;
+      } catch {
+        // Missing, or pruned by another build a moment ago: render it again.
+        return undefined;
+      }
+    },
+    set(key, png) {
+      mkdirSync(dir, { recursive: true });
+      // Write then rename: readers never see half a file, even from a parallel build.
+      const tmp = `${file(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(tmp, png);
+      renameSync(tmp, file(key));
+    },
+  };
+}
+
+/** Remove cached cards not used for `maxAgeDays`; returns how many went. */
+export function pruneCache(dir: string, maxAgeDays: number, now = Date.now()): number {
+  if (!existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!/\.png$|\.tmp$/.test(name)) continue;
+    const path = join(dir, name);
+    if (now - statSync(path).mtimeMs > maxAgeDays * 86_400_000) {
+      rmSync(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,184 @@
+/**
+ * The Open Graph card's design: a satori element tree (plain objects, no
+ * React) built from an OgCard. All text is fitted here with layout.ts, so the
+ * tree holds the exact lines satori will draw.
+ *
+ * Everything is placed inside a safe area SAFE_MARGIN pixels from each edge;
+ * the margin shows only the background colour (tests check pixels).
+ */
+import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from './urls.ts';
+import { fitLine, fitTitle, type Measure, type TitleBox } from './layout.ts';
+import { emojiImages } from './emoji.ts';
+import type { OgCard, Palette } from './card.ts';
+import type { FaceName } from './fonts.ts';
+
+/** Bump when the design changes in a way the element tree would not show (it is part of the cache key). */
+export const TEMPLATE_VERSION = 1;
+
+export const SAFE_MARGIN = 64;
+export const SAFE_WIDTH = OG_IMAGE_WIDTH - 2 * SAFE_MARGIN;
+export const SAFE_HEIGHT = OG_IMAGE_HEIGHT - 2 * SAFE_MARGIN;
+const INNER_WIDTH = SAFE_WIDTH;
+const INNER_HEIGHT = SAFE_HEIGHT;
+
+const HEADER_HEIGHT = 64;
+const MARK_SIZE = 60;
+const BRAND_SIZE = 32;
+const TAG_SIZE = 28;
+const META_SIZE = 28;
+const FOOTER_HEIGHT = 64;
+const GAP = 32;
+
+/** The title's box and the sizes it may take, largest first. */
+export const TITLE_BOX: TitleBox = {
+  sizes: [76, 68, 60, 52, 46],
+  maxWidth: INNER_WIDTH,
+  maxHeight: INNER_HEIGHT - HEADER_HEIGHT - FOOTER_HEIGHT - 2 * GAP,
+  lineHeight: 1.14,
+  maxLines: 5,
+};
+
+/** The site card's sentence under the name. */
+const DESCRIPTION_BOX: TitleBox = { sizes: [32, 28], maxWidth: INNER_WIDTH, maxHeight: 130, lineHeight: 1.35, maxLines: 3 };
+const DESCRIPTION_GAP = 20;
+const SITE_TITLE_BOX: TitleBox = { sizes: [72, 60], maxWidth: INNER_WIDTH, maxHeight: 150, lineHeight: 1.12, maxLines: 2 };
+
+export interface TemplateFonts {
+  family: Record<FaceName, string>;
+  weight: Record<FaceName, number>;
+  measure: Record<FaceName, Measure>;
+}
+
+/** A satori node: the shape React elements have, which satori reads. */
+export interface OgNode {
+  type: string;
+  props: { style?: Record<string, string | number>; children?: OgNode | OgNode[] | string; src?: string; width?: number; height?: number };
+}
+
+export interface CardTree {
+  /** The safe area; the renderer adds the margin in `background`. */
+  element: OgNode;
+  background: string;
+  /** satori's graphemeImages: the emoji pictures the text needs. */
+  graphemeImages: Record<string, string>;
+}
+
+function node(style: Record<string, string | number>, children?: OgNode | OgNode[] | string): OgNode {
+  return { type: 'div', props: children === undefined ? { style: { display: 'flex', ...style } } : { style: { display: 'flex', ...style }, children } };
+}
+
+/** The studio's mark (the leaf over a wave, as in public/favicon.svg), in the palette's colours. */
+export function markSvg(palette: Palette): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="${palette.accent}"/>` +
+    `<path d="M16 5c-3.6 4.5-5.4 8.1-5.4 11.7a5.4 5.4 0 0 0 10.8 0C21.4 13.1 19.6 9.5 16 5Z" fill="${palette.background}"/>` +
+    `<path d="M6 22.5c3.6 0 7 1.8 10 5.2 3-3.4 6.4-5.2 10-5.2" fill="none" stroke="${palette.background}" stroke-width="2.2" stroke-linecap="round"/></svg>`
+  );
+}
+
+function text(fonts: TemplateFonts, face: FaceName, fontSize: number, color: string, content: string, extra: Record<string, string | number> = {}): OgNode {
+  return node(
+    { fontFamily: fonts.family[face], fontWeight: fonts.weight[face], fontSize, color, whiteSpace: 'pre', ...extra },
+    content,
+  );
+}
+
+/** Lines of fitted text, one element a line. */
+function lines(fonts: TemplateFonts, face: FaceName, fit: { fontSize: number; lines: string[] }, lineHeight: number, color: string): OgNode {
+  return node(
+    { flexDirection: 'column', width: INNER_WIDTH, flexShrink: 0 },
+    fit.lines.map((line) => text(fonts, face, fit.fontSize, color, line, { lineHeight })),
+  );
+}
+
+function header(card: OgCard, fonts: TemplateFonts): OgNode {
+  const { palette } = card;
+  const tagWidth = card.tag ? Math.min(420, fonts.measure.sansBold(card.tag, TAG_SIZE) + 48) : 0;
+  const tag = card.tag ? fitLine(card.tag, tagWidth - 48, TAG_SIZE, fonts.measure.sansBold) : undefined;
+  const brandRoom = INNER_WIDTH - MARK_SIZE - 20 - (tag ? tagWidth + 32 : 0);
+  const brand = fitLine(card.siteTitle, brandRoom, BRAND_SIZE, fonts.measure.sansBold);
+  const children: OgNode[] = [
+    { type: 'img', props: { src: `data:image/svg+xml;base64,${Buffer.from(markSvg(palette)).toString('base64')}`, width: MARK_SIZE, height: MARK_SIZE } },
+    text(fonts, 'sansBold', BRAND_SIZE, palette.ink, brand, { marginLeft: 20, maxWidth: brandRoom, letterSpacing: 0.3 }),
+  ];
+  if (tag) {
+    children.push(
+      node({ marginLeft: 'auto', height: 52, padding: '0 24px', alignItems: 'center', borderRadius: 26, backgroundColor: palette.accent, maxWidth: tagWidth }, [
+        text(fonts, 'sansBold', TAG_SIZE, palette.background, tag),
+      ]),
+    );
+  }
+  return node({ height: HEADER_HEIGHT, width: INNER_WIDTH, alignItems: 'center', flexShrink: 0 }, children);
+}
+
+const SEPARATOR_GAP = 14;
+
+/** The bottom row: a short accent rule over author · date · read time (or the site card's footer). */
+function footer(card: OgCard, fonts: TemplateFonts): OgNode {
+  const { palette } = card;
+  const muted = { opacity: 0.78 };
+  const sepWidth = fonts.measure.sans('·', META_SIZE) + 2 * SEPARATOR_GAP;
+  const facts = [card.date, card.readTime, card.footer].filter((s): s is string => Boolean(s)).map((s) => fitLine(s, INNER_WIDTH / 2, META_SIZE, fonts.measure.sans));
+  const factsWidth = facts.reduce((w, f) => w + fonts.measure.sans(f, META_SIZE), 0) + sepWidth * Math.max(0, facts.length - (card.author ? 0 : 1));
+  const items: OgNode[] = [];
+  if (card.author) {
+    const room = INNER_WIDTH - factsWidth;
+    items.push(text(fonts, 'sansBold', META_SIZE, palette.ink, fitLine(card.author, room, META_SIZE, fonts.measure.sansBold), { maxWidth: room }));
+  }
+  for (const fact of facts) {
+    if (items.length > 0) items.push(text(fonts, 'sans', META_SIZE, palette.ink, '·', { ...muted, margin: `0 ${SEPARATOR_GAP}px` }));
+    items.push(text(fonts, 'sans', META_SIZE, palette.ink, fact, muted));
+  }
+  return node({ flexDirection: 'column', height: FOOTER_HEIGHT, width: INNER_WIDTH, justifyContent: 'flex-end', flexShrink: 0 }, [
+    node({ width: 96, height: 6, borderRadius: 3, backgroundColor: palette.accent, marginBottom: 18 }),
+    node({ alignItems: 'center', width: INNER_WIDTH, height: 40 }, items),
+  ]);
+}
+
+function body(card: OgCard, fonts: TemplateFonts): OgNode {
+  const { palette } = card;
+  const height = TITLE_BOX.maxHeight;
+  const column = (children: OgNode[]) =>
+    node({ flexDirection: 'column', justifyContent: 'center', width: INNER_WIDTH, height, flexShrink: 0 }, children);
+  if (card.kind === 'site') {
+    const title = fitTitle(card.title, SITE_TITLE_BOX, fonts.measure.serif);
+    const children = [lines(fonts, 'serif', title, SITE_TITLE_BOX.lineHeight, palette.ink)];
+    if (card.description) {
+      // The sentence gets the height the name leaves.
+      const used = title.lines.length * title.fontSize * SITE_TITLE_BOX.lineHeight + DESCRIPTION_GAP;
+      const box = { ...DESCRIPTION_BOX, maxHeight: height - used };
+      const description = fitTitle(card.description, box, fonts.measure.sans);
+      children.push(node({ marginTop: DESCRIPTION_GAP }, [lines(fonts, 'sans', description, box.lineHeight, palette.ink)]));
+    }
+    return column(children);
+  }
+  return column([lines(fonts, 'serif', fitTitle(card.title, TITLE_BOX, fonts.measure.serif), TITLE_BOX.lineHeight, palette.ink)]);
+}
+
+/**
+ * The card's safe area. Satori draws only this (SAFE_WIDTH × SAFE_HEIGHT) and
+ * framedSvg sets it into the full card, so nothing can be drawn into the margin.
+ */
+export function cardTree(card: OgCard, fonts: TemplateFonts): CardTree {
+  const element = node(
+    { width: SAFE_WIDTH, height: SAFE_HEIGHT, flexDirection: 'column', justifyContent: 'space-between' },
+    [header(card, fonts), body(card, fonts), footer(card, fonts)],
+  );
+  const allText = [card.siteTitle, card.title, card.author, card.date, card.readTime, card.tag, card.description, card.footer];
+  return { element, background: card.palette.background, graphemeImages: emojiImages(allText.filter(Boolean).join(' ')) };
+}
+
+/**
+ * Sets satori's SVG of the safe area into the full-size card: a background
+ * and a nested <svg> viewport at the margin, which clips whatever would reach
+ * past the safe area. (satori's `overflow: hidden` clips with masks, which made
+ * rasterising about ten times slower; a viewport clip is a plain rectangle.)
+ */
+export function framedSvg(safeAreaSvg: string, background: string): string {
+  if (!safeAreaSvg.startsWith('<svg ')) throw new Error('framedSvg expects an SVG document from satori');
+  const inner = `<svg x="${SAFE_MARGIN}" y="${SAFE_MARGIN}" overflow="hidden" ${safeAreaSvg.slice('<svg '.length)}`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_IMAGE_WIDTH}" height="${OG_IMAGE_HEIGHT}" viewBox="0 0 ${OG_IMAGE_WIDTH} ${OG_IMAGE_HEIGHT}">` +
+    `<rect width="${OG_IMAGE_WIDTH}" height="${OG_IMAGE_HEIGHT}" fill="${background}"/>${inner}</svg>`
+  );
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { cardAlt, postCard, siteCard, type CardSite } from '../../src/lib/og/card.ts';
+import { defaultOgImageUrl, ogImagePath, postOgImageUrl } from '../../src/lib/og/urls.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+
+const site: CardSite = {
+  title: 'Wellness Rituals',
+  description: 'Notes on massage from the studios in Orlando and Longwood.',
+  url: 'https://www.myrituals.me',
+  lang: 'en-US',
+  timezone: 'America/New_York',
+  locations: [{ name: 'Orlando' }, { name: 'Longwood' }],
+  palette: { background: '#f6f1ea', ink: '#1f2a24', accent: '#2f6b4f' },
+};
+
+describe('the Open Graph card of a post', () => {
+  // 00:30 on November 21 in UTC is still November 20 in Orlando.
+  const post = { title: 'Massage after exercise', date: new Date('2026-11-21T00:30:00Z'), readingMinutes: 4, tags: ['recovery', 'massage'] };
+
+  it('says title, author, the day in the studio\'s time zone, read time and first tag', () => {
+    expect(postCard(post, 'Lauren Walker', site)).toEqual({
+      kind: 'post',
+      siteTitle: 'Wellness Rituals',
+      title: 'Massage after exercise',
+      author: 'Lauren Walker',
+      date: 'November 20, 2026',
+      readTime: '4 min read',
+      tag: '#recovery',
+      palette: site.palette,
+    });
+  });
+
+  it('describes itself for og:image:alt', () => {
+    expect(cardAlt(postCard(post, 'Lauren Walker', site))).toBe('“Massage after exercise”, by Lauren Walker, November 20, 2026, 4 min read. Wellness Rituals');
+    expect(cardAlt(siteCard(site))).toBe('Wellness Rituals: Notes on massage from the studios in Orlando and Longwood.');
+  });
+
+  it('has a site card naming the journal, its sentence and the studios', () => {
+    const card = siteCard(site);
+    expect(card.title).toBe('The Wellness Rituals journal');
+    expect(card.footer).toBe('Orlando · Longwood · myrituals.me');
+  });
+});
+
+describe('Open Graph image URLs', () => {
+  it('are stable paths under the base', () => {
+    const urls = createUrls({ url: 'https://www.myrituals.me', base: '/blog/' });
+    expect(ogImagePath('rest-days')).toBe('og/posts/rest-days.png');
+    expect(postOgImageUrl(urls, 'rest-days')).toBe('https://www.myrituals.me/blog/og/posts/rest-days.png');
+    expect(defaultOgImageUrl(urls)).toBe('https://www.myrituals.me/blog/og/default.png');
+  });
+});
