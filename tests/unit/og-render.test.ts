@@ -1,0 +1,152 @@
+import { mkdtempSync, readdirSync, rmSync, statSync, truncateSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { postCard, siteCard, type CardPost, type CardSite } from '../../src/lib/og/card.ts';
+import { cacheKey, pruneCache } from '../../src/lib/og/cache.ts';
+import { createOgRenderer, prepareCard, renderTree } from '../../src/lib/og/render.ts';
+import { SAFE_MARGIN } from '../../src/lib/og/template.ts';
+import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from '../../src/lib/og/urls.ts';
+import { countNear, countNot, decodePng, marginIntruders, offPaletteColourful } from '../support/png.ts';
+
+const site: CardSite = {
+  title: 'Wellness Rituals',
+  description: 'Notes on massage, Thai yoga massage and assisted stretching from the studios in Orlando and Longwood, Florida.',
+  url: 'https://www.myrituals.me',
+  lang: 'en-US',
+  timezone: 'America/New_York',
+  locations: [{ name: 'Orlando' }, { name: 'Longwood' }],
+  palette: { background: '#f6f1ea', ink: '#1f2a24', accent: '#2f6b4f' },
+};
+const palette = [site.palette.background, site.palette.ink, site.palette.accent];
+
+const post = (title: string, extra: Partial<CardPost> = {}): CardPost => ({
+  title,
+  date: new Date('2026-11-20T12:00:00Z'),
+  readingMinutes: 4,
+  tags: ['massage'],
+  ...extra,
+});
+
+const uncached = createOgRenderer({ cacheDir: null });
+const render = async (title: string, author = 'Ada Fixture') => (await uncached.render(postCard(post(title), author, site))).png;
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'og-cache-test-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a rendered card', () => {
+  it('is a 1200×630 PNG with the title drawn in ink on the background', async () => {
+    const img = await decodePng(await render('Massage after exercise: what one study found inside the muscle'));
+    expect([img.width, img.height]).toEqual([OG_IMAGE_WIDTH, OG_IMAGE_HEIGHT]);
+    // Mostly background, but thousands of pixels of ink (text) and accent (mark, tag, rule).
+    expect(countNear(img, site.palette.background)).toBeGreaterThan(img.width * img.height * 0.5);
+    expect(countNear(img, site.palette.ink, 12)).toBeGreaterThan(5000);
+    expect(countNear(img, site.palette.accent, 12)).toBeGreaterThan(1000);
+  });
+
+  it('keeps the margin in the background colour with a very long title, author and tag', async () => {
+    const title = 'Wide Words Without Wrapping Would Wreck What We Want: '.repeat(8);
+    const card = postCard(post(title, { tags: ['a-very-long-tag-name-that-goes-on-and-on-and-on-and-on'] }), 'Maximiliana Wilhelmina Featherstonehaugh-Cholmondeley-Worthington', site);
+    const img = await decodePng((await uncached.render(card)).png);
+    expect(marginIntruders(img, SAFE_MARGIN, site.palette.background)).toEqual([]);
+    expect(countNot(img, site.palette.background)).toBeGreaterThan(20_000);
+  });
+
+  it('clips anything the template would draw past the safe area', async () => {
+    const { tree } = prepareCard(postCard(post('Rest'), 'Ada', site));
+    const wide = { type: 'div', props: { style: { display: 'flex', width: 3000, height: 3000, marginLeft: -500, marginTop: -500, backgroundColor: '#000000' } } };
+    const img = await decodePng(await renderTree({ ...tree, element: { ...tree.element, props: { ...tree.element.props, children: [wide] } } }));
+    expect(marginIntruders(img, SAFE_MARGIN, site.palette.background)).toEqual([]);
+    expect(countNear(img, '#000000', 0)).toBe((OG_IMAGE_WIDTH - 2 * SAFE_MARGIN) * (OG_IMAGE_HEIGHT - 2 * SAFE_MARGIN));
+  });
+
+  it('draws emoji from the bundled set, not as empty boxes', async () => {
+    const plain = await decodePng(await render('Stretch and breathe'));
+    const emoji = await decodePng(await render('Stretch 🌿 and breathe 🧘‍♀️'));
+    expect(emoji.data.equals(plain.data)).toBe(false);
+    // Green leaves and a purple shirt: colours the palette does not have.
+    expect(offPaletteColourful(emoji, palette) - offPaletteColourful(plain, palette)).toBeGreaterThan(500);
+  });
+
+  it('renders the site card for pages that are not a post', async () => {
+    const img = await decodePng((await uncached.render(siteCard(site))).png);
+    expect([img.width, img.height]).toEqual([OG_IMAGE_WIDTH, OG_IMAGE_HEIGHT]);
+    expect(countNear(img, site.palette.ink, 12)).toBeGreaterThan(5000);
+    expect(marginIntruders(img, SAFE_MARGIN, site.palette.background)).toEqual([]);
+  });
+});
+
+describe('the card cache', () => {
+  const titles = ['Rest days', 'Thai yoga massage, step by step', 'Café “stretch” — Zoë’s way', 'Hydration 💧 after massage'];
+  const cards = () => titles.map((t) => postCard(post(t), 'Ada Fixture', site));
+
+  it('re-renders exactly the card whose post changed', async () => {
+    const dir = tempDir();
+    const first = createOgRenderer({ cacheDir: dir });
+    const before = await Promise.all(cards().map((c) => first.render(c)));
+    expect(first.stats).toEqual({ rendered: 4, cached: 0 });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(4);
+
+    // A rebuild with nothing changed renders nothing and serves the same bytes.
+    const again = createOgRenderer({ cacheDir: dir });
+    const same = await Promise.all(cards().map((c) => again.render(c)));
+    expect(again.stats).toEqual({ rendered: 0, cached: 4 });
+    same.forEach((r, i) => expect(r.png.equals(before[i]!.png)).toBe(true));
+
+    // One post's title changes: one card is drawn again, the others come from the cache.
+    titles[1] = 'Thai yoga massage, step by step (updated)';
+    const next = createOgRenderer({ cacheDir: dir });
+    const after = await Promise.all(cards().map((c) => next.render(c)));
+    expect(next.stats).toEqual({ rendered: 1, cached: 3 });
+    expect(after.map((r) => r.cached)).toEqual([true, false, true, true]);
+    expect(after[1]!.png.equals(before[1]!.png)).toBe(false);
+  });
+
+  it('keys on every field, the palette and the renderer inputs', () => {
+    const base = postCard(post('Rest days'), 'Ada Fixture', site);
+    const key = (c: typeof base) => prepareCard(c).key;
+    const variants = [
+      { ...base, title: 'Rest day' },
+      { ...base, author: 'Ben Sample' },
+      { ...base, date: 'November 21, 2026' },
+      { ...base, readTime: '5 min read' },
+      { ...base, tag: '#recovery' },
+      { ...base, siteTitle: 'Wellness Rituals Longwood' },
+      { ...base, palette: { ...base.palette, accent: '#2f6b50' } },
+    ];
+    const keys = new Set([key(base), ...variants.map(key)]);
+    expect(keys.size).toBe(variants.length + 1);
+    expect(key({ ...base })).toBe(key(base));
+    const parts = { templateVersion: 1, renderer: { satori: '1' }, fonts: 'a', tree: {} };
+    expect(new Set([cacheKey(parts), cacheKey({ ...parts, templateVersion: 2 }), cacheKey({ ...parts, fonts: 'b' }), cacheKey({ ...parts, renderer: { satori: '2' } })]).size).toBe(4);
+  });
+
+  it('never serves a cached file cut short: it draws the card again', async () => {
+    const dir = tempDir();
+    const card = postCard(post('Rest days'), 'Ada Fixture', site);
+    const { key, png } = await createOgRenderer({ cacheDir: dir }).render(card);
+    truncateSync(join(dir, `${key}.png`), 1000);
+    const again = createOgRenderer({ cacheDir: dir });
+    const result = await again.render(card);
+    expect(again.stats).toEqual({ rendered: 1, cached: 0 });
+    expect(result.png.equals(png)).toBe(true);
+    expect(statSync(join(dir, `${key}.png`)).size).toBe(png.length);
+  });
+
+  it('prunes cards no build has used for a while', async () => {
+    const dir = tempDir();
+    const renderer = createOgRenderer({ cacheDir: dir });
+    const [old, fresh] = await Promise.all(cards().slice(0, 2).map((c) => renderer.render(c)));
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
+    utimesSync(join(dir, `${old!.key}.png`), longAgo, longAgo);
+    expect(pruneCache(dir, 30)).toBe(1);
+    expect(readdirSync(dir)).toEqual([`${fresh!.key}.png`]);
+  });
+});
