@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { site } from './src/site.config.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
+import { editor } from './src/integrations/editor.ts';
 
 export default defineConfig({
   site: site.url,
@@ -14,5 +15,6 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   server: { host: '127.0.0.1' },
   build: { format: 'directory' },
-  integrations: [previewMode(), contentGuard({ timeZone: site.timezone }), mdx()],
+  // editor() adds the browser editor under `astro dev` only; builds never contain it.
+  integrations: [previewMode(), contentGuard({ timeZone: site.timezone }), mdx(), editor()],
 });
