@@ -3,7 +3,8 @@
  * Validated on load, so a typo here stops the build with a clear message.
  *
  * SITE_URL and SITE_BASE may override `url` and `base` for previews and for the
- * base-path test build; everything else is edited here.
+ * base-path test build, and SITE_FEED_ITEMS the feeds' length for a test build;
+ * everything else is edited here.
  */
 import { siteSchema, type SiteConfig, type SiteConfigInput } from './schema/site.ts';
 
@@ -36,6 +37,7 @@ function withEnvironment(input: SiteConfigInput): SiteConfigInput {
     ...input,
     url: env.SITE_URL || input.url,
     base: env.SITE_BASE || input.base,
+    feedItems: env.SITE_FEED_ITEMS ? Number(env.SITE_FEED_ITEMS) : input.feedItems,
   };
 }
 

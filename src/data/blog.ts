@@ -84,3 +84,9 @@ export async function getAuthors(): Promise<Author[]> {
 export async function getAuthorMap(): Promise<Map<string, Author>> {
   return new Map((await getAuthors()).map((a) => [a.id, a]));
 }
+
+/** Every author with their posts from getPosts(), newest first: for author pages and author feeds. */
+export async function getAuthorsWithPosts(): Promise<{ author: Author; posts: BlogPost[] }[]> {
+  const posts = await getPosts();
+  return (await getAuthors()).map((author) => ({ author, posts: posts.filter((p) => p.authorId === author.id) }));
+}

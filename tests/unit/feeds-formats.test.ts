@@ -105,7 +105,7 @@ describe('JSON Feed', () => {
     expect(parsed.title).toBe(channel.title);
     expect(parsed.feed_url).toBe(channel.selfUrl);
     expect(parsed.home_page_url).toBe(channel.homeUrl);
-    expect(parsed.items.map((i) => i.id)).toEqual(items.map((i) => i.guid));
+    expect(parsed.items?.map((i) => i.id)).toEqual(items.map((i) => i.guid));
   });
 
   it('carries content, summary, authors, tags, image and both dates per item', () => {

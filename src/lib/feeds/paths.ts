@@ -13,3 +13,12 @@ export function tagFeedPath(tag: string): string {
 export function authorFeedPath(id: string): string {
   return `authors/${id}/rss.xml`;
 }
+
+/** Titles feed readers show for the per-topic and per-author feeds (the route and the page's link agree). */
+export function tagFeedTitle(siteTitle: string, tag: string): string {
+  return `${siteTitle}: #${tag}`;
+}
+
+export function authorFeedTitle(siteTitle: string, authorName: string): string {
+  return `${siteTitle}: ${authorName}`;
+}

@@ -1,0 +1,103 @@
+/**
+ * The bridge from posts to feeds: takes each post's full HTML (Markdown and
+ * MDX alike, from post-html.ts) and its picture, and hands plain data to
+ * src/lib/feeds. Routes call `rssResponse` / `jsonFeedResponse` with
+ * posts from getPosts() only, so the one publishing rule holds for feeds too.
+ */
+import rss from '@astrojs/rss';
+import { getImage } from 'astro:assets';
+import { buildNow, getAuthorMap, urls, type BlogPost } from './blog.ts';
+import { postBodyHtml } from './post-html.ts';
+import { site } from '../site.config.ts';
+import { buildFeedItem, lastChanged, newestPosts, type FeedImage, type FeedItem } from '../lib/feeds/items.ts';
+import { rssOptions } from '../lib/feeds/rss.ts';
+import { jsonFeed } from '../lib/feeds/json-feed.ts';
+import { FEED_ICON, RSS_STYLESHEET } from '../lib/feeds/paths.ts';
+
+/** Wide enough for any feed reader's layout, small enough to download on a phone. */
+const FEED_IMAGE_WIDTH = 1200;
+
+/**
+ * Posts without a hero image get no feed image for now. When the Open Graph
+ * images (src/pages/og/) land, return that image's path and size here.
+ */
+function openGraphImage(_post: BlogPost): FeedImage | undefined {
+  return undefined;
+}
+
+async function postImage(post: BlogPost): Promise<FeedImage | undefined> {
+  const hero = post.entry.data.image;
+  if (!hero) return openGraphImage(post);
+  const image = await getImage({ src: hero.src, width: Math.min(FEED_IMAGE_WIDTH, hero.src.width), format: 'jpeg' });
+  return {
+    url: image.src,
+    type: 'image/jpeg',
+    width: Number(image.attributes.width) || undefined,
+    height: Number(image.attributes.height) || undefined,
+    alt: hero.alt,
+  };
+}
+
+/** Feed items for the newest `site.feedItems` of `posts` (public posts from getPosts()). */
+export async function feedItems(posts: readonly BlogPost[]): Promise<FeedItem[]> {
+  const authors = await getAuthorMap();
+  return Promise.all(
+    newestPosts(posts, site.feedItems).map(async (post) =>
+      buildFeedItem(
+        {
+          post: { ...post, previousSlugs: post.entry.data.previousSlugs },
+          html: await postBodyHtml(post),
+          authorName: authors.get(post.authorId)?.name,
+          image: await postImage(post),
+        },
+        urls,
+      ),
+    ),
+  );
+}
+
+export interface FeedRequest {
+  title: string;
+  description: string;
+  /** Path under the base of the page the feed follows, e.g. `tags/massage/`. */
+  homePath: string;
+  /** Path under the base of the feed itself, e.g. `tags/massage/rss.xml`. */
+  selfPath: string;
+  posts: readonly BlogPost[];
+}
+
+export async function rssResponse(request: FeedRequest): Promise<Response> {
+  const items = await feedItems(request.posts);
+  return rss(
+    rssOptions(
+      {
+        title: request.title,
+        description: request.description,
+        homeUrl: urls.absolute(request.homePath),
+        selfUrl: urls.absolute(request.selfPath),
+        language: site.lang,
+        updated: lastChanged(items, buildNow()),
+        image: { url: urls.absolute(FEED_ICON.path), width: FEED_ICON.width, height: FEED_ICON.height },
+        stylesheet: urls.path(RSS_STYLESHEET),
+      },
+      items,
+    ),
+  );
+}
+
+export async function jsonFeedResponse(request: FeedRequest): Promise<Response> {
+  const feed = jsonFeed(
+    {
+      title: request.title,
+      description: request.description,
+      homeUrl: urls.absolute(request.homePath),
+      selfUrl: urls.absolute(request.selfPath),
+      language: site.lang,
+      icon: urls.absolute('apple-touch-icon.png'),
+      favicon: urls.absolute(FEED_ICON.path),
+      publisher: { name: site.title, url: urls.absolute() },
+    },
+    await feedItems(request.posts),
+  );
+  return new Response(`${JSON.stringify(feed, null, 2)}\n`, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+}

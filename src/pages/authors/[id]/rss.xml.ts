@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getAuthorsWithPosts, type Author, type BlogPost } from '../../../data/blog.ts';
+import { rssResponse } from '../../../data/feeds.ts';
+import { authorFeedPath, authorFeedTitle } from '../../../lib/feeds/paths.ts';
+import { site } from '../../../site.config.ts';
+
+export const getStaticPaths = (async () =>
+  (await getAuthorsWithPosts()).map(({ author, posts }) => ({ params: { id: author.id }, props: { author, posts } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ author: Author; posts: BlogPost[] }, { id: string }> = ({ props }) =>
+  rssResponse({
+    title: authorFeedTitle(site.title, props.author.name),
+    description: `Posts by ${props.author.name} from the ${site.title} journal.`,
+    homePath: `authors/${props.author.id}/`,
+    selfPath: authorFeedPath(props.author.id),
+    posts: props.posts,
+  });

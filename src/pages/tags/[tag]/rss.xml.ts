@@ -1,0 +1,20 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getPosts, type BlogPost } from '../../../data/blog.ts';
+import { rssResponse } from '../../../data/feeds.ts';
+import { tagFeedPath, tagFeedTitle } from '../../../lib/feeds/paths.ts';
+import { postsWithTag, tagCounts } from '../../../lib/post-model.ts';
+import { site } from '../../../site.config.ts';
+
+export const getStaticPaths = (async () => {
+  const posts = await getPosts();
+  return tagCounts(posts).map(({ tag }) => ({ params: { tag }, props: { posts: postsWithTag(posts, tag) } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ posts: BlogPost[] }, { tag: string }> = ({ params, props }) =>
+  rssResponse({
+    title: tagFeedTitle(site.title, params.tag),
+    description: `Posts about ${params.tag.replaceAll('-', ' ')} from the ${site.title} journal.`,
+    homePath: `tags/${params.tag}/`,
+    selfPath: tagFeedPath(params.tag),
+    posts: props.posts,
+  });

@@ -1,0 +1,382 @@
+/**
+ * The feeds as subscribers' readers get them: the built RSS and JSON feeds of
+ * the fixture sites, read with an independent parser (feedsmith), checked
+ * against the fixture content as the standalone checker reads it, plus the
+ * RSS structure rules checked here by hand.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJsonFeed, parseRssFeed, type RssFeed as Rss } from 'feedsmith';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { XmlParser, Xslt } from 'xslt-processor';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkContent, type CheckedPost } from '../../src/lib/content/check-content.ts';
+import { site } from '../../src/site.config.ts';
+import { buildSite, type SiteBuild } from '../support/build-site.ts';
+import { allText, listDist, readDist, siteDir } from '../support/dist.ts';
+import { FIXTURES, FIXTURE_NOW, OUT } from '../support/paths.ts';
+import { SITES } from '../support/sites.ts';
+
+type RssFeed = Rss.Feed<string>;
+type RssItem = Rss.Item<string>;
+
+const NOW = new Date(FIXTURE_NOW);
+const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const MARKERS = ['DRAFTMARKER', 'FUTUREMARKER', 'LATERTODAYMARKER'];
+
+/** The public fixture posts, newest first, as the standalone checker (not Astro) reads them. */
+function publicPosts(contentDir: string): (CheckedPost & { data: NonNullable<CheckedPost['data']> })[] {
+  return checkContent({ contentDir, timeZone: site.timezone })
+    .posts.filter((p): p is CheckedPost & { data: NonNullable<CheckedPost['data']> } => Boolean(p.data))
+    .filter((p) => !p.data.draft && p.data.date.getTime() <= NOW.getTime())
+    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.slug.localeCompare(b.slug));
+}
+
+const FIXTURE_POSTS = publicPosts(join(FIXTURES, 'content'));
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+function origin(base: string): string {
+  return `${site.url}${base}`;
+}
+
+function permalink(base: string, slug: string): string {
+  return `${origin(base)}posts/${slug}/`;
+}
+
+function readRss(dir: string, path: string): { xml: string; feed: RssFeed } {
+  const xml = readDist(dir, path);
+  return { xml, feed: parseRssFeed(xml) };
+}
+
+/** Every URL-bearing attribute value in an HTML fragment (srcset split into its URLs). */
+function urlsInHtml(html: string): string[] {
+  const out: string[] = [];
+  const walk = (node: DefaultTreeAdapterMap['node']) => {
+    if ('attrs' in node) {
+      for (const a of node.attrs) {
+        if (['href', 'src', 'poster', 'cite', 'action'].includes(a.name)) out.push(a.value);
+        if (a.name === 'srcset') out.push(...a.value.split(',').map((c) => c.trim().split(/\s+/)[0]!));
+      }
+    }
+    if ('childNodes' in node) node.childNodes.forEach(walk);
+  };
+  walk(parseFragment(html));
+  return out;
+}
+
+/** A dist path for an absolute URL of this site, or undefined for other sites. */
+function distPathOf(url: string, base: string): string | undefined {
+  if (!url.startsWith(origin(base))) return undefined;
+  const path = decodeURI(url.slice(origin(base).length).replace(/[?#].*$/, ''));
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/** The RSS 2.0 rules a reader relies on, checked by hand on the raw XML and the parsed feed. */
+function expectValidRss(xml: string, feed: RssFeed, selfUrl: string, base: string, dir: string): void {
+  expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+  expect(xml).toMatch(/<rss version="2\.0"[\s>]/);
+  expect(xml.match(/<channel>/g)).toHaveLength(1);
+  // Every prefix used is declared on <rss>.
+  const rssTag = xml.match(/<rss [^>]*>/)![0];
+  for (const prefix of new Set([...xml.matchAll(/<(\w+):\w+[\s>/]/g)].map((m) => m[1]!))) {
+    expect(rssTag, `namespace prefix ${prefix}`).toContain(`xmlns:${prefix}=`);
+  }
+  // Required channel elements.
+  expect(feed.title?.trim()).toBeTruthy();
+  expect(feed.description?.trim()).toBeTruthy();
+  expect(feed.link).toMatch(new RegExp(`^${escapeRe(origin(base))}`));
+  expect(feed.language).toBe(site.lang);
+  expect(feed.atom?.links).toContainEqual({ href: selfUrl, rel: 'self', type: 'application/rss+xml' });
+  // Channel image: url, title and link must match the channel; at most 144 px wide.
+  expect(feed.image?.title).toBe(feed.title);
+  expect(feed.image?.link).toBe(feed.link);
+  expect(feed.image?.width).toBeLessThanOrEqual(144);
+  expect(existsSync(join(dir, distPathOf(feed.image!.url!, base)!))).toBe(true);
+  // lastBuildDate: RFC 822, never after the build's now, not before the newest item.
+  expect(feed.lastBuildDate).toMatch(RFC_822);
+  const built = new Date(feed.lastBuildDate!).getTime();
+  expect(built).toBeLessThanOrEqual(NOW.getTime());
+  for (const item of feed.items ?? []) {
+    expect(item.title || item.description, 'an item needs a title or a description').toBeTruthy();
+    expect(item.link).toMatch(new RegExp(`^${escapeRe(origin(base))}posts/[a-z0-9-]+/$`));
+    expect(item.guid?.isPermaLink).toBe(true);
+    expect(item.guid?.value).toMatch(new RegExp(`^${escapeRe(origin(base))}posts/[a-z0-9-]+/$`));
+    expect(item.pubDate).toMatch(RFC_822);
+    expect(new Date(item.pubDate!).getTime()).toBeLessThanOrEqual(built);
+    expect(item.content?.encoded?.trim()).toBeTruthy();
+  }
+  // The stylesheet that makes the feed readable in a browser, under the base.
+  expect(xml).toContain(`<?xml-stylesheet href="${base}rss.xsl" type="text/xsl"?>`);
+}
+
+function expectAbsoluteUrls(items: readonly RssItem[], base: string, dir: string): number {
+  let count = 0;
+  for (const item of items) {
+    for (const url of urlsInHtml(item.content!.encoded!)) {
+      count++;
+      expect(url, `in ${item.link}`).toMatch(/^(https?:\/\/|mailto:|tel:|sms:)/);
+      const local = distPathOf(url, base);
+      if (url.startsWith(site.url)) {
+        expect(local, `${url} is on this site but outside its base ${base}`).toBeDefined();
+        expect(existsSync(join(dir, local!)), `${url} in ${item.link} is not in the build`).toBe(true);
+      }
+    }
+  }
+  return count;
+}
+
+describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (name) => {
+  const build: SiteBuild = SITES[name];
+  const base = build.base ?? '/';
+  const expected = FIXTURE_POSTS.slice(0, site.feedItems);
+  let dir: string;
+  let rss: { xml: string; feed: RssFeed };
+  let items: RssItem[];
+  beforeAll(() => {
+    dir = siteDir(name);
+    rss = readRss(dir, 'rss.xml');
+    items = rss.feed.items ?? [];
+  });
+
+  it('is valid RSS 2.0 with language, image, lastBuildDate, self link and stylesheet', () => {
+    expectValidRss(rss.xml, rss.feed, `${origin(base)}rss.xml`, base, dir);
+    // Newest publish or update date among the items, as nothing is dated ahead of now here.
+    const newest = Math.max(...expected.map((p) => Math.max(p.data.date.getTime(), p.data.updated?.getTime() ?? 0)));
+    expect(new Date(rss.feed.lastBuildDate!).getTime()).toBe(newest);
+  });
+
+  it('lists the public posts, newest first, as many as the site setting allows', () => {
+    expect(expected.length).toBeGreaterThan(5);
+    expect(items.map((i) => i.link)).toEqual(expected.map((p) => permalink(base, p.slug)));
+  });
+
+  it('gives each item its title, summary, date, author, tags and a guid that is its first permalink', () => {
+    const authors = checkContent({ contentDir: join(FIXTURES, 'content'), timeZone: site.timezone }).authors;
+    items.forEach((item, i) => {
+      const post = expected[i]!;
+      expect(item.title).toBe(post.data.title);
+      expect(item.description).toBe(post.data.description);
+      expect(new Date(item.pubDate!).getTime()).toBe(post.data.date.getTime());
+      expect(item.dc?.creators).toEqual([authors.find((a) => a.id === post.data.author)!.data.name]);
+      expect(item.categories?.map((c) => c.name)).toEqual(post.data.tags);
+      expect(item.guid?.value).toBe(permalink(base, post.data.previousSlugs[0] ?? post.slug));
+    });
+  });
+
+  it('keeps a renamed post\'s first address as its guid, and that address forwards to the post', () => {
+    const renamed = items.find((i) => i.link === permalink(base, 'fixture-renamed-post'))!;
+    expect(renamed.guid?.value).toBe(permalink(base, 'fixture-first-address'));
+    const redirect = readDist(dir, 'posts/fixture-first-address/index.html');
+    expect(redirect).toContain(`url=${base}posts/fixture-renamed-post/`);
+    expect(redirect).toContain('<meta name="robots" content="noindex">');
+  });
+
+  it('carries the full HTML of Markdown and MDX posts with every URL absolute, under the base', () => {
+    expect(expectAbsoluteUrls(items, base, dir)).toBeGreaterThan(10);
+    const byLink = (slug: string) => items.find((i) => i.link === permalink(base, slug))!.content!.encoded!;
+    // MDX: the expression ran and the JSX element is there.
+    expect(byLink('fixture-mdx-post')).toContain('a session lasts 10 minutes');
+    expect(byLink('fixture-mdx-post')).toContain('<aside class="callout">A callout written in JSX.</aside>');
+    // Relative links, footnote links, srcset and processed images.
+    const renamed = byLink('fixture-renamed-post');
+    expect(renamed).toContain(`href="${permalink(base, 'fixture-massage-study')}"`);
+    expect(renamed).toContain(`href="${permalink(base, 'fixture-renamed-post')}#user-content-fn-study"`);
+    expect(renamed).toContain(`href="${permalink(base, 'fixture-renamed-post')}#user-content-fnref-study"`);
+    expect(renamed).toContain(`srcset="${origin(base)}feed-icon.png 1x, ${origin(base)}apple-touch-icon.png 2x"`);
+    expect(byLink('fixture-hero-image')).toMatch(new RegExp(`<img [^>]*src="${escapeRe(origin(base))}_astro/body\\.[^"]+"`));
+  });
+
+  it('ends a post\'s content with its sources', () => {
+    const study = items.find((i) => i.link === permalink(base, 'fixture-massage-study'))!.content!.encoded!;
+    const citation = FIXTURE_POSTS.find((p) => p.slug === 'fixture-massage-study')!.data.citations[0]!;
+    const sources = study.lastIndexOf('<h2>Sources</h2>');
+    expect(sources).toBeGreaterThan(study.indexOf('A 2012 study is cited below'));
+    expect(study.slice(sources)).toContain(`<a href="https://doi.org/${citation.doi}">`);
+    expect(study.slice(sources)).toContain(citation.title);
+    expect(study.trimEnd().endsWith('</section>')).toBe(true);
+  });
+
+  it('attaches the hero image as media:content, absolute and in the build', () => {
+    const hero = items.find((i) => i.link === permalink(base, 'fixture-hero-image'))!;
+    const media = hero.media?.contents?.[0];
+    expect(media).toMatchObject({ medium: 'image', type: 'image/jpeg' });
+    expect(media?.url).toMatch(new RegExp(`^${escapeRe(origin(base))}_astro/`));
+    expect(existsSync(join(dir, distPathOf(media!.url!, base)!))).toBe(true);
+    expect(items.find((i) => i.link === permalink(base, 'fixture-mdx-post'))!.media).toBeUndefined();
+  });
+
+  it('shows as a readable page through its XSL stylesheet', async () => {
+    const parser = new XmlParser();
+    const html = await new Xslt().xsltProcess(parser.xmlParse(rss.xml), parser.xmlParse(readDist(dir, 'rss.xsl')));
+    expect(html).toContain(`<html lang="${site.lang}">`);
+    expect(html).toContain(`${origin(base)}rss.xml`);
+    for (const post of expected.slice(0, 3)) expect(html).toContain(`href="${permalink(base, post.slug)}"`);
+    expect(html.match(/<li>/g)).toHaveLength(expected.length);
+  });
+
+  it('has a JSON Feed 1.1 with the same items as the RSS feed', () => {
+    const json = JSON.parse(readDist(dir, 'feed.json'));
+    const feed = parseJsonFeed(json);
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.title).toBe(rss.feed.title);
+    expect(feed.home_page_url).toBe(origin(base));
+    expect(feed.feed_url).toBe(`${origin(base)}feed.json`);
+    expect(json.items.map((i: { id: string }) => i.id)).toEqual(items.map((i) => i.guid?.value));
+    json.items.forEach((item: Record<string, unknown>, i: number) => {
+      const post = expected[i]!;
+      expect(item.url).toBe(permalink(base, post.slug));
+      expect(item.title).toBe(post.data.title);
+      expect(item.summary).toBe(post.data.description);
+      expect(item.content_html).toBe(items[i]!.content?.encoded);
+      expect(item.date_published).toMatch(RFC_3339);
+      expect(item.date_modified).toMatch(RFC_3339);
+      expect(new Date(item.date_published as string).getTime()).toBe(post.data.date.getTime());
+      expect(new Date(item.date_modified as string).getTime()).toBe((post.data.updated ?? post.data.date).getTime());
+      expect(item.tags).toEqual(post.data.tags);
+      expect((item.authors as { name: string }[])[0]?.name).toBeTruthy();
+    });
+    expect(json.items.find((i: { url: string }) => i.url === permalink(base, 'fixture-hero-image')).image).toMatch(new RegExp(`^${escapeRe(origin(base))}_astro/`));
+  });
+
+  it('has a feed per tag and per author, linked from their pages', () => {
+    const tags = [...new Set(FIXTURE_POSTS.flatMap((p) => p.data.tags))];
+    const authors = [...new Set(FIXTURE_POSTS.map((p) => p.data.author))];
+    const feeds = [
+      ...tags.map((tag) => ({ page: `tags/${tag}/`, feed: `tags/${tag}/rss.xml`, posts: FIXTURE_POSTS.filter((p) => p.data.tags.includes(tag)) })),
+      ...authors.map((id) => ({ page: `authors/${id}/`, feed: `authors/${id}/rss.xml`, posts: FIXTURE_POSTS.filter((p) => p.data.author === id) })),
+    ];
+    for (const { page, feed: path, posts } of feeds) {
+      const { xml, feed } = readRss(dir, path);
+      expectValidRss(xml, feed, `${origin(base)}${path}`, base, dir);
+      expect(feed.link).toBe(`${origin(base)}${page}`);
+      expect(feed.items?.map((i) => i.link) ?? []).toEqual(posts.slice(0, site.feedItems).map((p) => permalink(base, p.slug)));
+      const html = readDist(dir, `${page}index.html`);
+      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="${escapeRe(`${origin(base)}${path}`)}"`));
+      expect(html).toContain(`href="${base}${path}"`);
+    }
+    // No feed for a tag that only a draft uses.
+    expect(existsSync(join(dir, 'tags/draftonlytag/rss.xml'))).toBe(false);
+  });
+
+  it('lets readers find the feeds from every page, and subscribe from the footer', () => {
+    const pages = listDist(dir).filter((p) => p.endsWith('.html'));
+    const redirects = pages.filter((p) => readDist(dir, p).includes('http-equiv="refresh"'));
+    const real = pages.filter((p) => !redirects.includes(p));
+    expect(real.length).toBeGreaterThan(20);
+    for (const page of real) {
+      const html = readDist(dir, page);
+      expect(html, page).toContain(`<link rel="alternate" type="application/rss+xml" title="${site.title} (RSS)" href="${origin(base)}rss.xml">`);
+      expect(html, page).toContain(`<link rel="alternate" type="application/feed+json" title="${site.title} (JSON Feed)" href="${origin(base)}feed.json">`);
+    }
+    expect(readDist(dir, 'index.html')).toContain(`<a href="${base}subscribe/">Subscribe</a>`);
+    const subscribe = readDist(dir, 'subscribe/index.html');
+    for (const path of ['rss.xml', 'feed.json', 'tags/massage/rss.xml', 'authors/ada-fixture/rss.xml']) {
+      expect(subscribe).toContain(`href="${base}${path}"`);
+    }
+  });
+
+  it('never carries a draft or a scheduled post', () => {
+    const feedFiles = listDist(dir).filter((p) => p.endsWith('rss.xml') || p === 'feed.json');
+    expect(feedFiles.length).toBeGreaterThan(3);
+    const text = feedFiles.map((p) => readDist(dir, p)).join('\n');
+    for (const marker of MARKERS) expect(text).not.toContain(marker);
+    expect(allText(dir)).not.toContain('DRAFTMARKER');
+  });
+});
+
+describe('feeds of the "empty" fixture build', () => {
+  it('are valid with no items', () => {
+    const dir = siteDir('empty');
+    const { xml, feed } = readRss(dir, 'rss.xml');
+    expectValidRss(xml, feed, `${site.url}/rss.xml`, '/', dir);
+    expect(feed.items ?? []).toEqual([]);
+    // With nothing published, the feed last changed "now".
+    expect(new Date(feed.lastBuildDate!).getTime()).toBe(NOW.getTime());
+    const json = JSON.parse(readDist(dir, 'feed.json'));
+    expect(parseJsonFeed(json).title).toBe(site.title);
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.items).toEqual([]);
+    const author = readRss(dir, 'authors/ada-fixture/rss.xml');
+    expectValidRss(author.xml, author.feed, `${site.url}/authors/ada-fixture/rss.xml`, '/', dir);
+    expect(listDist(dir).filter((p) => p.startsWith('tags/') && p.endsWith('rss.xml'))).toEqual([]);
+  });
+});
+
+/**
+ * Guids across edits: a copy of the fixture content where one post has a new
+ * title and text and another has moved to a new address (with previousSlugs),
+ * built with a short feed. Every guid must be the one the original build gave.
+ */
+describe('guids after a title edit and a rename', () => {
+  const contentDir = join(OUT, 'feeds-edited-content');
+  const postsDir = join(contentDir, 'posts');
+  let edited: RssFeed;
+  let original: RssFeed;
+  const FEED_ITEMS = 4;
+
+  beforeAll(() => {
+    rmSync(contentDir, { recursive: true, force: true });
+    cpSync(join(FIXTURES, 'content'), contentDir, { recursive: true });
+    const mdx = join(postsDir, '2026-11-10-fixture-mdx-post.mdx');
+    writeFileSync(
+      mdx,
+      readFileSync(mdx, 'utf8')
+        .replace('title: Fixture MDX post', 'title: A new headline for the MDX post')
+        .replace('This MDX post says', 'This edited MDX post now says'),
+    );
+    const hero = join(postsDir, '2026-11-15-fixture-hero-image.md');
+    writeFileSync(hero, readFileSync(hero, 'utf8').replace('tags: [', 'previousSlugs: [fixture-hero-image]\ntags: ['));
+    renameSync(hero, join(postsDir, '2026-11-15-fixture-hero-image-moved.md'));
+
+    const hash = createHash('sha256');
+    for (const f of readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).sort()) {
+      const path = join(contentDir, f);
+      hash.update(f);
+      if (!existsSync(path) || !/\.(md|mdx|ya?ml)$/.test(f)) continue;
+      hash.update(readFileSync(path));
+    }
+    const result = buildSite({
+      name: 'feeds-edited',
+      contentDir,
+      now: FIXTURE_NOW,
+      env: { SITE_FEED_ITEMS: String(FEED_ITEMS), CONTENT_HASH: hash.digest('hex') },
+    });
+    if (!result.ok) throw new Error(`The edited copy failed to build:\n${result.output}`);
+    edited = parseRssFeed(readFileSync(join(result.outDir, 'rss.xml'), 'utf8'));
+    original = parseRssFeed(readDist(siteDir('site'), 'rss.xml'));
+  }, 180_000);
+
+  it('keeps the feed to the configured number of items, newest first', () => {
+    expect(FIXTURE_POSTS.length).toBeGreaterThan(FEED_ITEMS);
+    expect(edited.items).toHaveLength(FEED_ITEMS);
+    const dates = edited.items!.map((i) => new Date(i.pubDate!).getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  it('gives the retitled post its old guid and the new title', () => {
+    const before = original.items!.find((i) => i.link === permalink('/', 'fixture-mdx-post'))!;
+    const after = edited.items!.find((i) => i.link === permalink('/', 'fixture-mdx-post'))!;
+    expect(after.title).toBe('A new headline for the MDX post');
+    expect(after.title).not.toBe(before.title);
+    expect(after.content?.encoded).toContain('This edited MDX post now says');
+    expect(after.guid).toEqual(before.guid);
+  });
+
+  it('gives the moved post its old guid at its new address', () => {
+    const before = original.items!.find((i) => i.link === permalink('/', 'fixture-hero-image'))!;
+    const after = edited.items!.find((i) => i.link === permalink('/', 'fixture-hero-image-moved'))!;
+    expect(after.guid).toEqual(before.guid);
+    expect(after.guid?.value).toBe(permalink('/', 'fixture-hero-image'));
+  });
+
+  it('changes no other guid', () => {
+    const originalGuids = new Map(original.items!.map((i) => [i.title, i.guid?.value]));
+    for (const item of edited.items!) {
+      if (originalGuids.has(item.title)) expect(item.guid?.value).toBe(originalGuids.get(item.title));
+    }
+    expect(edited.items!.filter((i) => originalGuids.has(i.title)).length).toBeGreaterThanOrEqual(FEED_ITEMS - 1);
+  });
+});
