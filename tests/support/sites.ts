@@ -4,8 +4,8 @@ import type { SiteBuild } from './build-site.ts';
 
 /** The fixture sites the build and browser tests read. */
 export const SITES = {
-  /** The main fixture: public, draft, scheduled, MDX and image posts. */
-  site: { name: 'site', contentDir: join(FIXTURES, 'content'), now: FIXTURE_NOW },
+  /** The main fixture: public, draft, scheduled, MDX and image posts. A small API page size, so the JSON API has several pages. */
+  site: { name: 'site', contentDir: join(FIXTURES, 'content'), now: FIXTURE_NOW, env: { SITE_API_PAGE_SIZE: '6' } },
   /** The same content served under /blog/. */
   base: { name: 'base', contentDir: join(FIXTURES, 'content'), base: '/blog/', now: FIXTURE_NOW },
   /** No posts at all: every output must still be valid. */

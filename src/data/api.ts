@@ -1,0 +1,68 @@
+/**
+ * The bridge from the build's posts to the JSON API: public posts from
+ * getPosts() (the one publishing rule), authors, processed pictures and the
+ * rendered body go into the pure model in src/lib/api/. Routes in
+ * src/pages/api/v1/ only pick a response and serialise it.
+ */
+import { getImage } from 'astro:assets';
+import { getAuthors, getPosts, showsUnpublished, urls, type Author, type BlogPost } from './blog.ts';
+import { postBodyHtml } from './post-html.ts';
+import { createApiModel, type ApiModel, type ApiPostInput } from '../lib/api/shape.ts';
+import type { ApiPostResponse } from '../schema/api.ts';
+import { ogImagePath } from '../lib/og/urls.ts';
+
+/** Wide enough for any layout, small enough for a phone; JPEG because newsletter tools and email clients all read it. */
+const FEATURE_IMAGE_WIDTH = 1200;
+const AVATAR_WIDTH = 400;
+
+async function jpeg(src: ImageMetadata, maxWidth: number) {
+  const image = await getImage({ src, width: Math.min(maxWidth, src.width), format: 'jpeg' });
+  return { src: image.src, width: Number(image.attributes.width), height: Number(image.attributes.height) };
+}
+
+async function postInput(post: BlogPost): Promise<ApiPostInput> {
+  const hero = post.entry.data.image;
+  return {
+    ...post,
+    previousSlugs: post.entry.data.previousSlugs,
+    featureImage: hero ? { ...(await jpeg(hero.src, FEATURE_IMAGE_WIDTH)), alt: hero.alt } : undefined,
+    ogImage: urls.path(ogImagePath(post.slug)),
+  };
+}
+
+async function authorInput(author: Author) {
+  return { ...author, avatar: author.avatar ? (await jpeg(author.avatar, AVATAR_WIDTH)).src : undefined };
+}
+
+interface Built {
+  model: ApiModel;
+  posts: { post: BlogPost; input: ApiPostInput }[];
+}
+
+let built: Promise<Built> | undefined;
+
+async function build(): Promise<Built> {
+  const posts = await Promise.all((await getPosts()).map(async (post) => ({ post, input: await postInput(post) })));
+  const authors = await Promise.all((await getAuthors()).map(authorInput));
+  return { model: createApiModel({ posts: posts.map((p) => p.input), authors, urls }), posts };
+}
+
+/** The API over this build's public posts (built once per build; `astro dev` rebuilds so edits show up). */
+export function apiModel(): Promise<Built> {
+  if (showsUnpublished) return build();
+  built ??= build();
+  return built;
+}
+
+/** One post in full, its body rendered by Astro like the post page. */
+export async function apiPost(slug: string): Promise<ApiPostResponse> {
+  const { model, posts } = await apiModel();
+  const found = posts.find((p) => p.post.slug === slug);
+  if (!found) throw new Error(`No public post "${slug}"`);
+  return model.post(found.input, await postBodyHtml(found.post));
+}
+
+/** A static JSON file. Hosts set the real headers from the extension and public/_headers; this is for `astro dev`. */
+export function jsonResponse(data: unknown): Response {
+  return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}
