@@ -3,8 +3,9 @@
  * Validated on load, so a typo here stops the build with a clear message.
  *
  * SITE_URL and SITE_BASE may override `url` and `base` for previews and for the
- * base-path test build, and SITE_FEED_ITEMS the feeds' length for a test build;
- * everything else is edited here.
+ * base-path test build, and SITE_API_PAGE_SIZE the API's page size for the test
+ * build (so its pagination has several pages), and SITE_FEED_ITEMS the feeds' length
+ * for a test build; everything else is edited here.
  */
 import { siteSchema, type SiteConfig, type SiteConfigInput } from './schema/site.ts';
 
@@ -38,6 +39,7 @@ function withEnvironment(input: SiteConfigInput): SiteConfigInput {
     url: env.SITE_URL || input.url,
     base: env.SITE_BASE || input.base,
     feedItems: env.SITE_FEED_ITEMS ? Number(env.SITE_FEED_ITEMS) : input.feedItems,
+    apiPageSize: env.SITE_API_PAGE_SIZE ? Number(env.SITE_API_PAGE_SIZE) : input.apiPageSize,
   };
 }
 

@@ -35,7 +35,6 @@ interface Endpoint {
   description?: string;
   /** The response schema's id, or a plain JSON Schema for the self-describing files. */
   response: string | JsonObject;
-  mediaType?: string;
   parameter?: { name: string; description: string; schema: z.ZodType };
 }
 
@@ -90,7 +89,6 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
     path: apiPaths.schema('{name}'),
     summary: 'The JSON Schema of one response or part of one',
     response: { type: 'object' },
-    mediaType: 'application/schema+json',
     parameter: { name: 'name', description: 'A schema name: one of the component names in this document.', schema: apiParameterSchemas.schemaName },
   },
   {
@@ -136,7 +134,7 @@ export function openApiDocument(settings: OpenApiSettings): JsonObject {
           }
         : {}),
       responses: {
-        '200': { description: 'OK', content: { [e.mediaType ?? 'application/json']: { schema } } },
+        '200': { description: 'OK', content: { 'application/json': { schema } } },
         ...(e.parameter ? { '404': { description: 'No such file: the name is unknown or the post is not public.' } } : {}),
       },
     };
