@@ -2,6 +2,7 @@
  * Serves a built dist/ folder on 127.0.0.1 the way a static host does, under
  * the site's base path (a site built for /blog/ answers at /blog/…, and nothing
  * outside it), so root-relative links are checked exactly as readers follow them.
+ * The link check and the browser tests use it; nothing here reaches the network.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -18,7 +19,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
   '.xml': 'application/xml; charset=utf-8',
-  '.xsl': 'application/xml; charset=utf-8',
+  '.xsl': 'application/xslt+xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -36,66 +37,84 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   /** http://127.0.0.1:PORT, without the base path. */
   origin: string;
+  /** The site's home: origin + base path. */
+  url: string;
+  /** Every path requested so far, in order (for tests that check what a page fetched). */
+  requests: string[];
   close(): Promise<void>;
 }
 
-async function isFile(path: string): Promise<boolean> {
+async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {
   try {
-    return (await stat(path)).isFile();
+    const st = await stat(path);
+    return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+/**
+ * Serves `dir` at `base`: `/blog/posts/a/` → posts/a/index.html, `/blog/posts/a`
+ * → 301 to the slash form, anything missing or outside the base → 404 with the
+ * site's 404.html.
+ */
 export async function serveDist(dir: string, base = '/'): Promise<StaticServer> {
   const root = resolve(dir);
   const prefix = normaliseBase(base);
+  const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const notFound = () => {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Not found');
+    requests.push(url.pathname + url.search);
+    const send = (status: number, file: string | undefined, headers: Record<string, string> = {}) => {
+      const type = file ? (TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream') : 'text/plain; charset=utf-8';
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+      if (req.method === 'HEAD' || !file) return res.end(file ? undefined : `${status}\n`);
+      createReadStream(file).pipe(res);
     };
-    if (!url.pathname.startsWith(prefix) && `${url.pathname}/` !== prefix) return notFound();
-    let relative: string;
+    const notFound = async () => {
+      const page = join(root, '404.html');
+      send(404, (await kindOf(page)) === 'file' ? page : undefined);
+    };
+    const redirect = () => send(301, undefined, { location: `${url.pathname}/${url.search}` });
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, undefined, { allow: 'GET, HEAD' });
+    if (`${url.pathname}/` === prefix) return redirect();
+    if (!url.pathname.startsWith(prefix)) return notFound();
+    let file: string;
     try {
-      relative = decodeURIComponent(url.pathname.slice(prefix.length));
+      file = resolve(root, decodeURIComponent(url.pathname.slice(prefix.length)));
     } catch {
-      return notFound();
+      return send(400, undefined);
     }
-    let file = resolve(root, relative);
-    if (file !== root && !file.startsWith(root + sep)) return notFound();
-    if (url.pathname.endsWith('/') || file === root) {
-      if (!url.pathname.endsWith('/')) {
-        res.writeHead(301, { location: `${url.pathname}/${url.search}` });
-        return res.end();
-      }
-      file = join(file, 'index.html');
-    } else if (!(await isFile(file)) && (await isFile(join(file, 'index.html')))) {
-      // A folder asked for without its slash: hosts redirect to the slash form.
-      res.writeHead(301, { location: `${url.pathname}/${url.search}` });
-      return res.end();
+    if (file !== root && !file.startsWith(root + sep)) return send(400, undefined);
+    const kind = await kindOf(file);
+    if (kind === 'file') return send(200, file);
+    if (kind === 'dir') {
+      if (!url.pathname.endsWith('/')) return redirect();
+      const index = join(file, 'index.html');
+      if ((await kindOf(index)) === 'file') return send(200, index);
     }
-    if (!(await isFile(file))) return notFound();
-    const size = (await stat(file)).size;
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': size,
-    });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
+    return notFound();
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => ok());
   });
   const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
+    url: `${origin}${prefix}`,
+    requests,
     close: () =>
       new Promise<void>((ok) => {
         server.close(() => ok());
         server.closeAllConnections();
       }),
   };
+}
+
+/** The same, with the options shape the browser tests use. */
+export function serveStatic(root: string, options: { base?: string } = {}): Promise<StaticServer> {
+  return serveDist(root, options.base ?? '/');
 }

@@ -149,3 +149,23 @@ describe('the report', () => {
     expect(postSlugOf('/posts/a/', '/blog/')).toBeUndefined();
   });
 });
+
+describe('URLs that are names, not links', () => {
+  it('skips XML namespaces, Atom ids and guids that are not permalinks', () => {
+    const xml = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+      <entry><id>https://www.example.com/posts/old-address/</id><link href="https://www.example.com/posts/a/"/></entry>
+      <item><guid isPermaLink="false">https://www.example.com/posts/first/</guid><guid>https://www.example.com/posts/b/</guid></item></urlset>`;
+    expect(urlsInMarkup(xml).sort()).toEqual(['https://www.example.com/posts/a/', 'https://www.example.com/posts/b/']);
+  });
+
+  it('skips JSON Schema ids, JSON Feed ids and OpenAPI server URLs', () => {
+    const json = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'https://www.example.com/api/v1/schemas/post.json',
+      version: 'https://jsonfeed.org/version/1.1',
+      servers: [{ url: 'https://www.example.com/api/v1' }],
+      items: [{ id: 'https://www.example.com/posts/first/', url: 'https://www.example.com/posts/a/' }],
+    };
+    expect(urlsInJson(json)).toEqual(['https://www.example.com/posts/a/']);
+  });
+});

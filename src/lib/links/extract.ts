@@ -29,9 +29,20 @@ function trimProse(url: string): string {
 const ABSOLUTE_URL = /https?:\/\/[^\s"'<>`\\]+/g;
 const LINK_ATTRIBUTE = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
+/**
+ * Parts of XML that hold URLs which are names, not links: namespaces, Atom ids
+ * and RSS guids that are not permalinks (a renamed post keeps its first address there).
+ */
+const XML_NAMES = [
+  /\sxmlns(?::[\w-]+)?\s*=\s*(?:"[^"]*"|'[^']*')/g,
+  /\s[\w-]+:schemaLocation\s*=\s*(?:"[^"]*"|'[^']*')/g,
+  /<guid\b[^>]*isPermaLink\s*=\s*["']false["'][^>]*>[\s\S]*?<\/guid>/g,
+  /<id>[\s\S]*?<\/id>/g,
+];
+
 /** Absolute URLs and href/src attribute values in markup or text, in order of appearance, without repeats. */
 export function urlsInMarkup(text: string): string[] {
-  const decoded = decodeEntities(text);
+  const decoded = decodeEntities(XML_NAMES.reduce((t, re) => t.replace(re, ' '), text));
   const found = new Set<string>();
   for (const match of decoded.matchAll(LINK_ATTRIBUTE)) {
     const value = (match[1] ?? match[2] ?? '').trim();
@@ -55,6 +66,12 @@ function isUrlKey(key: string | undefined): boolean {
 }
 
 /**
+ * Keys whose values are identifiers that look like URLs but need not resolve:
+ * JSON Schema ids, JSON Feed item ids and version, and OpenAPI server base URLs.
+ */
+const NAME_KEYS = new Set(['$schema', '$id', 'id', 'guid', 'version', 'servers']);
+
+/**
  * Links in a JSON document: absolute URLs in any string, relative or root-relative
  * values of link-like keys (url, href, src, next, …), and links inside HTML strings
  * (JSON Feed's content_html).
@@ -62,6 +79,7 @@ function isUrlKey(key: string | undefined): boolean {
 export function urlsInJson(value: unknown): string[] {
   const found = new Set<string>();
   const visit = (node: unknown, key: string | undefined): void => {
+    if (key !== undefined && NAME_KEYS.has(key)) return;
     if (typeof node === 'string') {
       const s = node.trim();
       if (/^https?:\/\/\S+$/.test(s)) found.add(s);

@@ -1,0 +1,339 @@
+/**
+ * npm run bench -- --posts 1000 [--runs 1] [--profile] [--image-every 50] [--keep]
+ *
+ * Generates a realistic archive of N posts in bench/out/posts-N/content, then
+ * measures, with everything the site builds switched on: a cold build (empty
+ * caches), a warm rebuild after one post changes, Open Graph images, `npm run
+ * check`, the link check, pages per second, peak memory, the size of dist/ and
+ * the compressed weight of a post page. Prints a table and merges the figures
+ * into bench/results.json (one entry per archive size).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import sharp from 'sharp';
+import { generateCorpus, rng } from '../src/lib/bench/corpus.ts';
+import {
+  GOALS_AT_1000,
+  cpuSecondsFromTime,
+  formatBytes,
+  formatTable,
+  goalText,
+  imageTimings,
+  median,
+  pageAssets,
+  peakRssFromTime,
+  routeTimings,
+  summariseKinds,
+  type TableRow,
+} from '../src/lib/bench/measure.ts';
+import { formatProfile, summariseProfile, type CpuProfile } from '../src/lib/bench/profile.ts';
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const NOW = '2026-11-27T12:00:00-05:00';
+
+const { values } = parseArgs({
+  options: {
+    posts: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '1' },
+    'image-every': { type: 'string', default: '50' },
+    profile: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results.json' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(`Usage: npm run bench -- --posts N [--runs K] [--profile] [--image-every M] [--keep] [--out FILE]
+
+  --posts N        archive size (100, 1000 and 5000 are the ones compared)
+  --runs K         repeat the cold and the warm build K times and report medians
+  --profile        also write a CPU profile of a cold build and print what dominates
+  --image-every M  one post in M has a hero picture (default 50: "a few")
+  --keep           keep bench/out/posts-N afterwards (content, dist, caches)
+  --out FILE       where to merge the results (default bench/results.json)`);
+  process.exit(0);
+}
+const posts = Number(values.posts);
+const runs = Math.max(1, Number(values.runs));
+if (!Number.isInteger(posts) || posts < 1) throw new Error('--posts must be a whole number, like 1000');
+
+const work = join(ROOT, 'bench/out', `posts-${posts}`);
+const dirs = {
+  project: join(work, 'project'),
+  content: join(work, 'content'),
+  dist: join(work, 'dist'),
+  astroCache: join(work, 'astro-cache'),
+  ogCache: join(work, 'og-cache'),
+  logs: join(work, 'logs'),
+  prof: join(work, 'cpu-profile'),
+};
+
+/** Every build gets its own folders, so the benchmark never touches dist/ or the project's caches. */
+const buildEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  CONTENT_DIR: dirs.content,
+  OUT_DIR: dirs.dist,
+  ASTRO_CACHE_DIR: dirs.astroCache,
+  OG_CACHE_DIR: dirs.ogCache,
+  BLOG_NOW: NOW,
+  SITE_BASE: '/',
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
+
+interface Timed {
+  ms: number;
+  peakRss?: number;
+  cpuS?: number;
+  status: number | null;
+  output: string;
+}
+
+const hasGnuTime = existsSync('/usr/bin/time');
+
+/**
+ * Builds run in a copy of the project (node_modules linked, not copied): Astro
+ * keeps generated modules in <root>/.astro/, which every build in a checkout
+ * shares, so a build running there at the same time (a test run) would swap
+ * the benchmark's content modules for its own.
+ */
+function copyProject(): void {
+  const skip = new Set(['node_modules', '.git', 'dist', 'bench', 'tests', 'content', '.astro', '.cache', 'coverage', '.github', '.ci']);
+  rmSync(dirs.project, { recursive: true, force: true });
+  mkdirSync(dirs.project, { recursive: true });
+  for (const entry of readdirSync(ROOT)) {
+    if (!skip.has(entry) && !entry.endsWith('.log')) cpSync(join(ROOT, entry), join(dirs.project, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dirs.project, 'node_modules'), 'dir');
+}
+
+/** Runs a command, timing it and (with GNU time) reading the peak memory of its largest process. */
+function timed(name: string, command: string, args: string[], cwd = ROOT): Timed {
+  mkdirSync(dirs.logs, { recursive: true });
+  const timeFile = join(dirs.logs, `${name}.time`);
+  const [cmd, cmdArgs] = hasGnuTime ? ['/usr/bin/time', ['-v', '-o', timeFile, command, ...args]] : [command, args];
+  const started = performance.now();
+  const result = spawnSync(cmd, cmdArgs, { cwd, env: buildEnv, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`;
+  writeFileSync(join(dirs.logs, `${name}.log`), output);
+  const out: Timed = { ms, status: result.status, output };
+  const report = hasGnuTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
+  const rss = peakRssFromTime(report);
+  const cpu = cpuSecondsFromTime(report);
+  if (rss !== undefined) out.peakRss = rss;
+  if (cpu !== undefined) out.cpuS = cpu;
+  return out;
+}
+
+const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+function build(name: string, extraNodeArgs: string[] = []): Timed {
+  const result = timed(name, process.execPath, [...extraNodeArgs, astro, 'build'], dirs.project);
+  if (result.status !== 0) {
+    console.error(result.output.slice(-4000));
+    throw new Error(`${name} failed (exit ${result.status}); full log in ${relative(ROOT, join(dirs.logs, `${name}.log`))}`);
+  }
+  return result;
+}
+
+function clearBuild(): void {
+  for (const dir of [dirs.dist, dirs.astroCache, dirs.ogCache, join(dirs.project, '.astro')]) rmSync(dir, { recursive: true, force: true });
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+/** A photo-like picture: a few random colours blown up smoothly, different for every seed. */
+async function writePicture(path: string, seed: number): Promise<void> {
+  const r = rng(seed);
+  const [w, h] = [16, 11];
+  const raw = Buffer.alloc(w * h * 3);
+  const tint = [r() * 80, r() * 60, r() * 40];
+  for (let i = 0; i < raw.length; i++) raw[i] = Math.min(255, 120 + tint[i % 3]! + r() * 90);
+  mkdirSync(dirname(path), { recursive: true });
+  await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+    .resize(1600, 1067, { kernel: 'cubic' })
+    .blur(3)
+    .jpeg({ quality: 82 })
+    .toFile(path);
+}
+
+async function generate(): Promise<{ slugs: string[]; words: number[] }> {
+  rmSync(dirs.content, { recursive: true, force: true });
+  const corpus = generateCorpus({ posts, now: new Date(NOW), imageEvery: Number(values['image-every']) });
+  for (const file of corpus.files) {
+    const path = join(dirs.content, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text);
+  }
+  for (const image of corpus.images) await writePicture(join(dirs.content, image.path), image.seed);
+  return corpus;
+}
+
+/** Changes one post in the middle of the archive, as an editor fixing a typo does. */
+function touchOnePost(round: number): string {
+  const postsDir = join(dirs.content, 'posts');
+  const files = readdirSync(postsDir).filter((f) => f.endsWith('.md')).sort();
+  const file = files[Math.floor(files.length / 2)]!;
+  const path = join(postsDir, file);
+  writeFileSync(path, `${readFileSync(path, 'utf8')}\nEdited for the warm rebuild, round ${round}.\n`);
+  return file;
+}
+
+/** Bytes of a post page as a phone downloads it: the HTML and its CSS and JS, each compressed on its own. */
+function postPageWeight(distFiles: string[]): { page: string; raw: number; gzip: number; brotli: number; assets: string[] } {
+  const pages = distFiles
+    .filter((f) => /^posts\/[^/]+\/index\.html$/.test(f))
+    .map((f) => ({ f, size: statSync(join(dirs.dist, f)).size }))
+    .sort((a, b) => a.size - b.size);
+  const page = pages[Math.floor(pages.length / 2)]!.f; // the median-sized post page
+  const html = readFileSync(join(dirs.dist, page));
+  const files = new Set(distFiles);
+  const assets = pageAssets(html.toString('utf8'))
+    .map((href) => new URL(href, `https://bench.invalid/${page}`))
+    .filter((url) => url.origin === 'https://bench.invalid')
+    .map((url) => decodeURIComponent(url.pathname.slice(1)))
+    .filter((path) => files.has(path));
+  const bodies = [html, ...assets.map((a) => readFileSync(join(dirs.dist, a)))];
+  const sum = (f: (b: Buffer) => number) => bodies.reduce((total, b) => total + f(b), 0);
+  return {
+    page,
+    assets,
+    raw: sum((b) => b.length),
+    gzip: sum((b) => gzipSync(b, { level: 9 }).length),
+    brotli: sum((b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length),
+  };
+}
+
+const s = (ms: number) => ms / 1000;
+const fmtS = (ms: number) => `${s(ms).toFixed(1)} s`;
+
+// ---------------------------------------------------------------------------
+
+console.log(`Benchmark: ${posts} posts, ${runs} run(s), ${cpus().length} cores`);
+let started = performance.now();
+const corpus = await generate();
+copyProject();
+console.log(`  generated ${posts} posts (${Math.min(...corpus.words)}–${Math.max(...corpus.words)} words) in ${fmtS(performance.now() - started)}`);
+
+const cold: Timed[] = [];
+const warm: Timed[] = [];
+for (let run = 1; run <= runs; run++) {
+  clearBuild();
+  process.stdout.write(`  cold build ${run}/${runs} … `);
+  cold.push(build(`cold-${run}`));
+  console.log(fmtS(cold.at(-1)!.ms));
+  touchOnePost(run);
+  process.stdout.write(`  warm rebuild ${run}/${runs} … `);
+  warm.push(build(`warm-${run}`));
+  console.log(fmtS(warm.at(-1)!.ms));
+}
+
+const coldLog = cold.at(-1)!.output;
+const kinds = summariseKinds(routeTimings(coldLog));
+const pictures = imageTimings(coldLog);
+const distFiles = listFiles(dirs.dist);
+const htmlPages = distFiles.filter((f) => f.endsWith('.html')).length;
+const ogFiles = distFiles.filter((f) => /\.png$/.test(f) && /(^|\/)og\//.test(f));
+const distBytes = distFiles.reduce((total, f) => total + statSync(join(dirs.dist, f)).size, 0);
+const weight = postPageWeight(distFiles);
+
+// `npm run check` (the content check), when the project has it.
+const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+let check: Timed | undefined;
+if (scripts.check) {
+  process.stdout.write('  npm run check … ');
+  check = timed('check', 'npm', ['run', '--silent', 'check']);
+  console.log(`${fmtS(check.ms)}${check.status === 0 ? '' : ` (exit ${check.status}: see ${relative(ROOT, join(dirs.logs, 'check.log'))})`}`);
+}
+
+process.stdout.write('  link check … ');
+const linkJson = join(dirs.logs, 'links.json');
+const links = timed('links', process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--dist', dirs.dist, '--base', '/', '--json', linkJson]);
+const linkReport = existsSync(linkJson) ? JSON.parse(readFileSync(linkJson, 'utf8')) : undefined;
+console.log(`${fmtS(links.ms)}${links.status === 0 ? '' : ` (${linkReport?.broken?.length ?? '?'} broken: see ${relative(ROOT, join(dirs.logs, 'links.log'))})`}`);
+
+let profile: string | undefined;
+if (values.profile) {
+  clearBuild();
+  rmSync(dirs.prof, { recursive: true, force: true });
+  process.stdout.write('  cold build with --cpu-prof … ');
+  const profiled = build('cold-profiled', ['--cpu-prof', '--cpu-prof-dir', dirs.prof]);
+  console.log(fmtS(profiled.ms));
+  // The main thread's profile is the largest; worker threads write their own.
+  const files = readdirSync(dirs.prof).map((f) => join(dirs.prof, f)).sort((a, b) => statSync(b).size - statSync(a).size);
+  if (files[0]) profile = formatProfile(summariseProfile(JSON.parse(readFileSync(files[0], 'utf8')) as CpuProfile, 15));
+}
+
+const coldMs = median(cold.map((c) => c.ms));
+const warmMs = median(warm.map((c) => c.ms));
+const peak = Math.max(...[...cold, ...warm].map((c) => c.peakRss ?? 0));
+const result = {
+  posts,
+  runs,
+  measuredAt: new Date().toISOString(),
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  coldBuildS: s(coldMs),
+  warmBuildS: s(warmMs),
+  coldBuildRunsS: cold.map((c) => s(c.ms)),
+  warmBuildRunsS: warm.map((c) => s(c.ms)),
+  coldCpuS: median(cold.map((c) => c.cpuS ?? Number.NaN)),
+  warmCpuS: median(warm.map((c) => c.cpuS ?? Number.NaN)),
+  peakMemoryMB: peak ? Math.round(peak / 2 ** 20) : null,
+  htmlPages,
+  pagesPerSecond: Math.round(htmlPages / s(coldMs)),
+  routes: kinds,
+  pictures: { count: pictures.length, totalS: s(pictures.reduce((a, b) => a + b, 0)), medianMs: pictures.length ? median(pictures) : 0 },
+  ogImages: { files: ogFiles.length, rendered: kinds.og.count, medianMs: kinds.og.medianMs, totalS: s(kinds.og.totalMs) },
+  checkS: check ? s(check.ms) : null,
+  checkExit: check?.status ?? null,
+  linkCheckS: s(links.ms),
+  linkCheck: linkReport ? { pages: linkReport.pages, internalUrls: linkReport.internalUrls, broken: linkReport.broken.length, external: linkReport.external.urls } : null,
+  distMB: Math.round((distBytes / 2 ** 20) * 10) / 10,
+  distFiles: distFiles.length,
+  postPage: { page: weight.page, assets: weight.assets, rawKB: weight.raw / 1024, gzipKB: weight.gzip / 1024, brotliKB: weight.brotli / 1024 },
+  postPageGzipKB: weight.gzip / 1024,
+};
+
+const at1000 = posts === 1000;
+const goal = (metric: string, value: number | null | undefined) => {
+  const g = GOALS_AT_1000.find((x) => x.metric === metric);
+  return at1000 && g ? { goal: goalText(g, value ?? undefined) } : {};
+};
+const rows: TableRow[] = [
+  { label: 'cold build (empty caches)', value: `${result.coldBuildS.toFixed(1)} s`, ...goal('coldBuildS', result.coldBuildS) },
+  { label: '  CPU time (user+sys)', value: `${result.coldCpuS.toFixed(1)} s` },
+  { label: 'warm rebuild (one post changed)', value: `${result.warmBuildS.toFixed(1)} s`, ...goal('warmBuildS', result.warmBuildS) },
+  { label: '  CPU time (user+sys)', value: `${result.warmCpuS.toFixed(1)} s` },
+  { label: 'HTML pages / pages per second', value: `${htmlPages} / ${result.pagesPerSecond}` },
+  { label: 'page routes: median / total', value: `${kinds.page.medianMs.toFixed(0)} ms / ${s(kinds.page.totalMs).toFixed(1)} s` },
+  { label: 'feed routes / API routes total', value: `${s(kinds.feed.totalMs).toFixed(1)} s / ${s(kinds.api.totalMs).toFixed(1)} s` },
+  {
+    label: 'OG images: count, median / total',
+    value: kinds.og.count ? `${kinds.og.count}, ${kinds.og.medianMs.toFixed(0)} ms / ${result.ogImages.totalS.toFixed(1)} s` : `${ogFiles.length} files (no per-image timing)`,
+  },
+  { label: 'pictures optimised: count / total', value: `${pictures.length} / ${result.pictures.totalS.toFixed(1)} s` },
+  { label: '`npm run check`', value: check ? `${s(check.ms).toFixed(2)} s` : 'no such script yet', ...goal('checkS', result.checkS) },
+  { label: 'link check', value: `${result.linkCheckS.toFixed(1)} s${links.status === 0 ? '' : ' (broken links!)'}` },
+  { label: 'peak memory (largest process)', value: result.peakMemoryMB ? `${result.peakMemoryMB} MB` : 'n/a' },
+  { label: 'dist/ size / files', value: `${formatBytes(distBytes)} / ${distFiles.length}` },
+  { label: 'post page: raw / brotli', value: `${formatBytes(weight.raw)} / ${formatBytes(weight.brotli)}` },
+  { label: 'post page, gzip (HTML+CSS+JS)', value: formatBytes(weight.gzip), ...goal('postPageGzipKB', result.postPageGzipKB) },
+];
+console.log(`\n${formatTable(`${posts} posts, ${cpus().length} cores, Node ${process.version}`, rows)}`);
+if (profile) console.log(`\n${profile}`);
+
+const outFile = resolve(ROOT, values.out);
+mkdirSync(dirname(outFile), { recursive: true });
+const previous = existsSync(outFile) ? JSON.parse(readFileSync(outFile, 'utf8')) : {};
+const merged = { ...previous, [String(posts)]: result };
+writeFileSync(outFile, `${JSON.stringify(merged, null, 2)}\n`);
+console.log(`\nWrote ${relative(ROOT, outFile)} (entry "${posts}")`);
+if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,144 @@
+/**
+ * Reading and summing what the benchmark measures: Astro's build log (time
+ * per route and per optimised picture), GNU time's report, the assets a page
+ * loads, and the results table with the goals.
+ */
+
+export function median(values: readonly number[]): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export type RouteKind = 'page' | 'og' | 'feed' | 'api' | 'other';
+
+export interface RouteTiming {
+  route: string;
+  ms: number;
+  kind: RouteKind;
+}
+
+export function routeKind(route: string): RouteKind {
+  if (/\.html$/.test(route) || route.endsWith('/')) return 'page';
+  if (/\.(png|jpe?g|webp)$/.test(route)) return 'og';
+  if (/\.(xml|xsl)$/.test(route) || /(^|\/)feed\.json$/.test(route)) return 'feed';
+  if (/\.json$/.test(route)) return 'api';
+  return 'other';
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+const ROUTE_LINE = /[├└]─\s+(\S+)\s+\(\+(\d+(?:\.\d+)?)(ms|s)\)/;
+const IMAGE_LINE = /▶\s+(\S+).*\(\+(\d+(?:\.\d+)?)(ms|s)\)/;
+
+const toMs = (value: string, unit: string) => Number(value) * (unit === 's' ? 1000 : 1);
+
+/** Per-route render times from `astro build` output ("├─ /posts/a/index.html (+4ms)"). */
+export function routeTimings(log: string): RouteTiming[] {
+  const out: RouteTiming[] = [];
+  for (const line of log.replace(ANSI, '').split('\n')) {
+    const m = ROUTE_LINE.exec(line);
+    if (m) out.push({ route: m[1]!, ms: toMs(m[2]!, m[3]!), kind: routeKind(m[1]!) });
+  }
+  return out;
+}
+
+/** Per-picture times from Astro's "generating optimized images" step ("▶ /_astro/a.webp … (+120ms)"). */
+export function imageTimings(log: string): number[] {
+  const out: number[] = [];
+  for (const line of log.replace(ANSI, '').split('\n')) {
+    const m = IMAGE_LINE.exec(line);
+    if (m) out.push(toMs(m[2]!, m[3]!));
+  }
+  return out;
+}
+
+export interface KindSummary {
+  count: number;
+  totalMs: number;
+  medianMs: number;
+}
+
+export function summariseKinds(timings: readonly RouteTiming[]): Record<RouteKind, KindSummary> {
+  const kinds: RouteKind[] = ['page', 'og', 'feed', 'api', 'other'];
+  return Object.fromEntries(
+    kinds.map((kind) => {
+      const ms = timings.filter((t) => t.kind === kind).map((t) => t.ms);
+      return [kind, { count: ms.length, totalMs: ms.reduce((a, b) => a + b, 0), medianMs: ms.length ? median(ms) : 0 }];
+    }),
+  ) as Record<RouteKind, KindSummary>;
+}
+
+/** CPU seconds (user + system) from GNU `time -v` output: steadier than wall time on a shared machine. */
+export function cpuSecondsFromTime(report: string): number | undefined {
+  const user = /User time \(seconds\):\s*([\d.]+)/.exec(report);
+  const system = /System time \(seconds\):\s*([\d.]+)/.exec(report);
+  return user && system ? Number(user[1]) + Number(system[1]) : undefined;
+}
+
+/** Peak resident memory in bytes from GNU `time -v` output, if present. */
+export function peakRssFromTime(report: string): number | undefined {
+  const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(report);
+  return m ? Number(m[1]) * 1024 : undefined;
+}
+
+/** The stylesheets, scripts and module preloads a page loads, as written in its HTML. */
+export function pageAssets(html: string): string[] {
+  const found = new Set<string>();
+  for (const tag of html.match(/<(?:link|script)\b[^>]*>/gi) ?? []) {
+    const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+    const value = (m: RegExpExecArray | null) => (m ? (m[1] ?? m[2] ?? m[3]) : undefined);
+    if (/^<script/i.test(tag)) {
+      const src = value(attr('src'));
+      if (src) found.add(src);
+      continue;
+    }
+    const rel = (value(attr('rel')) ?? '').toLowerCase().split(/\s+/);
+    const href = value(attr('href'));
+    if (href && (rel.includes('stylesheet') || rel.includes('modulepreload'))) found.add(href);
+  }
+  return [...found];
+}
+
+export interface Goal {
+  /** Key in the measured row. */
+  metric: string;
+  label: string;
+  max: number;
+  unit: string;
+}
+
+/** The goals for 1,000 posts on the 2-core machine (issue 8). */
+export const GOALS_AT_1000: Goal[] = [
+  { metric: 'coldBuildS', label: 'cold build', max: 30, unit: 's' },
+  { metric: 'warmBuildS', label: 'warm rebuild (one post changed)', max: 12, unit: 's' },
+  { metric: 'checkS', label: '`npm run check`', max: 2, unit: 's' },
+  { metric: 'postPageGzipKB', label: 'post page, compressed (HTML+CSS+JS)', max: 14, unit: 'KB' },
+];
+
+export interface TableRow {
+  label: string;
+  value: string;
+  goal?: string;
+}
+
+/** A plain-text table: label, value and, where there is one, the goal and whether it is met. */
+export function formatTable(title: string, rows: readonly TableRow[]): string {
+  const w1 = Math.max(...rows.map((r) => r.label.length), 6);
+  const w2 = Math.max(...rows.map((r) => r.value.length), 5);
+  const lines = [title, `${'metric'.padEnd(w1)}  ${'value'.padStart(w2)}  goal`, `${'-'.repeat(w1)}  ${'-'.repeat(w2)}  ----`];
+  for (const r of rows) lines.push(`${r.label.padEnd(w1)}  ${r.value.padStart(w2)}  ${r.goal ?? ''}`.trimEnd());
+  return lines.join('\n');
+}
+
+/** "≤ 30 s ✓" or "≤ 30 s ✗ (over)", for a measured value against a goal. */
+export function goalText(goal: Goal, value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return `≤ ${goal.max} ${goal.unit} (not measured)`;
+  return `≤ ${goal.max} ${goal.unit} ${value <= goal.max ? 'met' : 'MISSED'}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,75 @@
+/**
+ * What a V8 CPU profile (node --cpu-prof) says a build spent its time on:
+ * self time summed by package or project folder, and the busiest functions.
+ */
+
+export interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+export interface ProfileEntry {
+  name: string;
+  ms: number;
+  share: number;
+}
+
+export interface ProfileSummary {
+  totalMs: number;
+  byGroup: ProfileEntry[];
+  byFunction: ProfileEntry[];
+}
+
+/** Which package or project area a script URL belongs to: `sharp`, `astro`, `src/lib`, `node`, … */
+export function groupOf(url: string, functionName: string): string {
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  const path = decodeURIComponent(url.replace(/^file:\/\//, ''));
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?:.*node_modules\/((?:@[^/]+\/)?[^/]+)\/)?/.exec(path);
+  if (pkg) return pkg[2] ?? pkg[1]!;
+  if (url.startsWith('node:')) return 'node (built-in modules)';
+  const project = /\/(src\/[^/]+|scripts|astro\.config\.mjs)/.exec(path);
+  if (project) return project[1]!;
+  return path.includes('/.astro/') || path.includes('/dist/') ? 'built chunks' : 'other';
+}
+
+export function summariseProfile(profile: CpuProfile, top = 12): ProfileSummary {
+  const self = new Map<number, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const id = profile.samples[i]!;
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+  const groups = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = self.get(node.id) ?? 0;
+    if (!us) continue;
+    total += us;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const group = groupOf(url, functionName);
+    groups.set(group, (groups.get(group) ?? 0) + us);
+    const file = url.split('/').slice(-1)[0] ?? '';
+    const fn = `${functionName || '(anonymous)'} ${file ? `${group}/${file}:${lineNumber + 1}` : ''}`.trim();
+    functions.set(fn, (functions.get(fn) ?? 0) + us);
+  }
+  const entries = (map: Map<string, number>) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, ms: us / 1000, share: total ? us / total : 0 }));
+  return { totalMs: total / 1000, byGroup: entries(groups), byFunction: entries(functions) };
+}
+
+export function formatProfile(summary: ProfileSummary): string {
+  const line = (e: ProfileEntry) => `  ${(e.share * 100).toFixed(1).padStart(5)}%  ${(e.ms / 1000).toFixed(2).padStart(7)} s  ${e.name}`;
+  return [
+    `CPU profile: ${(summary.totalMs / 1000).toFixed(1)} s of samples (main thread)`,
+    'by package or project folder (self time):',
+    ...summary.byGroup.map(line),
+    'busiest functions (self time):',
+    ...summary.byFunction.map(line),
+  ].join('\n');
+}

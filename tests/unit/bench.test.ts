@@ -1,0 +1,168 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../src/lib/bench/corpus.ts';
+import {
+  cpuSecondsFromTime,
+  formatTable,
+  goalText,
+  GOALS_AT_1000,
+  imageTimings,
+  median,
+  pageAssets,
+  peakRssFromTime,
+  routeKind,
+  routeTimings,
+  summariseKinds,
+} from '../../src/lib/bench/measure.ts';
+import { groupOf, summariseProfile, type CpuProfile } from '../../src/lib/bench/profile.ts';
+import { checkContent } from '../../src/lib/content/check-content.ts';
+import { site } from '../../src/site.config.ts';
+
+const NOW = new Date('2026-11-27T17:00:00Z');
+
+describe('the benchmark archive', () => {
+  const corpus = generateCorpus({ posts: 120, now: NOW, imageEvery: 20 });
+  const posts = corpus.files.filter((f) => f.path.startsWith('posts/'));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is the same for the same seed and different for another', () => {
+    expect(generateCorpus({ posts: 120, now: NOW, imageEvery: 20 }).files).toEqual(corpus.files);
+    expect(generateCorpus({ posts: 120, now: NOW, imageEvery: 20, seed: 7 }).files).not.toEqual(corpus.files);
+  });
+
+  it('has N public posts of 600 to 900 words, plus one draft and one scheduled post', () => {
+    expect(corpus.slugs).toHaveLength(120);
+    expect(new Set(corpus.slugs).size).toBe(120);
+    expect(posts).toHaveLength(122);
+    expect(Math.min(...corpus.words)).toBeGreaterThanOrEqual(600);
+    expect(Math.max(...corpus.words)).toBeLessThanOrEqual(900);
+    expect(posts.filter((p) => p.text.includes('\ndraft: true\n'))).toHaveLength(1);
+  });
+
+  it('has headings, lists, links to older posts, citations, tags and a few pictures', () => {
+    const all = posts.map((p) => p.text).join('\n');
+    expect(all).toMatch(/^## /m);
+    expect(all).toMatch(/^(- |1\. )/m);
+    expect(posts.filter((p) => p.text.includes('citations:')).length).toBeGreaterThan(10);
+    expect(corpus.images.length).toBeGreaterThan(0);
+    expect(corpus.images.length).toBeLessThan(posts.length / 5);
+    for (const [i, slug] of corpus.slugs.entries()) {
+      const text = posts.find((p) => p.path.endsWith(`-${slug}.md`))!.text;
+      for (const [, target] of text.matchAll(/\]\(\.\.\/([^/]+)\/\)/g)) {
+        expect(corpus.slugs.indexOf(target!)).toBeGreaterThan(i);
+      }
+    }
+  });
+
+  it('passes the content check without a single problem, so it measures a clean archive', () => {
+    for (const file of corpus.files) {
+      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+      writeFileSync(join(dir, file.path), file.text);
+    }
+    // The checker only needs the pictures to exist; the benchmark itself draws real ones.
+    for (const image of corpus.images) {
+      mkdirSync(dirname(join(dir, image.path)), { recursive: true });
+      writeFileSync(join(dir, image.path), 'picture');
+    }
+    const report = checkContent({ contentDir: dir, timeZone: site.timezone, now: NOW, site: { url: site.url, base: '/' } });
+    expect(report.problems.map((p) => `${p.file}:${p.line} ${p.field} ${p.message}`)).toEqual([]);
+    expect(report.posts).toHaveLength(122);
+  });
+});
+
+describe('reading measurements', () => {
+  const log = [
+    '\u001b[2m10:00:01\u001b[22m   ├─ /posts/a/index.html (+4ms) ',
+    '10:00:01   ├─ /og/posts/a.png (+120ms) ',
+    '10:00:01   ├─ /og/posts/b.png (+1.5s) ',
+    '10:00:01   ├─ /rss.xml (+9ms) ',
+    '10:00:01   └─ /api/v1/posts.json (+2ms) ',
+    '10:00:02   ▶ /_astro/hero.abc.avif (before: 50kB, after: 8kB) (+4.84s) (1/2)',
+    '10:00:02   ▶ /_astro/hero.abc.webp (reused cache entry) (+3ms) (2/2)',
+  ].join('\n');
+
+  it('reads per-route and per-picture times from the build log', () => {
+    expect(routeTimings(log).map((t) => [t.route, t.ms, t.kind])).toEqual([
+      ['/posts/a/index.html', 4, 'page'],
+      ['/og/posts/a.png', 120, 'og'],
+      ['/og/posts/b.png', 1500, 'og'],
+      ['/rss.xml', 9, 'feed'],
+      ['/api/v1/posts.json', 2, 'api'],
+    ]);
+    expect(imageTimings(log)).toEqual([4840, 3]);
+    const kinds = summariseKinds(routeTimings(log));
+    expect(kinds.og).toEqual({ count: 2, totalMs: 1620, medianMs: 810 });
+    expect(kinds.other.count).toBe(0);
+  });
+
+  it('classifies routes', () => {
+    expect(routeKind('/feed.json')).toBe('feed');
+    expect(routeKind('/sitemap-0.xml')).toBe('feed');
+    expect(routeKind('/api/v1/posts/2.json')).toBe('api');
+    expect(routeKind('/robots.txt')).toBe('other');
+  });
+
+  it('takes medians', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it('reads peak memory and CPU time from GNU time', () => {
+    const report = '\tUser time (seconds): 20.50\n\tSystem time (seconds): 1.25\n\tMaximum resident set size (kbytes): 900780\n';
+    expect(peakRssFromTime(report)).toBe(900780 * 1024);
+    expect(cpuSecondsFromTime(report)).toBe(21.75);
+    expect(peakRssFromTime('nothing')).toBeUndefined();
+  });
+
+  it('lists the stylesheets and scripts a page loads, not icons or feeds', () => {
+    const html = `<link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/_astro/a.css">
+      <link rel=modulepreload href=/_astro/m.js><link rel="alternate" href="/rss.xml">
+      <script type="module" src="/_astro/s.js"></script><script>inline()</script>`;
+    expect(pageAssets(html)).toEqual(['/_astro/a.css', '/_astro/m.js', '/_astro/s.js']);
+  });
+
+  it('shows goals as met or missed', () => {
+    const cold = GOALS_AT_1000.find((g) => g.metric === 'coldBuildS')!;
+    expect(goalText(cold, 29)).toBe('≤ 30 s met');
+    expect(goalText(cold, 31)).toBe('≤ 30 s MISSED');
+    expect(goalText(cold, undefined)).toContain('not measured');
+    expect(formatTable('t', [{ label: 'cold', value: '1.0 s', goal: 'x' }])).toMatch(/^cold\s+1\.0 s {2}x$/m);
+  });
+});
+
+describe('CPU profiles', () => {
+  it('sums self time by package and by function', () => {
+    const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: frame('(root)', '') },
+        { id: 2, callFrame: frame('encode', 'file:///p/node_modules/sharp/lib/output.js') },
+        { id: 3, callFrame: frame('render', 'file:///p/src/lib/og/render.ts') },
+        { id: 4, callFrame: frame('(garbage collector)', '') },
+      ],
+      samples: [2, 2, 3, 4, 2],
+      timeDeltas: [1000, 1000, 2000, 500, 1000],
+      startTime: 0,
+      endTime: 5500,
+    };
+    const summary = summariseProfile(profile);
+    expect(summary.totalMs).toBe(5.5);
+    expect(summary.byGroup.map((g) => [g.name, g.ms])).toEqual([
+      ['sharp', 3],
+      ['src/lib', 2],
+      ['(garbage collector)', 0.5],
+    ]);
+    expect(summary.byFunction[0]!.name).toBe('encode sharp/output.js:1');
+  });
+
+  it('names the package of nested and scoped modules', () => {
+    expect(groupOf('file:///p/node_modules/@astrojs/mdx/dist/index.js', 'x')).toBe('@astrojs/mdx');
+    expect(groupOf('file:///p/node_modules/astro/node_modules/vite/dist/a.js', 'x')).toBe('vite');
+    expect(groupOf('node:internal/fs', 'x')).toBe('node (built-in modules)');
+    expect(groupOf('', '(program)')).toBe('(program)');
+  });
+});
