@@ -13,16 +13,20 @@ import { buildFeedItem, lastChanged, newestPosts, type FeedImage, type FeedItem 
 import { rssOptions } from '../lib/feeds/rss.ts';
 import { jsonFeed } from '../lib/feeds/json-feed.ts';
 import { FEED_ICON, RSS_STYLESHEET } from '../lib/feeds/paths.ts';
+import { OG_IMAGE_HEIGHT, OG_IMAGE_TYPE, OG_IMAGE_WIDTH, ogImagePath } from '../lib/og/urls.ts';
 
 /** Wide enough for any feed reader's layout, small enough to download on a phone. */
 const FEED_IMAGE_WIDTH = 1200;
 
-/**
- * Posts without a hero image get no feed image for now. When the Open Graph
- * images (src/pages/og/) land, return that image's path and size here.
- */
-function openGraphImage(_post: BlogPost): FeedImage | undefined {
-  return undefined;
+// The Open Graph cards' route (issue 4) may not be in this checkout yet: name a
+// card only when it will be built, so a feed never links to a missing file.
+// Once src/pages/og/posts/[slug].png.ts is committed this check can go.
+const HAS_OG_CARDS = Object.keys(import.meta.glob('../pages/og/posts/*.png.ts')).length > 0;
+
+/** A post without a hero image shows its Open Graph card in feed readers. */
+function openGraphImage(post: BlogPost): FeedImage | undefined {
+  if (!HAS_OG_CARDS) return undefined;
+  return { url: urls.path(ogImagePath(post.slug)), type: OG_IMAGE_TYPE, width: OG_IMAGE_WIDTH, height: OG_IMAGE_HEIGHT, alt: post.title };
 }
 
 async function postImage(post: BlogPost): Promise<FeedImage | undefined> {
