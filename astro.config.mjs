@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { site } from './src/site.config.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { publishCheck } from './src/integrations/publish-check.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { editor } from './src/integrations/editor.ts';
 
@@ -16,5 +17,5 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   build: { format: 'directory' },
   // editor() adds the browser editor under `astro dev` only; builds never contain it.
-  integrations: [previewMode(), contentGuard({ timeZone: site.timezone }), mdx(), editor()],
+  integrations: [previewMode(), contentGuard({ timeZone: site.timezone }), publishCheck({ timeZone: site.timezone }), mdx(), editor()],
 });
