@@ -68,7 +68,7 @@ export function readableLines(body: string): BodyLine[] {
       text = text.slice(0, start);
       inComment = true;
     }
-    if (/^\s*(import|export)\s/.test(text)) text = '';
+    if ((text.includes('import') || text.includes('export')) && /^\s*(import|export)\s/.test(text)) text = '';
     out.push({ text: text.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)), index });
   }
   return out;

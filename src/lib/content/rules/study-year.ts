@@ -15,6 +15,8 @@ const NOUN = '(?:study|studies|paper|trial|review|meta-analysis|analysis|experim
 const BETWEEN = "(?:[\\p{L}\\p{N}'’&-]+\\s+){0,5}?";
 const STOPWORDS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'our', 'their', 'my', 'your', 'his', 'her', 'its', 'which', 'who', 'when', 'where', 'while', 'and', 'or', 'but', 'was', 'were', 'is', 'are']);
 
+const ANY_YEAR = /\b(?:19|20)\d{2}\b/;
+
 const PATTERNS: RegExp[] = [
   // "a 2014 study", "the 2014 Science Translational Medicine study"
   new RegExp(`\\b(?:a|an|the|this|that|one|their|our)\\s+${YEAR}\\s+(${BETWEEN})${NOUN}\\b`, 'giu'),
@@ -36,6 +38,8 @@ export interface YearMention {
 /** Years the text gives for studies, in order of appearance. */
 export function studyYearMentions(text: string): YearMention[] {
   const out: YearMention[] = [];
+  // Most paragraphs name no year at all; skip the costlier patterns for them.
+  if (!ANY_YEAR.test(text)) return out;
   for (const pattern of PATTERNS) {
     for (const m of text.matchAll(pattern)) {
       // "In the 2020 lockdown our study…": the words between must be a name, not a new clause.
