@@ -6,6 +6,11 @@ import { contentGuard } from './src/integrations/content-guard.ts';
 import { publishCheck } from './src/integrations/publish-check.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { editor } from './src/integrations/editor.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { blogSitemap } from './src/integrations/sitemap.ts';
+import { PROSE_IMAGE_WIDTHS, proseImages } from './src/lib/prose-images.ts';
+import { cspConfig } from './src/lib/csp.ts';
 
 export default defineConfig({
   site: site.url,
@@ -15,7 +20,13 @@ export default defineConfig({
   outDir: process.env.OUT_DIR || './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   server: { host: '127.0.0.1' },
-  build: { format: 'directory' },
+  // CSS inlined: a post arrives in one response (see `npm run weight`), and CSP hashes it.
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  security: { csp: cspConfig() },
+  // Body images get the reading column's widths and sizes (src/lib/prose-images.ts); MDX inherits the processor.
+  // Layout CSS is ours (global.css), not Astro's.
+  image: { layout: 'constrained', breakpoints: [...PROSE_IMAGE_WIDTHS], responsiveStyles: false },
+  markdown: { processor: satteri({ hastPlugins: [proseImages()] }) },
   // editor() adds the browser editor under `astro dev` only; builds never contain it.
-  integrations: [previewMode(), contentGuard({ timeZone: site.timezone }), publishCheck({ timeZone: site.timezone }), mdx(), editor()],
+  integrations: [previewMode(), contentGuard({ timeZone: site.timezone }), publishCheck({ timeZone: site.timezone }), mdx(), editor(), ...blogSitemap(), searchIndex()],
 });

@@ -29,6 +29,7 @@ const settings: SiteConfigInput = {
   postsPerPage: 10,
   feedItems: 30,
   apiPageSize: 20,
+  relatedPosts: 3,
   palette: { background: '#f6f1ea', ink: '#1f2a24', accent: '#2f6b4f' },
 };
 

@@ -55,6 +55,8 @@ export const siteSchema = z.strictObject({
   feedItems: z.int().min(1).max(200),
   /** How many posts one page of the JSON API lists. */
   apiPageSize: z.int().min(1).max(100),
+  /** How many related posts (sharing a tag) show under a post; 0 hides the list. */
+  relatedPosts: z.int().min(0).max(12).default(3),
   /** Colours for the Open Graph images and the theme-color meta tag. */
   palette: z.strictObject({
     background: z.string().regex(/^#[0-9a-f]{6}$/i),
