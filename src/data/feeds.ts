@@ -18,14 +18,8 @@ import { OG_IMAGE_HEIGHT, OG_IMAGE_TYPE, OG_IMAGE_WIDTH, ogImagePath } from '../
 /** Wide enough for any feed reader's layout, small enough to download on a phone. */
 const FEED_IMAGE_WIDTH = 1200;
 
-// The Open Graph cards' route (issue 4) may not be in this checkout yet: name a
-// card only when it will be built, so a feed never links to a missing file.
-// Once src/pages/og/posts/[slug].png.ts is committed this check can go.
-const HAS_OG_CARDS = Object.keys(import.meta.glob('../pages/og/posts/*.png.ts')).length > 0;
-
-/** A post without a hero image shows its Open Graph card in feed readers. */
-function openGraphImage(post: BlogPost): FeedImage | undefined {
-  if (!HAS_OG_CARDS) return undefined;
+/** A post without a hero image shows its Open Graph card (src/pages/og/posts/) in feed readers. */
+function openGraphImage(post: BlogPost): FeedImage {
   return { url: urls.path(ogImagePath(post.slug)), type: OG_IMAGE_TYPE, width: OG_IMAGE_WIDTH, height: OG_IMAGE_HEIGHT, alt: post.title };
 }
 

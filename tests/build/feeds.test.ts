@@ -191,13 +191,16 @@ describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (nam
     expect(study.trimEnd().endsWith('</section>')).toBe(true);
   });
 
-  it('attaches the hero image (or else the Open Graph card) as media:content, absolute and in the build', () => {
+  it('attaches the hero image, or else the Open Graph card, as media:content, absolute and in the build', () => {
     const hero = items.find((i) => i.link === permalink(base, 'fixture-hero-image'))!;
     const media = hero.media?.contents?.[0];
     expect(media).toMatchObject({ medium: 'image', type: 'image/jpeg' });
     expect(media?.url).toMatch(new RegExp(`^${escapeRe(origin(base))}_astro/`));
     expect(existsSync(join(dir, distPathOf(media!.url!, base)!))).toBe(true);
-    // Posts without a hero may carry their Open Graph card; whatever a feed names must be in the build.
+    // A post without a hero carries its Open Graph card.
+    const card = items.find((i) => i.link === permalink(base, 'fixture-mdx-post'))!.media?.contents?.[0];
+    expect(card).toMatchObject({ url: `${origin(base)}og/posts/fixture-mdx-post.png`, medium: 'image', type: 'image/png', width: 1200, height: 630 });
+    // Whatever a feed names must be in the build.
     for (const item of items) {
       for (const m of item.media?.contents ?? []) {
         expect(existsSync(join(dir, distPathOf(m.url!, base)!)), `${m.url} in ${item.link}`).toBe(true);
