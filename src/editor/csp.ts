@@ -9,6 +9,8 @@ export const EDITOR_CSP = [
   "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline' data:",
   "img-src 'self' data: blob:",
+  // The Markdown editor runs a worker from a blob: URL.
+  "worker-src 'self' blob:",
   "font-src 'self' data:",
   "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
   "frame-ancestors 'none'",

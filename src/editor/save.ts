@@ -21,6 +21,8 @@ interface Update {
 
 const POST_PATH = /^posts\/[^/]+\.md$/;
 const AUTHOR_PATH = /^authors\/[^/]+\.ya?ml$/;
+/** Pictures the editor uploaded itself: `posts/images/<file name>/…`. */
+const EDITOR_PICTURE = /^(posts|authors)\/images\/[^/]+\/[^/]+$/;
 
 /** Relative, forward-slashed, no `..`: the same rule Keystatic applies before writing. */
 function safePath(path: string): boolean {
@@ -72,8 +74,14 @@ export function editorApi(opts: { config: Config<any, any>; contentDir: string; 
     } catch {
       return new Response('Bad data', { status: 400 });
     }
+    if (!update.additions.every((a) => typeof a.path === 'string' && safePath(a.path))) return new Response('Bad Request', { status: 400 });
+    // Keystatic asks to delete body pictures it could not load (it looks for them in a folder
+    // of its own). Only entries and the editor's own uploads may be deleted; hand-placed
+    // pictures stay.
+    update.deletions = update.deletions.filter(
+      (d) => typeof d.path === 'string' && safePath(d.path) && (POST_PATH.test(d.path) || AUTHOR_PATH.test(d.path) || EDITOR_PICTURE.test(d.path)),
+    );
     const touched = [...update.additions.map((a) => a.path), ...update.deletions.map((d) => d.path)];
-    if (!touched.every((p) => typeof p === 'string' && safePath(p))) return new Response('Bad Request', { status: 400 });
 
     const tidied = tidyUpdate(opts.contentDir, update);
     const before = new Map(touched.map((p) => [p, readIfExists(join(opts.contentDir, p))]));

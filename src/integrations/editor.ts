@@ -27,8 +27,8 @@ export function editor(): AstroIntegration {
             // Find the editor's many modules at start-up: otherwise Vite discovers them on
             // the first visit, re-bundles, and the page has to load twice.
             optimizeDeps: { entries: ['src/editor/editor-page.tsx'], include: ['@keystatic/core/ui', '@keystatic/astro/ui'] },
-            // Test and build output changing under the dev server would reload the editor mid-edit.
-            server: { watch: { ignored: ['**/tests/.out/**', '**/dist/**'] } },
+            // Test, benchmark and build output changing under the dev server would reload the editor mid-edit.
+            server: { watch: { ignored: ['**/tests/.out/**', '**/bench/out/**', '**/dist/**'] } },
           },
         });
         injectRoute({ pattern: `${EDITOR_PATH}/[...params]`, entrypoint: new URL('../editor/page.astro', import.meta.url), prerender: false });
