@@ -1,0 +1,45 @@
+/**
+ * Debian's Chromium through playwright-core, for the browser tests. Nothing is
+ * downloaded: if Chromium is missing the tests fail with how to install it.
+ * One launch per test file; pages and contexts are cheap.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where Chromium is: CHROMIUM_PATH if set, else Debian's package location. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `The browser tests need Chromium at ${executablePath}, and it is not there.\n` +
+        'Install Debian\'s package:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+        '(or set CHROMIUM_PATH to another Chromium or Chrome binary). Tests never download a browser.',
+    );
+  }
+  return chromium.launch({ executablePath, args: ARGS, headless: true });
+}
+
+/**
+ * The search page's status line once a search has finished: it stays empty
+ * until then. Returns whatever it says after `timeout` ms, so a failing test
+ * shows the message (for example "Search is not available right now").
+ */
+export async function searchStatus(page: Page, timeout = 15_000): Promise<string> {
+  const status = page.locator('[data-search-status]');
+  await status
+    .filter({ hasText: /\S/ })
+    .waitFor({ timeout })
+    .catch(() => undefined);
+  return (await status.innerText()).trim();
+}
