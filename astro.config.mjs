@@ -26,7 +26,8 @@ export default defineConfig({
   // Body images get the reading column's widths and sizes (src/lib/prose-images.ts); MDX inherits the processor.
   // Layout CSS is ours (global.css), not Astro's.
   image: { layout: 'constrained', breakpoints: [...PROSE_IMAGE_WIDTHS], responsiveStyles: false },
-  markdown: { processor: satteri({ hastPlugins: [proseImages()] }) },
+  // No syntax colouring: Shiki writes inline styles, which the CSP blocks; code blocks use the site's CSS.
+  markdown: { processor: satteri({ hastPlugins: [proseImages()] }), syntaxHighlight: false },
   // editor() adds the browser editor under `astro dev` only; builds never contain it.
   integrations: [previewMode(), contentGuard({ timeZone: site.timezone }), publishCheck({ timeZone: site.timezone }), mdx(), editor(), ...blogSitemap(), searchIndex()],
 });
