@@ -8,7 +8,8 @@ import type { AstroIntegration } from 'astro';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isSearchable, servedUrl } from '../lib/search.ts';
+import { pathForFile } from '../lib/links/site-paths.ts';
+import { isSearchable } from '../lib/search.ts';
 
 /** Parts of a post page that are not the post: kept out of results and excerpts. */
 const NOT_CONTENT = ['.booking', '.post-nav', '.related', 'nav', 'script', 'svg'];
@@ -40,7 +41,7 @@ export function searchIndex(): AstroIntegration {
           for (const file of await htmlFiles(root)) {
             const content = await readFile(join(root, file), 'utf8');
             if (!isSearchable(content)) continue;
-            const added = await index.addHTMLFile({ url: servedUrl(file, base), content });
+            const added = await index.addHTMLFile({ url: pathForFile(file, base), content });
             if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
             pages++;
           }

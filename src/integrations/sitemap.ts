@@ -7,20 +7,28 @@
  */
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { belongsInSitemap, builtFileFor, pageFacts } from '../lib/seo/sitemap.ts';
+import { fileForPath } from '../lib/links/site-paths.ts';
+import { belongsInSitemap, pageFacts } from '../lib/seo/sitemap.ts';
+
+async function builtFiles(root: string): Promise<Set<string>> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return new Set(entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/')));
+}
 
 export function blogSitemap(): AstroIntegration[] {
   let outDir = '';
   let base = '/';
+  let files: Promise<Set<string>> | undefined;
   const settings: AstroIntegration = {
     name: 'sitemap-settings',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         base = config.base;
+        files = undefined;
       },
     },
   };
@@ -28,15 +36,10 @@ export function blogSitemap(): AstroIntegration[] {
     settings,
     sitemap({
       serialize: async (item) => {
-        const file = builtFileFor(item.url, base);
-        if (!file) return undefined;
-        let html: string;
-        try {
-          html = await readFile(join(outDir, file), 'utf8');
-        } catch {
-          return undefined;
-        }
-        const facts = pageFacts(html);
+        files ??= builtFiles(outDir);
+        const file = fileForPath(new URL(item.url).pathname, base, await files);
+        if (!file?.endsWith('.html')) return undefined;
+        const facts = pageFacts(await readFile(join(outDir, file), 'utf8'));
         if (!belongsInSitemap(item.url, facts)) return undefined;
         return facts.modified ? { ...item, lastmod: facts.modified } : item;
       },

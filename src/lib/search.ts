@@ -8,18 +8,6 @@ export function isSearchable(html: string): boolean {
   return /\sdata-pagefind-body(?=[\s=>])/.test(html);
 }
 
-/**
- * The address a built file is served at, with the base path:
- * `posts/a/index.html` under `/blog/` → `/blog/posts/a/`.
- */
-export function servedUrl(relativeFile: string, base: string): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  const path = relativeFile.replace(/\\/g, '/').replace(/^\/+/, '');
-  if (path === 'index.html') return prefix;
-  if (path.endsWith('/index.html')) return `${prefix}${path.slice(0, -'index.html'.length)}`;
-  return `${prefix}${path}`;
-}
-
 export interface ExcerptPart {
   text: string;
   /** A matched word, shown highlighted. */

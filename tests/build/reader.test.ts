@@ -195,11 +195,19 @@ describe('JSON-LD', () => {
     }
   });
 
-  it('gives a post with a hero image that image, as a file the build contains', () => {
-    const [posting] = ofType(readDist(dir, 'posts/fixture-hero-image/index.html'), 'BlogPosting');
-    const image = posting!.image as { url: string; width: number; height: number };
-    expect(image.width).toBeGreaterThan(0);
-    expect(listDist(dir)).toContain(new URL(image.url).pathname.slice(1));
+  it('gives every post an image the build contains: its hero, else its Open Graph card', () => {
+    const files = listDist(dir);
+    for (const f of postPages(dir)) {
+      const html = readDist(dir, f);
+      const [posting] = ofType(html, 'BlogPosting');
+      const image = posting!.image as { url: string; width: number; height: number };
+      expect(image.width, f).toBeGreaterThan(0);
+      expect(image.height, f).toBeGreaterThan(0);
+      const path = new URL(image.url).pathname;
+      expect(files, f).toContain(path.slice(1));
+      if (html.includes('<figure class="hero">')) expect(html, f).toContain(`${path} 1200w`);
+      else expect(path, f).toMatch(/^\/og\//);
+    }
   });
 
   it('describes the studio and its locations on the home page', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, isSearchable, resultsMessage, servedUrl } from '../../src/lib/search.ts';
+import { excerptParts, isSearchable, resultsMessage } from '../../src/lib/search.ts';
 
 describe('isSearchable', () => {
   it('is true only for pages that mark a body for Pagefind', () => {
@@ -7,15 +7,6 @@ describe('isSearchable', () => {
     expect(isSearchable('<article data-pagefind-body="">')).toBe(true);
     expect(isSearchable('<div data-pagefind-ignore>')).toBe(false);
     expect(isSearchable('<p>write data-pagefind-body-less text</p>')).toBe(false);
-  });
-});
-
-describe('servedUrl', () => {
-  it('turns built files into the addresses readers use, with the base path', () => {
-    expect(servedUrl('posts/a/index.html', '/')).toBe('/posts/a/');
-    expect(servedUrl('posts/a/index.html', '/blog/')).toBe('/blog/posts/a/');
-    expect(servedUrl('index.html', '/blog')).toBe('/blog/');
-    expect(servedUrl('404.html', '/blog/')).toBe('/blog/404.html');
   });
 });
 

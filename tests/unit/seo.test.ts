@@ -12,7 +12,7 @@ import {
   type SeoContext,
 } from '../../src/lib/seo/json-ld.ts';
 import { robotsTxt } from '../../src/lib/seo/robots.ts';
-import { belongsInSitemap, builtFileFor, pageFacts } from '../../src/lib/seo/sitemap.ts';
+import { belongsInSitemap, pageFacts } from '../../src/lib/seo/sitemap.ts';
 
 const site: SeoContext['site'] = {
   title: 'Test Studio',
@@ -220,16 +220,5 @@ describe('pageFacts and belongsInSitemap', () => {
     const facts = pageFacts(page('<title>x</title>', '<p>noindex is only a word here</p>'));
     expect(facts).toEqual({ noindex: false });
     expect(belongsInSitemap(url, facts)).toBe(true);
-  });
-});
-
-describe('builtFileFor', () => {
-  it('maps sitemap URLs to built files under the base path', () => {
-    expect(builtFileFor('https://example.com/blog/', '/blog/')).toBe('index.html');
-    expect(builtFileFor('https://example.com/blog/posts/a/', '/blog/')).toBe('posts/a/index.html');
-    expect(builtFileFor('https://example.com/blog/404', '/blog/')).toBe('404.html');
-    expect(builtFileFor('https://example.com/blog/rss.xml', '/blog/')).toBe('rss.xml');
-    expect(builtFileFor('https://example.com/posts/a/', '/')).toBe('posts/a/index.html');
-    expect(builtFileFor('https://example.com/other/a/', '/blog/')).toBeUndefined();
   });
 });

@@ -68,17 +68,3 @@ export function belongsInSitemap(url: string, facts: PageFacts): boolean {
   if (facts.noindex) return false;
   return facts.canonical === undefined || facts.canonical === url;
 }
-
-/**
- * The built file behind a sitemap URL, relative to the output folder:
- * `https://x.org/blog/posts/a/` with base `/blog/` → `posts/a/index.html`.
- * Undefined for URLs outside the base.
- */
-export function builtFileFor(url: string, base: string): string | undefined {
-  const pathname = decodeURIComponent(new URL(url).pathname);
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  if (!`${pathname}/`.startsWith(prefix)) return undefined;
-  const rest = pathname.slice(prefix.length);
-  if (rest === '' || rest.endsWith('/')) return `${rest}index.html`;
-  return /\.[a-z0-9]+$/i.test(rest) ? rest : `${rest}.html`;
-}
