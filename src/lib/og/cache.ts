@@ -50,6 +50,8 @@ export function isCompletePng(data: Buffer, width: number, height: number): bool
 
 export interface PngCache {
   dir: string;
+  /** Whether a file is there (not whether it is whole: `get` checks that). */
+  has(key: string): boolean;
   get(key: string): Buffer | undefined;
   set(key: string, png: Buffer): void;
 }
@@ -58,6 +60,7 @@ export function pngCache(dir: string, size: { width: number; height: number }): 
   const file = (key: string) => join(dir, `${key}.png`);
   return {
     dir,
+    has: (key) => existsSync(file(key)),
     get(key) {
       const path = file(key);
       try {

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import satori from 'satori';
 import sharp from 'sharp';
 import { cacheKey, ogCacheDir, pngCache, pruneCache, type PngCache } from './cache.ts';
+import { createRenderPool, type RenderPool } from './pool.ts';
 import type { OgCard } from './card.ts';
 import { ogFonts } from './fonts.ts';
 import { cardTree, framedSvg, SAFE_HEIGHT, SAFE_WIDTH, TEMPLATE_VERSION, type CardTree } from './template.ts';
@@ -18,7 +19,7 @@ import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from './urls.ts';
  * Fast zlib, no palette: quantising to a palette made each image 5 to 10 times
  * slower to encode for files about a third the size; these are small either way.
  */
-export const PNG_OPTIONS = { compressionLevel: 6, adaptiveFiltering: false } as const;
+export const PNG_OPTIONS = { compressionLevel: 3, adaptiveFiltering: false } as const;
 
 // One libvips thread per image: builds render cards back to back, and on two
 // cores spreading one small image over threads costs more than it saves.
@@ -53,7 +54,7 @@ export async function renderTree(tree: CardTree): Promise<Buffer> {
     fonts: ogFonts().satori,
     graphemeImages: tree.graphemeImages,
   });
-  return sharp(Buffer.from(framedSvg(svg, tree.background))).removeAlpha().png(PNG_OPTIONS).toBuffer();
+  return sharp(Buffer.from(framedSvg(svg, tree))).removeAlpha().png(PNG_OPTIONS).toBuffer();
 }
 
 export interface RenderResult {
@@ -65,16 +66,28 @@ export interface RenderResult {
 
 export interface OgRenderer {
   render(card: OgCard): Promise<RenderResult>;
+  /**
+   * Start drawing, into the cache, every card not there yet, without waiting:
+   * a build calls it with all its cards, so they are drawn in parallel while
+   * pages ask for them one at a time. Does nothing without a cache.
+   */
+  warm(cards: readonly OgCard[]): void;
   /** How many cards this renderer drew and how many it read from the cache. */
   readonly stats: { rendered: number; cached: number };
   readonly cache: PngCache | undefined;
 }
+
+export type Draw = (tree: CardTree) => Promise<Buffer>;
 
 export interface RendererOptions {
   /** Cache folder; `null` renders every time. */
   cacheDir?: string | null;
   /** Drop cached cards unused for this many days when the renderer starts (0: keep all). */
   pruneAfterDays?: number;
+  /** What draws a card that is not cached: renderTree on this thread, or a worker pool (pool.ts). */
+  draw?: Draw;
+  /** For `warm` with many cards to draw: a drawer that uses every core, or undefined to use `draw`. */
+  drawMany?: (count: number) => Draw | undefined;
 }
 
 export function createOgRenderer(options: RendererOptions = {}): OgRenderer {
@@ -84,35 +97,85 @@ export function createOgRenderer(options: RendererOptions = {}): OgRenderer {
   const stats = { rendered: 0, cached: 0 };
   // One render per key at a time, so two pages asking for the same card share it.
   const pending = new Map<string, Promise<Buffer>>();
+  const start = (tree: CardTree, key: string, draw: Draw): Promise<Buffer> => {
+    const job = draw(tree).then((png) => {
+      cache?.set(key, png);
+      stats.rendered++;
+      return png;
+    });
+    pending.set(key, job);
+    job.finally(() => pending.delete(key)).catch(() => {});
+    return job;
+  };
   return {
     stats,
     cache,
     async render(card) {
       const { tree, key } = prepareCard(card);
+      const job = pending.get(key);
+      if (job) {
+        try {
+          return { png: await job, key, cached: false };
+        } catch {
+          // A warm-up draw failed (a worker could not start): draw it here instead.
+        }
+      }
       const hit = cache?.get(key);
       if (hit) {
         stats.cached++;
         return { png: hit, key, cached: true };
       }
-      let job = pending.get(key);
-      if (!job) {
-        job = renderTree(tree).then((png) => {
-          cache?.set(key, png);
-          stats.rendered++;
-          return png;
-        });
-        pending.set(key, job);
-        job.finally(() => pending.delete(key)).catch(() => {});
+      return { png: await start(tree, key, options.draw ?? renderTree), key, cached: false };
+    },
+    warm(cards) {
+      if (!cache) return;
+      const missing = new Map<string, CardTree>();
+      for (const card of cards) {
+        const { tree, key } = prepareCard(card);
+        if (!pending.has(key) && !cache.has(key)) missing.set(key, tree);
       }
-      return { png: await job, key, cached: false };
+      if (missing.size === 0) return;
+      const draw = options.drawMany?.(missing.size) ?? options.draw ?? renderTree;
+      // A failure shows when a page asks for that card and it is drawn again there.
+      for (const [key, tree] of missing) start(tree, key, draw).catch(() => {});
     },
   };
 }
 
+/** Fewer cards than this are drawn on the main thread: starting workers costs about as much. */
+export const POOL_MIN_CARDS = 8;
+
 let shared: OgRenderer | undefined;
 
-/** The build's renderer: one per process, cache in ogCacheDir(), old entries pruned after 30 days. */
+/**
+ * The build's renderer: one per process, cache in ogCacheDir(), entries no
+ * build used for 30 days pruned; `warm` draws on a worker per core when the
+ * worker can be started (see pool.ts), else on the main thread.
+ */
 export function buildRenderer(): OgRenderer {
-  shared ??= createOgRenderer({ pruneAfterDays: 30 });
+  shared ??= createOgRenderer({
+    pruneAfterDays: 30,
+    drawMany: (count) => {
+      if (count < POOL_MIN_CARDS) return undefined;
+      const pool = sharedPool();
+      if (!pool) return undefined;
+      console.log(`Open Graph images: drawing ${count} new cards on ${pool.size} worker threads`);
+      return async (tree) => (await pool.draw(tree)).png;
+    },
+  });
   return shared;
+}
+
+let pool: RenderPool | null | undefined;
+
+function sharedPool(): RenderPool | undefined {
+  if (pool === undefined) {
+    try {
+      pool = createRenderPool();
+    } catch (error) {
+      console.warn(`Open Graph images: drawing on one core (${error instanceof Error ? error.message : String(error)})`);
+      pool = null;
+    }
+  }
+  return pool ?? undefined;
 }

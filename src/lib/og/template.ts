@@ -59,6 +59,8 @@ export interface CardTree {
   /** The safe area; the renderer adds the margin in `background`. */
   element: OgNode;
   background: string;
+  /** SVG drawn over satori's output in safe-area coordinates: the mark. */
+  overlay: string;
   /** satori's graphemeImages: the emoji pictures the text needs. */
   graphemeImages: Record<string, string>;
 }
@@ -67,13 +69,35 @@ function node(style: Record<string, string | number>, children?: OgNode | OgNode
   return { type: 'div', props: children === undefined ? { style: { display: 'flex', ...style } } : { style: { display: 'flex', ...style }, children } };
 }
 
-/** The studio's mark (the leaf over a wave, as in public/favicon.svg), in the palette's colours. */
-export function markSvg(palette: Palette): string {
+/**
+ * The studio's mark (the leaf over a wave, as in public/favicon.svg) in the
+ * palette's colours, as SVG shapes in a 32-unit square.
+ */
+export function markShapes(palette: Palette): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="${palette.accent}"/>` +
+    `<rect width="32" height="32" rx="7" fill="${palette.accent}"/>` +
     `<path d="M16 5c-3.6 4.5-5.4 8.1-5.4 11.7a5.4 5.4 0 0 0 10.8 0C21.4 13.1 19.6 9.5 16 5Z" fill="${palette.background}"/>` +
-    `<path d="M6 22.5c3.6 0 7 1.8 10 5.2 3-3.4 6.4-5.2 10-5.2" fill="none" stroke="${palette.background}" stroke-width="2.2" stroke-linecap="round"/></svg>`
+    `<path d="M6 22.5c3.6 0 7 1.8 10 5.2 3-3.4 6.4-5.2 10-5.2" fill="none" stroke="${palette.background}" stroke-width="2.2" stroke-linecap="round"/>`
   );
+}
+
+/** Where the mark sits in the safe area: the left of the header row, centred in its height. */
+export const MARK_BOX = { x: 0, y: (HEADER_HEIGHT - MARK_SIZE) / 2, size: MARK_SIZE };
+
+/**
+ * The mark drawn straight into the card's SVG (framedSvg) over an empty box
+ * that satori lays out: satori would embed it as an <image> with a clip and a
+ * mask, which cost about a quarter of the rasterising time.
+ */
+function markOverlay(palette: Palette): string {
+  return `<g transform="translate(${MARK_BOX.x} ${MARK_BOX.y}) scale(${MARK_BOX.size / 32})">${markShapes(palette)}</g>`;
+}
+
+/** `a` laid over `b` at `opacity`, as one solid colour: SVG opacity makes the rasteriser draw a separate layer. */
+export function mixColours(a: string, b: string, opacity: number): string {
+  const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  const [ca, cb] = [rgb(a), rgb(b)];
+  return `#${ca.map((v, i) => Math.round(v * opacity + cb[i]! * (1 - opacity)).toString(16).padStart(2, '0')).join('')}`;
 }
 
 function text(fonts: TemplateFonts, face: FaceName, fontSize: number, color: string, content: string, extra: Record<string, string | number> = {}): OgNode {
@@ -98,7 +122,8 @@ function header(card: OgCard, fonts: TemplateFonts): OgNode {
   const brandRoom = INNER_WIDTH - MARK_SIZE - 20 - (tag ? tagWidth + 32 : 0);
   const brand = fitLine(card.siteTitle, brandRoom, BRAND_SIZE, fonts.measure.sansBold);
   const children: OgNode[] = [
-    { type: 'img', props: { src: `data:image/svg+xml;base64,${Buffer.from(markSvg(palette)).toString('base64')}`, width: MARK_SIZE, height: MARK_SIZE } },
+    // An empty box where markOverlay draws the mark.
+    node({ width: MARK_SIZE, height: MARK_SIZE, flexShrink: 0 }),
     text(fonts, 'sansBold', BRAND_SIZE, palette.ink, brand, { marginLeft: 20, maxWidth: brandRoom, letterSpacing: 0.3 }),
   ];
   if (tag) {
@@ -116,7 +141,7 @@ const SEPARATOR_GAP = 14;
 /** The bottom row: a short accent rule over author · date · read time (or the site card's footer). */
 function footer(card: OgCard, fonts: TemplateFonts): OgNode {
   const { palette } = card;
-  const muted = { opacity: 0.78 };
+  const muted = mixColours(palette.ink, palette.background, 0.78);
   const sepWidth = fonts.measure.sans('·', META_SIZE) + 2 * SEPARATOR_GAP;
   const facts = [card.date, card.readTime, card.footer].filter((s): s is string => Boolean(s)).map((s) => fitLine(s, INNER_WIDTH / 2, META_SIZE, fonts.measure.sans));
   const factsWidth = facts.reduce((w, f) => w + fonts.measure.sans(f, META_SIZE), 0) + sepWidth * Math.max(0, facts.length - (card.author ? 0 : 1));
@@ -126,8 +151,8 @@ function footer(card: OgCard, fonts: TemplateFonts): OgNode {
     items.push(text(fonts, 'sansBold', META_SIZE, palette.ink, fitLine(card.author, room, META_SIZE, fonts.measure.sansBold), { maxWidth: room }));
   }
   for (const fact of facts) {
-    if (items.length > 0) items.push(text(fonts, 'sans', META_SIZE, palette.ink, '·', { ...muted, margin: `0 ${SEPARATOR_GAP}px` }));
-    items.push(text(fonts, 'sans', META_SIZE, palette.ink, fact, muted));
+    if (items.length > 0) items.push(text(fonts, 'sans', META_SIZE, muted, '·', { margin: `0 ${SEPARATOR_GAP}px` }));
+    items.push(text(fonts, 'sans', META_SIZE, muted, fact));
   }
   return node({ flexDirection: 'column', height: FOOTER_HEIGHT, width: INNER_WIDTH, justifyContent: 'flex-end', flexShrink: 0 }, [
     node({ width: 96, height: 6, borderRadius: 3, backgroundColor: palette.accent, marginBottom: 18 }),
@@ -165,20 +190,29 @@ export function cardTree(card: OgCard, fonts: TemplateFonts): CardTree {
     [header(card, fonts), body(card, fonts), footer(card, fonts)],
   );
   const allText = [card.siteTitle, card.title, card.author, card.date, card.readTime, card.tag, card.description, card.footer];
-  return { element, background: card.palette.background, graphemeImages: emojiImages(allText.filter(Boolean).join(' ')) };
+  return {
+    element,
+    background: card.palette.background,
+    overlay: markOverlay(card.palette),
+    graphemeImages: emojiImages(allText.filter(Boolean).join(' ')),
+  };
 }
 
 /**
- * Sets satori's SVG of the safe area into the full-size card: a background
- * and a nested <svg> viewport at the margin, which clips whatever would reach
- * past the safe area. (satori's `overflow: hidden` clips with masks, which made
- * rasterising about ten times slower; a viewport clip is a plain rectangle.)
+ * Sets satori's SVG of the safe area into the full-size card: a background,
+ * then a nested <svg> viewport at the margin holding satori's drawing and the
+ * overlay. The viewport clips whatever would reach past the safe area
+ * (satori's `overflow: hidden` clips with masks, which made rasterising about
+ * ten times slower; a viewport clip is a plain rectangle).
  */
-export function framedSvg(safeAreaSvg: string, background: string): string {
-  if (!safeAreaSvg.startsWith('<svg ')) throw new Error('framedSvg expects an SVG document from satori');
-  const inner = `<svg x="${SAFE_MARGIN}" y="${SAFE_MARGIN}" overflow="hidden" ${safeAreaSvg.slice('<svg '.length)}`;
+export function framedSvg(safeAreaSvg: string, tree: Pick<CardTree, 'background' | 'overlay'>): string {
+  const open = /^<svg [^>]*>/.exec(safeAreaSvg);
+  if (!open || !safeAreaSvg.endsWith('</svg>')) throw new Error('framedSvg expects an SVG document from satori');
+  const body = safeAreaSvg.slice(open[0].length, -'</svg>'.length);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_IMAGE_WIDTH}" height="${OG_IMAGE_HEIGHT}" viewBox="0 0 ${OG_IMAGE_WIDTH} ${OG_IMAGE_HEIGHT}">` +
-    `<rect width="${OG_IMAGE_WIDTH}" height="${OG_IMAGE_HEIGHT}" fill="${background}"/>${inner}</svg>`
+    `<rect width="${OG_IMAGE_WIDTH}" height="${OG_IMAGE_HEIGHT}" fill="${tree.background}"/>` +
+    `<svg x="${SAFE_MARGIN}" y="${SAFE_MARGIN}" width="${SAFE_WIDTH}" height="${SAFE_HEIGHT}" viewBox="0 0 ${SAFE_WIDTH} ${SAFE_HEIGHT}" overflow="hidden">` +
+    `${body}${tree.overlay}</svg></svg>`
   );
 }

@@ -12,10 +12,13 @@ import { site } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
   const [posts, authors] = await Promise.all([getPosts(), getAuthorMap()]);
-  return posts.map((post) => ({
+  const paths = posts.map((post) => ({
     params: { slug: post.slug },
     props: { card: postCard(post, authors.get(post.authorId)?.name ?? post.authorId, site) },
   }));
+  // A build draws every card not cached yet on all cores, while Astro asks for them one by one below.
+  if (!import.meta.env.DEV) buildRenderer().warm(paths.map((p) => p.props.card));
+  return paths;
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: OgCard }> = async ({ props }) => {
