@@ -38,13 +38,18 @@ export function searchIndex(): AstroIntegration {
           const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_CONTENT });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           let pages = 0;
-          for (const file of await htmlFiles(root)) {
-            const content = await readFile(join(root, file), 'utf8');
-            if (!isSearchable(content)) continue;
-            const added = await index.addHTMLFile({ url: pathForFile(file, base), content });
-            if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-            pages++;
-          }
+          const queue = await htmlFiles(root);
+          // A few files in flight at once: Pagefind's indexer works while the next file is read.
+          const worker = async () => {
+            for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+              const content = await readFile(join(root, file), 'utf8');
+              if (!isSearchable(content)) continue;
+              const added = await index.addHTMLFile({ url: pathForFile(file, base), content });
+              if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+              pages++;
+            }
+          };
+          await Promise.all(Array.from({ length: 8 }, worker));
           const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
           logger.info(`search index: ${pages} post${pages === 1 ? '' : 's'}`);
