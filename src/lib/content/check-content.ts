@@ -134,7 +134,19 @@ export function checkContent(opts: CheckOptions): ContentReport {
     problems.push(...ambiguousMidnight(source));
   }
   const claims = posts.flatMap((p) =>
-    p.data ? [{ slug: p.slug, file: p.file, previousSlugs: p.data.previousSlugs, line: p.source.lineOf(['previousSlugs']) }] : [],
+    p.data
+      ? [
+          {
+            slug: p.slug,
+            file: p.file,
+            previousSlugs: p.data.previousSlugs,
+            // Looked up only for a message: finding lines is the slow part of reading YAML.
+            get line() {
+              return p.source.lineOf(['previousSlugs']);
+            },
+          },
+        ]
+      : [],
   );
   problems.push(...previousSlugProblems(claims));
   problems.push(...runRules(posts, authors, bySlug, opts));

@@ -77,17 +77,17 @@ function timingProblem(link: BodyLink, post: CheckedPost, target: CheckedPost, c
   if (!post.data || !target.data || post.data.draft) return undefined;
   const sourceLive = publicAt(post, ctx.now);
   const targetLive = publicAt(target, ctx.now);
-  const targetWhen = target.data.draft ? 'is a draft' : `is scheduled for ${localStamp(target.data.date, ctx.timeZone)}`;
+  const targetWhen = () => (target.data!.draft ? 'is a draft' : `is scheduled for ${localStamp(target.data!.date, ctx.timeZone)}`);
   if (sourceLive && !targetLive) {
     return {
       severity: 'error',
-      message: `links to "${link.url}", which ${targetWhen} and not on the site yet; this post is live, so readers would meet a broken link. Remove the link until that post is out, or change the dates`,
+      message: `links to "${link.url}", which ${targetWhen()} and not on the site yet; this post is live, so readers would meet a broken link. Remove the link until that post is out, or change the dates`,
     };
   }
   if (!sourceLive && (target.data.draft || target.data.date.getTime() > post.data.date.getTime())) {
     return {
       severity: 'warning',
-      message: `links to "${link.url}", which ${targetWhen}, after this post goes live (${localStamp(post.data.date, ctx.timeZone)}); the link would be broken in between. Publish that post first or move this one later`,
+      message: `links to "${link.url}", which ${targetWhen()}, after this post goes live (${localStamp(post.data.date, ctx.timeZone)}); the link would be broken in between. Publish that post first or move this one later`,
     };
   }
   return undefined;

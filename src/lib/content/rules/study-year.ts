@@ -104,18 +104,18 @@ export const studyYear: PostRule = {
   check(post) {
     const years = citationYears(post);
     const out: Problem[] = [];
-    const report = (mention: YearMention, line: number, field: string) => {
+    const report = (mention: YearMention, line: () => number, field: string) => {
       if (years.includes(mention.year)) return;
       const { message, severity } = describe(mention, years);
-      out.push(problemAt(post, line, field, message, severity));
+      out.push(problemAt(post, line(), field, message, severity));
     };
     for (const field of ['title', 'description'] as const) {
       const value = (post.source.data as Record<string, unknown>)[field];
       if (typeof value !== 'string') continue;
-      for (const m of studyYearMentions(value)) report(m, post.source.lineOf([field]), field);
+      for (const m of studyYearMentions(value)) report(m, () => post.source.lineOf([field]), field);
     }
     for (const p of paragraphs(post)) {
-      for (const m of studyYearMentions(p.text)) report(m, bodyLineNumber(post, p.lineAt(m.offset)), 'body');
+      for (const m of studyYearMentions(p.text)) report(m, () => bodyLineNumber(post, p.lineAt(m.offset)), 'body');
     }
     return out;
   },
