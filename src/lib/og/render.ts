@@ -4,6 +4,7 @@
  * encodes it as PNG. With a cache, a card whose key is known is read from disk and
  * neither runs.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import satori from 'satori';
@@ -32,9 +33,18 @@ function packageVersion(name: string): string {
 
 let rendererId: Record<string, unknown> | undefined;
 
-/** What the pixels depend on besides the card: renderer versions and settings. */
+/**
+ * What the pixels depend on besides the card's tree: satori's and sharp's
+ * versions, the PNG settings, and the code that turns a tree into a PNG (its
+ * source text, so an edit there cannot leave old pictures in the cache).
+ */
 function rendererIdentity(): Record<string, unknown> {
-  rendererId ??= { satori: packageVersion('satori'), sharp: sharp.versions, png: PNG_OPTIONS };
+  rendererId ??= {
+    satori: packageVersion('satori'),
+    sharp: sharp.versions,
+    png: PNG_OPTIONS,
+    code: createHash('sha256').update(renderTree.toString()).update(framedSvg.toString()).digest('hex'),
+  };
   return rendererId;
 }
 

@@ -12,7 +12,13 @@ import { emojiImages } from './emoji.ts';
 import type { OgCard, Palette } from './card.ts';
 import type { FaceName } from './fonts.ts';
 
-/** Bump when the design changes in a way the element tree would not show (it is part of the cache key). */
+/**
+ * Part of every cache key. The key already holds the whole element tree (each
+ * line, size and colour), so a change here or in the card model re-renders by
+ * itself (the mark too: it is the tree's overlay), and so does an edit of
+ * framedSvg or renderTree (their source text is in the key). Bump this to
+ * redraw every card for any other reason.
+ */
 export const TEMPLATE_VERSION = 1;
 
 export const SAFE_MARGIN = 64;
