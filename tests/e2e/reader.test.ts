@@ -189,6 +189,7 @@ describe('without JavaScript', () => {
 });
 
 describe('on a phone', () => {
+  const PHONE = { width: 360, height: 740 };
   const pages = [
     '',
     'page/2/',
@@ -207,13 +208,14 @@ describe('on a phone', () => {
   ];
 
   it('no page scrolls sideways at 360 px wide', async () => {
-    await reading(site, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }, async (page) => {
+    await reading(site, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }, async (page) => {
       const wide: string[] = [];
       for (const path of pages) {
         await page.goto(site.url + path);
         if (path.startsWith('search/')) expect(await searchStatus(page)).not.toBe('');
-        const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-        if (scroll > width) wide.push(`${path || '(home)'}: ${scroll}px content in a ${width}px screen`);
+        // Compared with the screen's width itself: a phone browser widens its layout to fit overflowing content.
+        const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (scroll > PHONE.width) wide.push(`${path || '(home)'}: ${scroll}px content on a ${PHONE.width}px screen`);
       }
       expect(wide).toEqual([]);
     });
