@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ELLIPSIS, ellipsize, fitLine, fitTitle, graphemes, linesAllowed, wrapText, type Measure, type TitleBox } from '../../src/lib/og/layout.ts';
+import { ELLIPSIS, balanceLines, ellipsize, fitLine, fitTitle, graphemes, linesAllowed, wrapText, type Measure, type TitleBox } from '../../src/lib/og/layout.ts';
 
 /** A monospaced stand-in for a font: every character half an em, "W" and emoji a full em. */
 const measure: Measure = (text, size) =>
@@ -101,5 +101,23 @@ describe('ellipsize and fitLine', () => {
   it('leaves text that fits alone', () => {
     expect(fitLine('Ada Fixture', 1000, 28, measure)).toBe('Ada Fixture');
     expect(measure(fitLine('A very long author name indeed', 200, 28, measure), 28)).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('balanceLines', () => {
+  it('keeps the number of lines but evens them out, so no word is left alone', () => {
+    const text = 'Massage after exercise: what one study found inside the muscles';
+    const greedy = wrapText(text, 600, 40, measure);
+    const balanced = balanceLines(text, 600, 40, measure);
+    expect(balanced).toHaveLength(greedy.length);
+    expect(balanced.join(' ')).toBe(text);
+    const widths = (lines: string[]) => lines.map((l) => measure(l, 40));
+    expect(Math.max(...widths(balanced))).toBeLessThanOrEqual(600);
+    const spread = (lines: string[]) => Math.max(...widths(lines)) - Math.min(...widths(lines));
+    expect(spread(balanced)).toBeLessThan(spread(greedy));
+  });
+
+  it('leaves one line alone', () => {
+    expect(balanceLines('Rest days', 600, 40, measure)).toEqual(['Rest days']);
   });
 });

@@ -72,6 +72,9 @@ export interface OgFonts {
 }
 
 /** Advance widths in em of each code point, looked up through the fallback chain once. */
+/** Anything that needs grapheme-level care: emoji parts, joiners, selectors, flags, combining marks. */
+const NEEDS_GRAPHEMES = /[\p{Extended_Pictographic}\p{Emoji_Presentation}\p{Regional_Indicator}\p{Emoji_Modifier}\u200D\uFE0F\u20E3\p{M}]/u;
+
 function measurer(fonts: Font[]): Measure {
   const ems = new Map<number, number>();
   const em = (cp: number): number => {
@@ -83,7 +86,7 @@ function measurer(fonts: Font[]): Measure {
     }
     return w;
   };
-  return (text, fontSize) => {
+  const graphemeEms = (text: string): number => {
     let total = 0;
     for (const g of graphemes(text)) {
       if (isEmoji(g)) {
@@ -91,11 +94,28 @@ function measurer(fonts: Font[]): Measure {
         continue;
       }
       for (const ch of g) {
-        const cp = ch.codePointAt(0)!;
         // Combining marks sit on the letter before them and add no width.
-        if (/\p{M}/u.test(ch)) continue;
-        total += em(cp);
+        if (!/\p{M}/u.test(ch)) total += em(ch.codePointAt(0)!);
       }
+    }
+    return total;
+  };
+  // Layout measures the same words and lines many times over: remember them.
+  const known = new Map<string, number>();
+  return (text, fontSize) => {
+    let total = known.get(text);
+    if (total === undefined) {
+      if (NEEDS_GRAPHEMES.test(text)) total = graphemeEms(text);
+      else {
+        total = 0;
+        for (let i = 0; i < text.length; i++) {
+          const cp = text.codePointAt(i)!;
+          if (cp > 0xffff) i++;
+          total += em(cp);
+        }
+      }
+      if (known.size > 50_000) known.clear();
+      known.set(text, total);
     }
     return total * fontSize * MEASURE_SLACK;
   };

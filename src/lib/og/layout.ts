@@ -103,6 +103,30 @@ export function fitLine(text: string, maxWidth: number, fontSize: number, measur
   return measure(clean, fontSize) <= maxWidth ? clean : ellipsize(clean, maxWidth, fontSize, measure);
 }
 
+/**
+ * The same number of lines as greedy wrapping gives, but as even as they can
+ * be (CSS `text-wrap: balance`, as the site's headings use): the narrowest
+ * width that still needs no more lines, found by bisection.
+ */
+export function balanceLines(text: string, maxWidth: number, fontSize: number, measure: Measure): string[] {
+  const greedy = wrapText(text, maxWidth, fontSize, measure);
+  if (greedy.length < 2) return greedy;
+  let lo = 0;
+  let hi = maxWidth;
+  let best = greedy;
+  for (let i = 0; i < 12 && hi - lo > 1; i++) {
+    const mid = (lo + hi) / 2;
+    const lines = wrapText(text, mid, fontSize, measure);
+    if (lines.length <= greedy.length && lines.every((l) => measure(l, fontSize) <= mid)) {
+      best = lines;
+      hi = mid;
+    } else {
+      lo = mid;
+    }
+  }
+  return best;
+}
+
 export interface TitleBox {
   /** Font sizes to try, largest first. */
   sizes: readonly number[];
@@ -127,15 +151,16 @@ export function linesAllowed(box: TitleBox, fontSize: number): number {
 }
 
 /**
- * The largest size at which the whole title fits the box; failing that, the
- * smallest size with the last allowed line ending in an ellipsis.
+ * The largest size at which the whole title fits the box, in balanced lines;
+ * failing that, the smallest size with the last allowed line ending in an
+ * ellipsis.
  */
 export function fitTitle(title: string, box: TitleBox, measure: Measure): FittedTitle {
   if (box.sizes.length === 0) throw new Error('fitTitle needs at least one font size');
   const sizes = [...box.sizes].sort((a, b) => b - a);
   for (const fontSize of sizes) {
     const lines = wrapText(title, box.maxWidth, fontSize, measure);
-    if (lines.length <= linesAllowed(box, fontSize)) return { fontSize, lines, clamped: false };
+    if (lines.length <= linesAllowed(box, fontSize)) return { fontSize, lines: balanceLines(title, box.maxWidth, fontSize, measure), clamped: false };
   }
   const fontSize = sizes.at(-1)!;
   const allowed = linesAllowed(box, fontSize);
