@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { postCard, siteCard, type CardSite } from '../../src/lib/og/card.ts';
+import { ogFonts } from '../../src/lib/og/fonts.ts';
+import { SAFE_HEIGHT, SAFE_MARGIN, SAFE_WIDTH, TITLE_BOX, cardTree, framedSvg, mixColours, type OgNode } from '../../src/lib/og/template.ts';
+
+const site: CardSite = {
+  title: 'Wellness Rituals',
+  description: 'Notes on massage, Thai yoga massage and assisted stretching from the studios in Orlando and Longwood, Florida.',
+  url: 'https://www.myrituals.me',
+  lang: 'en-US',
+  timezone: 'America/New_York',
+  locations: [{ name: 'Orlando' }, { name: 'Longwood' }],
+  palette: { background: '#f6f1ea', ink: '#1f2a24', accent: '#2f6b4f' },
+};
+const fonts = ogFonts();
+
+/** Every text node with its font size and face. */
+function texts(node: OgNode | string | undefined, out: { text: string; size: number; family: string }[] = []) {
+  if (!node || typeof node === 'string') return out;
+  const { children, style } = node.props;
+  if (typeof children === 'string') out.push({ text: children, size: Number(style?.fontSize), family: String(style?.fontFamily) });
+  else for (const c of Array.isArray(children) ? children : [children]) texts(c, out);
+  return out;
+}
+
+describe('the card template', () => {
+  it('puts every field of a post on the card, in the fonts it measured with', () => {
+    const card = postCard({ title: 'Rest days', date: new Date('2026-11-20T12:00:00Z'), readingMinutes: 4, tags: ['recovery'] }, 'Ada Fixture', site);
+    const all = texts(cardTree(card, fonts).element).map((t) => t.text);
+    for (const field of ['Wellness Rituals', '#recovery', 'Rest days', 'Ada Fixture', 'November 20, 2026', '4 min read']) expect(all).toContain(field);
+  });
+
+  it('sets a long title in lines that fit the title box at one size, measured with the real fonts', () => {
+    const title = 'Thai yoga massage for runners, cyclists and desk workers: what the research says — and what it doesn’t';
+    const { element } = cardTree(postCard({ title, date: new Date(), readingMinutes: 4, tags: ['massage'] }, 'Ada', site), fonts);
+    const lines = texts(element).filter((t) => t.family === fonts.family.serif);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(new Set(lines.map((l) => l.size)).size).toBe(1);
+    expect(lines.map((l) => l.text).join(' ')).toBe(title);
+    for (const l of lines) expect(fonts.measure.serif(l.text, l.size)).toBeLessThanOrEqual(TITLE_BOX.maxWidth);
+  });
+
+  it('carries the emoji pictures the text needs and the mark as an overlay', () => {
+    const tree = cardTree(postCard({ title: 'Breathe 🌿', date: new Date(), readingMinutes: 1, tags: ['sleep'] }, 'Ada', site), fonts);
+    expect(Object.keys(tree.graphemeImages)).toEqual(['🌿']);
+    expect(tree.overlay).toContain(`fill="${site.palette.accent}"`);
+    expect(tree.background).toBe(site.palette.background);
+  });
+
+  it('has a site card with the journal name and its sentence', () => {
+    const all = texts(cardTree(siteCard(site), fonts).element).map((t) => t.text).join(' ');
+    expect(all).toContain('The Wellness Rituals journal');
+    expect(all).toContain('Orlando and Longwood');
+  });
+});
+
+describe('framedSvg', () => {
+  it('sets the safe area into a full card with a clipping viewport at the margin', () => {
+    const inner = `<svg width="${SAFE_WIDTH}" height="${SAFE_HEIGHT}" viewBox="0 0 ${SAFE_WIDTH} ${SAFE_HEIGHT}" xmlns="http://www.w3.org/2000/svg"><path d="M0 0L1 1"/></svg>`;
+    const svg = framedSvg(inner, { background: '#ffffff', overlay: '<g id="mark"/>' });
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1200" height="630"/);
+    expect(svg).toContain('<rect width="1200" height="630" fill="#ffffff"/>');
+    expect(svg).toContain(`<svg x="${SAFE_MARGIN}" y="${SAFE_MARGIN}" width="${SAFE_WIDTH}" height="${SAFE_HEIGHT}"`);
+    expect(svg).toContain('overflow="hidden"><path d="M0 0L1 1"/><g id="mark"/></svg></svg>');
+  });
+
+  it('refuses what is not an SVG document', () => {
+    expect(() => framedSvg('<html></html>', { background: '#fff', overlay: '' })).toThrow(/SVG document/);
+  });
+});
+
+describe('mixColours', () => {
+  it('gives the solid colour of one colour laid over another', () => {
+    expect(mixColours('#000000', '#ffffff', 0.5)).toBe('#808080');
+    expect(mixColours('#1f2a24', '#f6f1ea', 1)).toBe('#1f2a24');
+    expect(mixColours('#1f2a24', '#f6f1ea', 0)).toBe('#f6f1ea');
+  });
+});
