@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cardAlt, postCard, siteCard, type CardSite } from '../../src/lib/og/card.ts';
+import { cardAlt, postCard, siteCard } from '../../src/lib/og/card.ts';
 import { defaultOgImageUrl, ogImagePath, postOgImageUrl } from '../../src/lib/og/urls.ts';
 import { createUrls } from '../../src/lib/urls.ts';
+import { OG_TEST_SITE } from './support/og-site.ts';
 
-const site: CardSite = {
-  title: 'Wellness Rituals',
-  description: 'Notes on massage from the studios in Orlando and Longwood.',
-  url: 'https://www.myrituals.me',
-  lang: 'en-US',
-  timezone: 'America/New_York',
-  locations: [{ name: 'Orlando' }, { name: 'Longwood' }],
-  palette: { background: '#f6f1ea', ink: '#1f2a24', accent: '#2f6b4f' },
-};
+const site = OG_TEST_SITE;
 
 describe('the Open Graph card of a post', () => {
   // 00:30 on November 21 in UTC is still November 20 in Orlando.
@@ -32,7 +25,7 @@ describe('the Open Graph card of a post', () => {
 
   it('describes itself for og:image:alt', () => {
     expect(cardAlt(postCard(post, 'Lauren Walker', site))).toBe('“Massage after exercise”, by Lauren Walker, November 20, 2026, 4 min read. Wellness Rituals');
-    expect(cardAlt(siteCard(site))).toBe('Wellness Rituals: Notes on massage from the studios in Orlando and Longwood.');
+    expect(cardAlt(siteCard(site))).toBe(`Wellness Rituals: ${site.description}`);
   });
 
   it('has a site card naming the journal, its sentence and the studios', () => {

@@ -2,23 +2,16 @@ import { mkdtempSync, readdirSync, rmSync, statSync, truncateSync, utimesSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { postCard, siteCard, type CardPost, type CardSite } from '../../src/lib/og/card.ts';
+import { postCard, siteCard, type CardPost } from '../../src/lib/og/card.ts';
 import { cacheKey, pruneCache } from '../../src/lib/og/cache.ts';
 import { createRenderPool } from '../../src/lib/og/pool.ts';
 import { createOgRenderer, prepareCard, renderTree } from '../../src/lib/og/render.ts';
 import { MARK_BOX, SAFE_MARGIN } from '../../src/lib/og/template.ts';
 import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from '../../src/lib/og/urls.ts';
 import { countNear, countNot, decodePng, marginIntruders, offPaletteColourful } from '../support/png.ts';
+import { OG_TEST_SITE } from './support/og-site.ts';
 
-const site: CardSite = {
-  title: 'Wellness Rituals',
-  description: 'Notes on massage, Thai yoga massage and assisted stretching from the studios in Orlando and Longwood, Florida.',
-  url: 'https://www.myrituals.me',
-  lang: 'en-US',
-  timezone: 'America/New_York',
-  locations: [{ name: 'Orlando' }, { name: 'Longwood' }],
-  palette: { background: '#f6f1ea', ink: '#1f2a24', accent: '#2f6b4f' },
-};
+const site = OG_TEST_SITE;
 const palette = [site.palette.background, site.palette.ink, site.palette.accent];
 
 const post = (title: string, extra: Partial<CardPost> = {}): CardPost => ({

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { postCard, siteCard, type CardSite } from '../../src/lib/og/card.ts';
+import { postCard, siteCard } from '../../src/lib/og/card.ts';
 import { ogFonts } from '../../src/lib/og/fonts.ts';
 import { SAFE_HEIGHT, SAFE_MARGIN, SAFE_WIDTH, TITLE_BOX, cardTree, framedSvg, mixColours, type OgNode } from '../../src/lib/og/template.ts';
+import { OG_TEST_SITE } from './support/og-site.ts';
 
-const site: CardSite = {
-  title: 'Wellness Rituals',
-  description: 'Notes on massage, Thai yoga massage and assisted stretching from the studios in Orlando and Longwood, Florida.',
-  url: 'https://www.myrituals.me',
-  lang: 'en-US',
-  timezone: 'America/New_York',
-  locations: [{ name: 'Orlando' }, { name: 'Longwood' }],
-  palette: { background: '#f6f1ea', ink: '#1f2a24', accent: '#2f6b4f' },
-};
+const site = OG_TEST_SITE;
 const fonts = ogFonts();
 
 /** Every text node with its font size and face. */
