@@ -118,7 +118,6 @@ describe('the report', () => {
     redirects: [],
     external: { urls: 4, checked: false, ok: 0, broken: [], inconclusive: 0 },
     otherSchemes: 1,
-    unreached: ['/blog/404.html'],
     ms: 1234,
   };
 

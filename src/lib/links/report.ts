@@ -39,8 +39,6 @@ export interface LinkReport {
   external: ExternalSummary;
   /** mailto:, tel:, sms: and similar links, which cannot be checked. */
   otherSchemes: number;
-  /** HTML files no link reaches (their own links are still checked). */
-  unreached: string[];
   ms: number;
 }
 
@@ -104,9 +102,6 @@ export function formatReport(report: LinkReport, sourceOf: (parent: string) => s
       : `  external: ${plural(ext.urls, 'link')} counted, not requested (add --external where there is a network)`,
   );
   if (report.otherSchemes) lines.push(`  ${plural(report.otherSchemes, 'mailto:/tel:/sms: link')} (not checkable)`);
-  if (report.unreached.length) {
-    lines.push(`  ${plural(report.unreached.length, 'page')} that no link reaches (checked on their own): ${report.unreached.slice(0, 5).join(', ')}${report.unreached.length > 5 ? ', …' : ''}`);
-  }
   if (report.redirects.length) {
     lines.push(...problemLines(`  internal links that work only through a redirect (add the trailing slash):`, report.redirects, sourceOf));
   }
