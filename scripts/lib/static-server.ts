@@ -65,11 +65,11 @@ export async function serveDist(dir: string, base = '/'): Promise<StaticServer> 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push(url.pathname + url.search);
-    const send = (status: number, file: string | undefined, headers: Record<string, string> = {}) => {
+    const send = (status: number, file: string | undefined, headers: Record<string, string> = {}): void => {
       const type = file ? (TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream') : 'text/plain; charset=utf-8';
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
-      if (req.method === 'HEAD' || !file) return res.end(file ? undefined : `${status}\n`);
-      createReadStream(file).pipe(res);
+      if (req.method !== 'HEAD' && file) createReadStream(file).pipe(res);
+      else res.end(file ? undefined : `${status}\n`);
     };
     const notFound = async () => {
       const page = join(root, '404.html');
