@@ -93,10 +93,10 @@ export function schemaText({ label, schema, multiline, optional, description }: 
   return withCheck(field, (value: string) => (optional && value.trim() === '' ? undefined : zodCheck(label, schema)(value)));
 }
 
-/** Whole minutes and the like. */
-export function schemaInteger({ label, schema }: { label: string; schema: z.ZodType }) {
+/** Whole minutes, a year. */
+export function schemaInteger({ label, schema, optional }: { label: string; schema: z.ZodType; optional?: boolean }) {
   return withCheck(fields.integer({ label, description: describe(schema) }), (value: number | null) =>
-    value === null ? undefined : zodCheck(label, schema)(value),
+    value === null && optional ? undefined : zodCheck(label, schema)(value ?? undefined),
   );
 }
 

@@ -63,7 +63,7 @@ export default config({
         ),
         date: publishDateField({ label: 'Date', schema: p.date!, timeZone: tz }),
         updated: publishDateField({ label: 'Updated', schema: p.updated!, timeZone: tz, optional: true }),
-        readTime: schemaInteger({ label: 'Read time (minutes)', schema: p.readTime! }),
+        readTime: schemaInteger({ label: 'Read time (minutes)', schema: p.readTime!, optional: true }),
         citations: fields.array(citation, {
           label: 'Sources',
           description: describe(p.citations!),

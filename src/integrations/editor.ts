@@ -4,6 +4,7 @@
  * reach the published site.
  */
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
 import type { Connect, PluginOption } from 'vite';
 
@@ -15,6 +16,10 @@ export function editor(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig, injectRoute, logger }) => {
         if (command !== 'dev') return;
+        // Vite keeps pre-bundled modules in node_modules/.vite, shared by every dev server of
+        // this checkout; two servers with different settings then break each other's pages.
+        // Keeping them under Astro's cache folder (ASTRO_CACHE_DIR) lets each server have its own.
+        updateConfig({ vite: { cacheDir: fileURLToPath(new URL('vite/', config.cacheDir)) } });
         // Keystatic's client calls /keystatic and /api/keystatic at the root of the host.
         if (config.base !== '/' && config.base !== '') {
           logger.warn(`The editor needs the site at the root; it is off while the base path is ${config.base}`);
