@@ -1,6 +1,6 @@
 /** The editor's API route (dev server only; see src/integrations/editor.ts). */
 import type { APIRoute } from 'astro';
-import config from './keystatic.config.tsx';
+import config from './keystatic.config.ts';
 import { editorApi } from './save.ts';
 import { contentDirFrom } from '../lib/content/content-dir.ts';
 import { site } from '../site.config.ts';

@@ -1,5 +1,4 @@
-/** @jsxImportSource react */
 import { makePage } from '@keystatic/astro/ui';
-import config from './keystatic.config.tsx';
+import config from './keystatic.config.ts';
 
 export const Editor = makePage(config);

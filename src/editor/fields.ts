@@ -1,11 +1,10 @@
-/** @jsxImportSource react */
 /**
  * Keystatic fields that take their labels, help text and checks from the zod
  * schemas in src/schema/, so the editor says what the build says. Each check
  * runs the field's own zod schema and words the first problem the way the
  * content check does (src/lib/content/problems.ts).
  */
-import { useState, type ReactElement } from 'react';
+import { createElement as h, useState, type ReactElement } from 'react';
 import { fields } from '@keystatic/core';
 import type { AssetFormField, BasicFormField, FormFieldInputProps, FormFieldStoredValue, SlugFormField } from '@keystatic/core';
 import { FieldMessage } from '@keystar/ui/field';
@@ -42,13 +41,11 @@ function Checked<V>(props: { input: FormFieldInputProps<V>; check: Check<V>; Bas
   const { input, check, Base } = props;
   const [touched, setTouched] = useState(false);
   const message = touched || input.forceValidation ? check(input.value) : undefined;
-  return (
-    <Flex direction="column" gap="regular" UNSAFE_style={{ minWidth: 0 }}>
-      <div onBlur={() => setTouched(true)}>
-        <Base {...input} />
-      </div>
-      {message ? <FieldMessage>{message}</FieldMessage> : null}
-    </Flex>
+  return h(
+    Flex,
+    { direction: 'column', gap: 'regular', UNSAFE_style: { minWidth: 0 } },
+    h('div', { onBlur: () => setTouched(true) }, h(Base, input)),
+    message ? h(FieldMessage, null, message) : null,
   );
 }
 
@@ -64,7 +61,7 @@ export function withCheck<F extends BasicFormField<any, any, any> | SlugFormFiel
   return {
     ...field,
     Input(input: FormFieldInputProps<Parameters<F['validate']>[0]>) {
-      return <Checked input={input} check={check} Base={Base} />;
+      return h(Checked<Parameters<F['validate']>[0]>, { input, check, Base });
     },
     validate(value: Parameters<F['validate']>[0], extra?: never) {
       const message = check(value);
@@ -100,23 +97,36 @@ export function schemaInteger({ label, schema, optional }: { label: string; sche
   );
 }
 
-/** Text or a whole number, as journals number volumes (`volume: 4`, `volume: "4a"`). */
-export function textOrNumber({ label, schema }: { label: string; schema: z.ZodType }): BasicFormField<string> {
-  const base = fields.text({ label, description: describe(schema) });
-  const field: BasicFormField<string> = {
+/** Text or a whole number, as journals number volumes (`volume: 4`, `volume: "4a"`); a number stays a number. */
+export function textOrNumber({ label, schema }: { label: string; schema: z.ZodType }): BasicFormField<TextOrNumber> {
+  const fromStored = (value: FormFieldStoredValue): TextOrNumber =>
+    typeof value === 'number' ? { text: String(value), number: true } : { text: value == null ? '' : String(value), number: false };
+  const toData = (value: TextOrNumber) => (value.number && /^\d+$/.test(value.text.trim()) ? Number(value.text.trim()) : value.text.trim());
+  const field: BasicFormField<TextOrNumber> = {
     kind: 'form',
     label,
-    Input: base.Input,
-    defaultValue: base.defaultValue,
-    parse: (value) => (typeof value === 'number' ? String(value) : base.parse(value, undefined)),
-    serialize: (value) => ({ value: value.trim() === '' ? undefined : /^\d+$/.test(value.trim()) ? Number(value.trim()) : value.trim() }),
+    Input(props) {
+      return h(TextField, {
+        label,
+        description: describe(schema),
+        value: props.value.text,
+        onChange: (text: string) => props.onChange({ text, number: /^\d+$/.test(text.trim()) }),
+        autoFocus: props.autoFocus,
+      });
+    },
+    defaultValue: () => ({ text: '', number: false }),
+    parse: fromStored,
+    serialize: (value) => ({ value: value.text.trim() === '' ? undefined : toData(value) }),
     validate: (value) => value,
-    reader: { parse: (value) => (typeof value === 'number' ? String(value) : base.reader.parse(value)) },
+    reader: { parse: fromStored },
   };
-  return withCheck(
-    field,
-    (value: string) => (value.trim() === '' ? undefined : zodCheck(label, schema)(/^\d+$/.test(value.trim()) ? Number(value) : value)),
-  );
+  return withCheck(field, (value: TextOrNumber) => (value.text.trim() === '' ? undefined : zodCheck(label, schema)(toData(value))));
+}
+
+export interface TextOrNumber {
+  text: string;
+  /** Written as a YAML number (`4`) rather than text (`"4"`). */
+  number: boolean;
 }
 
 function splitList(text: string, separator: RegExp): string[] {
@@ -158,7 +168,7 @@ export function schemaList({
         autoFocus: props.autoFocus,
         isRequired: !optional,
       };
-      return separator === 'line' ? <TextArea {...common} /> : <TextField {...common} />;
+      return separator === 'line' ? h(TextArea, common) : h(TextField, common);
     },
     defaultValue: () => '',
     parse: fromStored,
@@ -195,25 +205,25 @@ export function publishDateField({
         const { unreadable: _dropped, ...rest } = props.value;
         props.onChange({ ...rest, ...patch } as DayAndTime);
       };
-      return (
-        <Flex gap="large" wrap>
-          <TextField
-            type="date"
-            label={label}
-            description={describe(schema)}
-            value={props.value.day}
-            onChange={(day) => set({ day })}
-            autoFocus={props.autoFocus}
-            isRequired={!optional}
-          />
-          <TextField
-            type="time"
-            label={`${label}: time (optional)`}
-            description={`Studio time (${timeZone}); empty means the start of the day.`}
-            value={props.value.time}
-            onChange={(time) => set({ time })}
-          />
-        </Flex>
+      return h(
+        Flex,
+        { gap: 'large', wrap: true },
+        h(TextField, {
+          type: 'date',
+          label,
+          description: describe(schema),
+          value: props.value.day,
+          onChange: (day: string) => set({ day }),
+          autoFocus: props.autoFocus,
+          isRequired: !optional,
+        }),
+        h(TextField, {
+          type: 'time',
+          label: `${label}: time (optional)`,
+          description: `Studio time (${timeZone}); empty means the start of the day.`,
+          value: props.value.time,
+          onChange: (time: string) => set({ time }),
+        }),
       );
     },
     defaultValue: () => ({ day: '', time: '' }),
@@ -323,26 +333,27 @@ export function pictureField({
         const next = { src: '', alt: '', upload: null, ...value, ...patch };
         props.onChange(!next.src && !next.alt && !next.upload ? null : next);
       };
-      return (
-        <Flex direction="column" gap="large">
-          <upload.Input
-            value={value?.upload ?? null}
-            onChange={(picked) => set({ upload: picked, src: '' })}
-            autoFocus={props.autoFocus}
-            forceValidation={false}
-          />
-          {value?.src && !value.upload ? (
-            <TextField
-              label={`${label}: file`}
-              description="A picture placed by hand next to this file. Choose a new one above to replace it, or clear this to remove it."
-              value={value.src}
-              onChange={(src) => set({ src })}
-            />
-          ) : null}
-          {withAlt ? (
-            <TextArea label={altLabel} description={altDescription} value={value?.alt ?? ''} onChange={(alt) => set({ alt })} isRequired={Boolean(value?.src || value?.upload)} />
-          ) : null}
-        </Flex>
+      return h(
+        Flex,
+        { direction: 'column', gap: 'large' },
+        h(upload.Input, { value: value?.upload ?? null, onChange: (picked) => set({ upload: picked, src: '' }), autoFocus: props.autoFocus, forceValidation: false }),
+        value?.src && !value.upload
+          ? h(TextField, {
+              label: `${label}: file`,
+              description: 'A picture placed by hand next to this file. Choose a new one above to replace it, or clear this to remove it.',
+              value: value.src,
+              onChange: (src: string) => set({ src }),
+            })
+          : null,
+        withAlt
+          ? h(TextArea, {
+              label: altLabel,
+              description: altDescription,
+              value: value?.alt ?? '',
+              onChange: (alt: string) => set({ alt }),
+              isRequired: Boolean(value?.src || value?.upload),
+            })
+          : null,
       );
     },
     defaultValue: () => null,

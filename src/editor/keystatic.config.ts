@@ -1,4 +1,3 @@
-/** @jsxImportSource react */
 /**
  * The browser editor's collections, built field by field from the zod schemas
  * (labels, help text and checks come from src/schema/). The list of fields is
@@ -22,7 +21,7 @@ import {
   textOrNumber,
   titleAndFileName,
   withCheck,
-} from './fields.tsx';
+} from './fields.ts';
 
 const p = postShape;
 const c = citationShape;
