@@ -26,12 +26,13 @@ export function editor(): AstroIntegration {
           return;
         }
         updateConfig({
-          integrations: [react({ include: ['**/src/editor/**', '**/@keystatic/**', '**/@keystar/**'] })],
+          // Keystatic's UI is React; the site itself stays free of it.
+          integrations: [react()],
           vite: {
             plugins: [editorTrailingSlash(), noOutsideFonts()],
             // Find the editor's many modules at start-up: otherwise Vite discovers them on
             // the first visit, re-bundles, and the page has to load twice.
-            optimizeDeps: { entries: ['src/editor/editor-page.tsx'], include: ['@keystatic/core/ui', '@keystatic/astro/ui'] },
+            optimizeDeps: { entries: ['src/editor/editor-page.ts'], include: ['@keystatic/core/ui', '@keystatic/astro/ui'] },
             // Test, benchmark and build output changing under the dev server would reload the editor mid-edit.
             server: { watch: { ignored: ['**/tests/.out/**', '**/bench/out/**', '**/dist/**'] } },
           },
