@@ -42,7 +42,9 @@ async function waitFor(url: string, child: ChildProcess, log: () => string, time
 export async function startDevServer(env: Record<string, string>, timeoutMs = 60_000): Promise<DevServer> {
   const port = await freePort();
   const { NODE_ENV: _n, VITEST: _v, ...base } = process.env;
-  const child = spawn(join(ROOT, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+  // --ignore-lock: Astro 7 allows one `astro dev` per project unless told otherwise; a test's
+  // server has its own port and cache, so it may run beside the developer's own.
+  const child = spawn(join(ROOT, 'node_modules/.bin/astro'), ['dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
     env: { ...base, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     detached: true,
