@@ -98,3 +98,33 @@ describe('tidying an editor save against the file it replaces', () => {
     expect(pruneEmpty({ draft: false, citations: [] }, { draft: true, citations: [] })).toEqual({ draft: false, citations: [] });
   });
 });
+
+describe('tidying a post made by `npm run new`', () => {
+  const scaffold = [
+    '---',
+    'title: Breathing before a stretch',
+    'description: "✎ Replace with one or two sentences that sum up the post for search results and feeds."',
+    'author: ada-fixture',
+    'date: 2026-12-03',
+    'tags: [stretching]',
+    '# Optional: to use one of these, remove the "# " at the start of its lines and change the example.',
+    '# readTime: 4  # Minutes to read, only to override the computed figure.',
+    '# slug:  # The address of the post; by default the file name without its date.',
+    '---',
+    '',
+    '<!--',
+    '  Write your post below, replacing every line that starts with ✎, then delete this note.',
+    '-->',
+    '',
+    '✎ Start with two or three sentences.',
+    '',
+  ].join('\n');
+
+  it('changes the edited field alone, keeping the commented-out fields and the note as they were', () => {
+    const { data, body } = split(scaffold);
+    const description = 'Three slow breaths before a table-top stretch help your muscles let go. Here is how.';
+    const reindented = body.replace('  Write your post', 'Write your post');
+    const out = tidyMarkdownSave(asKeystatic({ ...data, description }, reindented), scaffold, OPTS);
+    expect(out).toBe(scaffold.replace(/^description: .*$/m, `description: ${description}`));
+  });
+});

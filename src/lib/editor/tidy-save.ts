@@ -56,9 +56,17 @@ function splitMarkdown(text: string): { frontmatter: string; body: string } | un
   return { frontmatter: match[1] ?? '', body: text.slice(match[0].length) };
 }
 
-/** The Markdown's meaning: its syntax tree without positions. */
+/**
+ * The Markdown's meaning: its syntax tree without positions. Whitespace inside raw
+ * HTML (such as the note comment `npm run new` writes) does not count: the editor
+ * re-indents it, and readers never see it.
+ */
 function markdownMeaning(body: string): string {
-  return JSON.stringify(fromMarkdown(body), (key, value) => (key === 'position' ? undefined : value));
+  return JSON.stringify(fromMarkdown(body), function (this: { type?: string }, key, value) {
+    if (key === 'position') return undefined;
+    if (key === 'value' && this.type === 'html' && typeof value === 'string') return value.replace(/\s+/g, ' ').trim();
+    return value;
+  });
 }
 
 function orderedKeys(data: Record<string, unknown>, order: readonly string[]): string[] {
@@ -130,7 +138,11 @@ function tidyYaml(incomingYaml: string, originalYaml: string | undefined, opts: 
     if (!doc.errors.length && isMap(doc.contents)) {
       const data = pruneEmpty(incoming, doc.toJS()) as Record<string, unknown>;
       if (!mergeInto(doc, data, opts)) return originalYaml;
-      return doc.toString(OUTPUT_OPTIONS);
+      // Comments after the last field (the scaffold's list of optional fields) stay exactly
+      // as written: the yaml library would put a blank line before them.
+      const tail = doc.comment ? originalYaml.slice(doc.contents.range?.[2] ?? originalYaml.length) : '';
+      doc.comment = null;
+      return doc.toString(OUTPUT_OPTIONS) + tail;
     }
   }
   return newDocument(pruneEmpty(incoming) as Record<string, unknown>, opts).toString(OUTPUT_OPTIONS);
