@@ -10,6 +10,7 @@ import {
 } from '../../src/schema/api.ts';
 import { createApiModel, type ApiAuthorInput, type ApiPostInput } from '../../src/lib/api/shape.ts';
 import { createUrls } from '../../src/lib/urls.ts';
+import { CRANE_2012 } from './support/citations.ts';
 
 const urls = createUrls({ url: 'https://example.com', base: '/blog/' });
 
@@ -86,18 +87,7 @@ describe('one post', () => {
     updated: new Date('2026-11-25T09:00:00Z'),
     canonical: 'https://elsewhere.example/original/',
     featureImage: { src: '/blog/_astro/hero.jpg', alt: 'A calm room', width: 1200, height: 675 },
-    citations: [
-      {
-        authors: ['Crane, J. D.', 'Tarnopolsky, M. A.'],
-        year: 2012,
-        title: 'Massage therapy attenuates inflammatory signaling',
-        container: 'Science Translational Medicine',
-        volume: 4,
-        issue: 119,
-        article: '119ra13',
-        doi: '10.1126/scitranslmed.3002882',
-      },
-    ],
+    citations: [CRANE_2012],
   });
   const body = '<p>See <a href="../post-1/">the first post</a>, <a href="#sources">sources</a> and <img src="/blog/_astro/b.webp" alt="b">.</p><p>Tom &amp; Jerry.</p>';
   const { post: out } = createApiModel({ posts: [...posts, full], authors, urls }).post(full, body);

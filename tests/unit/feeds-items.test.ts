@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createUrls } from '../../src/lib/urls.ts';
 import { feedGuid, originalSlug, permalink } from '../../src/lib/feeds/guid.ts';
 import { buildFeedItem, lastChanged, newestPosts, sourcesHtml, type FeedPost } from '../../src/lib/feeds/items.ts';
+import { CRANE_2012 } from './support/citations.ts';
 
 const atRoot = createUrls({ url: 'https://studio.example', base: '/' });
 const underBlog = createUrls({ url: 'https://studio.example', base: '/blog/' });
 
-const CITATION = {
-  authors: ['Crane, J. D.', 'Tarnopolsky, M. A.'],
-  year: 2012,
-  title: 'Massage therapy attenuates inflammatory signaling',
-  container: 'Science Translational Medicine',
-  volume: 4,
-  issue: 119,
-  article: '119ra13',
-  doi: '10.1126/scitranslmed.3002882',
-};
+const CITATION = CRANE_2012;
 
 function post(overrides: Partial<FeedPost> = {}): FeedPost {
   return {

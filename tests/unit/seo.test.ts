@@ -13,6 +13,7 @@ import {
 } from '../../src/lib/seo/json-ld.ts';
 import { robotsTxt } from '../../src/lib/seo/robots.ts';
 import { belongsInSitemap, pageFacts } from '../../src/lib/seo/sitemap.ts';
+import { CRANE_2012 } from './support/citations.ts';
 
 const site: SeoContext['site'] = {
   title: 'Test Studio',
@@ -28,16 +29,7 @@ const site: SeoContext['site'] = {
 };
 const ctx: SeoContext = { site, urls: createUrls({ url: 'https://example.com', base: '/blog/' }) };
 
-const journal: Citation = {
-  authors: ['Crane, J. D.', 'Tarnopolsky, M. A.'],
-  year: 2012,
-  title: 'Massage therapy attenuates inflammatory signaling',
-  container: 'Science Translational Medicine',
-  volume: 4,
-  issue: 119,
-  article: '119ra13',
-  doi: '10.1126/scitranslmed.3002882',
-};
+const journal: Citation = CRANE_2012;
 const report: Citation = {
   authors: ['World Health Organization'],
   year: 2020,
