@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -18,6 +18,7 @@ import sharp from 'sharp';
 import { generateCorpus, rng } from '../src/lib/bench/corpus.ts';
 import {
   GOALS_AT_1000,
+  buildPhases,
   cpuSecondsFromTime,
   formatBytes,
   formatTable,
@@ -51,7 +52,7 @@ if (values.help) {
 
   --posts N        archive size (100, 1000 and 5000 are the ones compared)
   --runs K         repeat the cold and the warm build K times and report medians
-  --profile        also write a CPU profile of a cold build and print what dominates
+  --profile        also profile a cold and a warm build (node --cpu-prof) and print what dominates
   --image-every M  one post in M has a hero picture (default 50: "a few")
   --keep           keep bench/out/posts-N afterwards (content, dist, caches)
   --out FILE       where to merge the results (default bench/results.json)`);
@@ -217,7 +218,8 @@ const fmtS = (ms: number) => `${s(ms).toFixed(1)} s`;
 
 // ---------------------------------------------------------------------------
 
-console.log(`Benchmark: ${posts} posts, ${runs} run(s), ${cpus().length} cores`);
+const loadBefore = loadavg()[0]!;
+console.log(`Benchmark: ${posts} posts, ${runs} run(s), ${cpus().length} cores, load average ${loadBefore.toFixed(1)}`);
 let started = performance.now();
 const corpus = await generate();
 copyProject();
@@ -237,6 +239,8 @@ for (let run = 1; run <= runs; run++) {
 }
 
 const coldLog = cold.at(-1)!.output;
+const coldPhases = buildPhases(coldLog);
+const warmPhases = buildPhases(warm.at(-1)!.output);
 const kinds = summariseKinds(routeTimings(coldLog));
 const pictures = imageTimings(coldLog);
 const distFiles = listFiles(dirs.dist);
@@ -260,16 +264,19 @@ const links = timed('links', process.execPath, [join(ROOT, 'scripts/check-links.
 const linkReport = existsSync(linkJson) ? JSON.parse(readFileSync(linkJson, 'utf8')) : undefined;
 console.log(`${fmtS(links.ms)}${links.status === 0 ? '' : ` (${linkReport?.broken?.length ?? '?'} broken: see ${relative(ROOT, join(dirs.logs, 'links.log'))})`}`);
 
-let profile: string | undefined;
+const profiles: string[] = [];
 if (values.profile) {
   clearBuild();
   rmSync(dirs.prof, { recursive: true, force: true });
-  process.stdout.write('  cold build with --cpu-prof … ');
-  const profiled = build('cold-profiled', ['--cpu-prof', '--cpu-prof-dir', dirs.prof]);
-  console.log(fmtS(profiled.ms));
-  // The main thread's profile is the largest; worker threads write their own.
-  const files = readdirSync(dirs.prof).map((f) => join(dirs.prof, f)).sort((a, b) => statSync(b).size - statSync(a).size);
-  if (files[0]) profile = formatProfile(summariseProfile(JSON.parse(readFileSync(files[0], 'utf8')) as CpuProfile, 15));
+  for (const kind of ['cold', 'warm'] as const) {
+    if (kind === 'warm') touchOnePost(runs + 1);
+    const dir = join(dirs.prof, kind);
+    process.stdout.write(`  ${kind} build with --cpu-prof … `);
+    console.log(fmtS(build(`${kind}-profiled`, ['--cpu-prof', '--cpu-prof-dir', dir]).ms));
+    // The main thread's profile is the largest; worker threads write their own.
+    const files = readdirSync(dir).map((f) => join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size);
+    if (files[0]) profiles.push(`${kind} build — ${formatProfile(summariseProfile(JSON.parse(readFileSync(files[0], 'utf8')) as CpuProfile, 15))}`);
+  }
 }
 
 const coldMs = median(cold.map((c) => c.ms));
@@ -280,6 +287,8 @@ const result = {
   runs,
   measuredAt: new Date().toISOString(),
   machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  // Other work on the machine slows wall times; CPU times are steadier.
+  loadAverage: { before: loadBefore, after: loadavg()[0]! },
   coldBuildS: s(coldMs),
   warmBuildS: s(warmMs),
   coldBuildRunsS: cold.map((c) => s(c.ms)),
@@ -289,6 +298,8 @@ const result = {
   peakMemoryMB: peak ? Math.round(peak / 2 ** 20) : null,
   htmlPages,
   pagesPerSecond: Math.round(htmlPages / s(coldMs)),
+  coldPhasesS: { routes: s(coldPhases.routesMs ?? Number.NaN), pictures: s(coldPhases.picturesMs ?? Number.NaN) },
+  warmPhasesS: { routes: s(warmPhases.routesMs ?? Number.NaN), pictures: s(warmPhases.picturesMs ?? Number.NaN) },
   routes: kinds,
   pictures: { count: pictures.length, totalS: s(pictures.reduce((a, b) => a + b, 0)), medianMs: pictures.length ? median(pictures) : 0 },
   ogImages: { files: ogFiles.length, rendered: kinds.og.count, medianMs: kinds.og.medianMs, totalS: s(kinds.og.totalMs) },
@@ -310,8 +321,10 @@ const goal = (metric: string, value: number | null | undefined) => {
 const rows: TableRow[] = [
   { label: 'cold build (empty caches)', value: `${result.coldBuildS.toFixed(1)} s`, ...goal('coldBuildS', result.coldBuildS) },
   { label: '  CPU time (user+sys)', value: `${result.coldCpuS.toFixed(1)} s` },
+  { label: '  rendering routes / optimising pictures', value: `${result.coldPhasesS.routes.toFixed(1)} s / ${result.coldPhasesS.pictures.toFixed(1)} s` },
   { label: 'warm rebuild (one post changed)', value: `${result.warmBuildS.toFixed(1)} s`, ...goal('warmBuildS', result.warmBuildS) },
   { label: '  CPU time (user+sys)', value: `${result.warmCpuS.toFixed(1)} s` },
+  { label: '  rendering routes', value: `${result.warmPhasesS.routes.toFixed(1)} s` },
   { label: 'HTML pages / pages per second', value: `${htmlPages} / ${result.pagesPerSecond}` },
   { label: 'page routes: median / total', value: `${kinds.page.medianMs.toFixed(0)} ms / ${s(kinds.page.totalMs).toFixed(1)} s` },
   { label: 'feed routes / API routes total', value: `${s(kinds.feed.totalMs).toFixed(1)} s / ${s(kinds.api.totalMs).toFixed(1)} s` },
@@ -327,8 +340,8 @@ const rows: TableRow[] = [
   { label: 'post page: raw / brotli', value: `${formatBytes(weight.raw)} / ${formatBytes(weight.brotli)}` },
   { label: 'post page, gzip (HTML+CSS+JS)', value: formatBytes(weight.gzip), ...goal('postPageGzipKB', result.postPageGzipKB) },
 ];
-console.log(`\n${formatTable(`${posts} posts, ${cpus().length} cores, Node ${process.version}`, rows)}`);
-if (profile) console.log(`\n${profile}`);
+console.log(`\n${formatTable(`${posts} posts, ${cpus().length} cores, Node ${process.version}, load average ${loadBefore.toFixed(1)} → ${result.loadAverage.after.toFixed(1)}`, rows)}`);
+for (const profile of profiles) console.log(`\n${profile}`);
 
 const outFile = resolve(ROOT, values.out);
 mkdirSync(dirname(outFile), { recursive: true });

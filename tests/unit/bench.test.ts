@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/lib/bench/corpus.ts';
 import {
+  buildPhases,
   cpuSecondsFromTime,
+  durationMs,
   formatTable,
   goalText,
   GOALS_AT_1000,
@@ -164,5 +166,24 @@ describe('CPU profiles', () => {
     expect(groupOf('file:///p/node_modules/astro/node_modules/vite/dist/a.js', 'x')).toBe('vite');
     expect(groupOf('node:internal/fs', 'x')).toBe('node (built-in modules)');
     expect(groupOf('', '(program)')).toBe('(program)');
+  });
+});
+
+describe('build phases', () => {
+  it('reads Astro durations and the phases of a build log', () => {
+    expect(durationMs('1m 10s')).toBe(70_000);
+    expect(durationMs('14.77s')).toBe(14_770);
+    expect(durationMs('286ms')).toBe(286);
+    const log = [
+      ' generating static routes ',
+      '10:00:01   ├─ /index.html (+3ms) ',
+      '10:00:30 ✓ Completed in 1m 10s.',
+      ' generating optimized images ',
+      '10:01:10 ✓ Completed in 40.12s.',
+      '10:01:10 [build] ✓ Completed in 1m 52s.',
+      '10:01:16 [build] 1171 page(s) built in 2m 2s',
+    ].join('\n');
+    expect(buildPhases(log)).toEqual({ routesMs: 70_000, picturesMs: 40_120, totalMs: 122_000 });
+    expect(buildPhases('nothing')).toEqual({});
   });
 });

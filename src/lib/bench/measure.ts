@@ -53,6 +53,43 @@ export function imageTimings(log: string): number[] {
   return out;
 }
 
+/** "1m 10s", "14.77s", "286ms" → milliseconds. */
+export function durationMs(text: string): number {
+  let ms = 0;
+  for (const [, value, unit] of text.matchAll(/(\d+(?:\.\d+)?)\s*(ms|m|s)\b/g)) {
+    ms += Number(value) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
+  }
+  return ms;
+}
+
+export interface BuildPhases {
+  /** Rendering every route (pages, feeds, API, OG images). */
+  routesMs?: number;
+  /** Optimising pictures (Astro's image step). */
+  picturesMs?: number;
+  /** Astro's own figure for the whole build, from "N page(s) built in …". */
+  totalMs?: number;
+}
+
+/** The phases Astro reports in its build log, by the "✓ Completed in …" after each step's heading. */
+export function buildPhases(log: string): BuildPhases {
+  const text = log.replace(ANSI, '');
+  const phases: BuildPhases = {};
+  const after = (heading: string) => {
+    const at = text.indexOf(heading);
+    if (at < 0) return undefined;
+    const m = /✓ Completed in ([^.\n]*(?:\.\d+)?[^\n]*?)\.?\s*$/m.exec(text.slice(at));
+    return m ? durationMs(m[1]!) : undefined;
+  };
+  const routes = after('generating static routes');
+  const pictures = after('generating optimized images');
+  const total = /page\(s\) built in ([^\n]+)/.exec(text);
+  if (routes !== undefined) phases.routesMs = routes;
+  if (pictures !== undefined) phases.picturesMs = pictures;
+  if (total) phases.totalMs = durationMs(total[1]!);
+  return phases;
+}
+
 export interface KindSummary {
   count: number;
   totalMs: number;
