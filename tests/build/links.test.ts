@@ -4,6 +4,8 @@
  * A copy of a build with broken links shows the check catches them.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -87,5 +89,42 @@ describe('a build with broken links', () => {
     inject(dir, page!, `<a href="${wrong}">without the base</a>`);
     const report = await checkLinks({ dist: dir, base: '/blog/', siteUrl: site.url });
     expect(report.broken.map((b) => `${b.url} <- ${b.parent}`)).toContain(`${wrong} <- ${pathForFile(page!, '/blog/')}`);
+  });
+});
+
+describe('external links', () => {
+  it('are only counted by default, and with `external` requested once each, retried on errors, failures named with their pages', async () => {
+    // "Another website" on a second loopback port: no test reaches the network.
+    const hits: string[] = [];
+    let flakyAnswered = false;
+    const other = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      if (req.url === '/flaky' && !flakyAnswered) {
+        flakyAnswered = true;
+        res.writeHead(503).end();
+      } else res.writeHead(req.url === '/gone' ? 404 : 200, { 'content-type': 'text/html' }).end('<p>ok</p>');
+    });
+    await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
+    const elsewhere = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const dir = mkdtempSync(join(tmpdir(), 'links-external-'));
+    try {
+      const page = (links: string[]) => `<!doctype html><title>t</title>${links.map((l) => `<a href="${l}">x</a>`).join('')}`;
+      writeFileSync(join(dir, 'index.html'), page([`${elsewhere}/fine`, `${elsewhere}/gone`, '/second.html']));
+      writeFileSync(join(dir, 'second.html'), page([`${elsewhere}/gone`, `${elsewhere}/flaky`, `${elsewhere}/fine#part`]));
+
+      const counted = await checkLinks({ dist: dir, base: '/', siteUrl: site.url });
+      expect(counted.external).toMatchObject({ urls: 3, checked: false, broken: [] });
+      expect(hits).toEqual([]);
+
+      const checked = await checkLinks({ dist: dir, base: '/', siteUrl: site.url, external: true });
+      expect(checked.external).toMatchObject({ urls: 3, checked: true, ok: 2 });
+      expect(checked.external.broken.map((b) => `${b.url} <- ${b.parent}`).sort()).toEqual([`${elsewhere}/gone <- /`, `${elsewhere}/gone <- /second.html`]);
+      expect(hits.filter((h) => h === '/flaky').length).toBe(2);
+      expect(hits.filter((h) => h === '/fine').length).toBe(1);
+      expect(formatReport(checked)).toContain('external: 3 links: 2 fine, 1 broken');
+    } finally {
+      other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

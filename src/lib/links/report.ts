@@ -98,7 +98,7 @@ export function formatReport(report: LinkReport, sourceOf: (parent: string) => s
   const ext = report.external;
   lines.push(
     ext.checked
-      ? `  external: ${plural(ext.urls, 'link')}: ${ext.ok} fine, ${ext.broken.length} broken, ${ext.inconclusive} inconclusive (blocked by the site)`
+      ? `  external: ${plural(ext.urls, 'link')}: ${ext.ok} fine, ${groupByTarget(ext.broken).length} broken, ${ext.inconclusive} inconclusive (blocked by the site)`
       : `  external: ${plural(ext.urls, 'link')} counted, not requested (add --external where there is a network)`,
   );
   if (report.otherSchemes) lines.push(`  ${plural(report.otherSchemes, 'mailto:/tel:/sms: link')} (not checkable)`);
