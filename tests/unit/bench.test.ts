@@ -13,6 +13,7 @@ import {
   imageTimings,
   median,
   pageAssets,
+  parseOgBench,
   peakRssFromTime,
   routeKind,
   routeTimings,
@@ -185,5 +186,17 @@ describe('build phases', () => {
     ].join('\n');
     expect(buildPhases(log)).toEqual({ routesMs: 70_000, picturesMs: 40_120, totalMs: 122_000 });
     expect(buildPhases('nothing')).toEqual({});
+  });
+});
+
+describe('the Open Graph benchmark output', () => {
+  it('reads the cold and cached figures', () => {
+    const out = `  pass       per image (median)   wall / image    CPU / image   total      rendered   from cache
+  cold                  26.7 ms        14.2 ms        24.7 ms     2.84 s        200            0
+  cached                0.36 ms        0.20 ms        0.21 ms     0.04 s          0          200
+
+  cold draw time per card on its thread (satori + sharp): median 24.9 ms, p90 39.0 ms`;
+    expect(parseOgBench(out)).toEqual({ cpuPerImageMs: 24.7, totalS: 2.84, cachedMedianMs: 0.36, drawMedianMs: 24.9 });
+    expect(parseOgBench('something else')).toEqual({});
   });
 });

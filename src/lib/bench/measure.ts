@@ -106,6 +106,34 @@ export function summariseKinds(timings: readonly RouteTiming[]): Record<RouteKin
   ) as Record<RouteKind, KindSummary>;
 }
 
+export interface OgBenchFigures {
+  /** Median time one card takes on its thread (layout + PNG), cold cache. */
+  drawMedianMs?: number;
+  /** CPU time per card, cold cache (every thread). */
+  cpuPerImageMs?: number;
+  /** Wall time for all cards, cold cache, on the worker threads. */
+  totalS?: number;
+  /** Median time to get a card from the cache. */
+  cachedMedianMs?: number;
+}
+
+/** The figures `npm run bench:og` prints (its table's "cold" and "cached" rows and the draw-time line). */
+export function parseOgBench(output: string): OgBenchFigures {
+  const figures: OgBenchFigures = {};
+  const row = (label: string) =>
+    new RegExp(`^\\s*${label}\\s+([\\d.]+) ms\\s+([\\d.]+) ms\\s+([\\d.]+) ms\\s+([\\d.]+) s`, 'm').exec(output);
+  const cold = row('cold');
+  if (cold) {
+    figures.cpuPerImageMs = Number(cold[3]);
+    figures.totalS = Number(cold[4]);
+  }
+  const cached = row('cached');
+  if (cached) figures.cachedMedianMs = Number(cached[1]);
+  const draw = /draw time per card[^\n]*median ([\d.]+) ms/.exec(output);
+  if (draw) figures.drawMedianMs = Number(draw[1]);
+  return figures;
+}
+
 /** CPU seconds (user + system) from GNU `time -v` output: steadier than wall time on a shared machine. */
 export function cpuSecondsFromTime(report: string): number | undefined {
   const user = /User time \(seconds\):\s*([\d.]+)/.exec(report);
