@@ -8,12 +8,13 @@
  * the median of several runs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from '../src/lib/bench/corpus.ts';
+import { writeCorpusForCheck } from './lib/write-corpus.ts';
 import { median } from '../src/lib/bench/measure.ts';
 import { checkContent } from '../src/lib/content/check-content.ts';
 import { site } from '../src/site.config.ts';
@@ -30,15 +31,7 @@ const fmt = (xs: number[]) => `median ${Math.round(median(xs))} ms (min ${Math.r
 const dir = mkdtempSync(join(tmpdir(), 'bench-check-'));
 try {
   const corpus = generateCorpus({ posts, now: new Date(NOW) });
-  for (const file of corpus.files) {
-    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-    writeFileSync(join(dir, file.path), file.text);
-  }
-  // The check only needs picture files to exist, not to be real pictures.
-  for (const image of corpus.images) {
-    mkdirSync(dirname(join(dir, image.path)), { recursive: true });
-    writeFileSync(join(dir, image.path), 'picture');
-  }
+  writeCorpusForCheck(dir, corpus);
 
   const env = { ...process.env, CONTENT_DIR: dir, BLOG_NOW: NOW };
   const timeProcess = (command: string, args: string[]) =>

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/lib/bench/corpus.ts';
+import { writeCorpusForCheck } from '../../scripts/lib/write-corpus.ts';
 import {
   buildPhases,
   cpuSecondsFromTime,
@@ -61,15 +62,7 @@ describe('the benchmark archive', () => {
   });
 
   it('passes the content check without a single problem, so it measures a clean archive', () => {
-    for (const file of corpus.files) {
-      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-      writeFileSync(join(dir, file.path), file.text);
-    }
-    // The checker only needs the pictures to exist; the benchmark itself draws real ones.
-    for (const image of corpus.images) {
-      mkdirSync(dirname(join(dir, image.path)), { recursive: true });
-      writeFileSync(join(dir, image.path), 'picture');
-    }
+    writeCorpusForCheck(dir, corpus);
     const report = checkContent({ contentDir: dir, timeZone: site.timezone, now: NOW, site: { url: site.url, base: '/' } });
     expect(report.problems.map((p) => `${p.file}:${p.line} ${p.field} ${p.message}`)).toEqual([]);
     expect(report.posts).toHaveLength(122);
