@@ -9,12 +9,40 @@ export interface Relatable {
   tags: readonly string[];
 }
 
+type TagIndex<T> = Map<string, T[]>;
+
+// A build asks once per post page with the same list of posts: indexing that
+// list by tag once means each page looks only at posts sharing a tag, not the
+// whole archive. Keyed by the list itself, so a new list gets a new index.
+const indexes = new WeakMap<readonly Relatable[], TagIndex<Relatable>>();
+
+function tagIndex<T extends Relatable>(posts: readonly T[]): TagIndex<T> {
+  let index = indexes.get(posts) as TagIndex<T> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const p of posts) {
+      for (const tag of new Set(p.tags)) {
+        let list = index.get(tag);
+        if (!list) index.set(tag, (list = []));
+        list.push(p);
+      }
+    }
+    indexes.set(posts, index as TagIndex<Relatable>);
+  }
+  return index;
+}
+
 export function relatedPosts<T extends Relatable>(posts: readonly T[], post: Relatable, limit: number): T[] {
-  const own = new Set(post.tags);
-  return posts
-    .filter((p) => p.slug !== post.slug)
-    .map((p) => ({ post: p, shared: p.tags.filter((t) => own.has(t)).length }))
-    .filter((c) => c.shared > 0)
+  const index = tagIndex(posts);
+  // How many of the post's tags each candidate shares, from the index.
+  const shared = new Map<T, number>();
+  for (const tag of new Set(post.tags)) {
+    for (const p of index.get(tag) ?? []) {
+      if (p.slug !== post.slug) shared.set(p, (shared.get(p) ?? 0) + 1);
+    }
+  }
+  return [...shared]
+    .map(([p, n]) => ({ post: p, shared: n }))
     .sort(
       (a, b) =>
         b.shared - a.shared || b.post.date.getTime() - a.post.date.getTime() || a.post.slug.localeCompare(b.post.slug),
