@@ -1,11 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, truncateSync, utimesSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postCard, siteCard, type CardPost } from '../../src/lib/og/card.ts';
 import { cacheKey, pruneCache } from '../../src/lib/og/cache.ts';
 import { createRenderPool } from '../../src/lib/og/pool.ts';
-import { createOgRenderer, prepareCard, renderTree } from '../../src/lib/og/render.ts';
+import { createOgRenderer, designSourceHash, findDesignDir, prepareCard, renderTree } from '../../src/lib/og/render.ts';
+import { ogFonts } from '../../src/lib/og/fonts.ts';
 import { MARK_BOX, SAFE_MARGIN } from '../../src/lib/og/template.ts';
 import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from '../../src/lib/og/urls.ts';
 import { countNear, countNot, decodePng, marginIntruders, offPaletteColourful } from '../support/png.ts';
@@ -116,12 +117,62 @@ describe('the card cache', () => {
       { ...base, tag: '#recovery' },
       { ...base, siteTitle: 'Wellness Rituals Longwood' },
       { ...base, palette: { ...base.palette, accent: '#2f6b50' } },
+      { ...base, palette: { ...base.palette, background: '#fffaf0' } },
+      { ...base, palette: { ...base.palette, ink: '#102030' } },
+      { ...base, tag: undefined },
+      { ...base, kind: 'site' as const },
+      { ...base, description: 'A sentence' },
+      { ...base, footer: 'Orlando' },
     ];
     const keys = new Set([key(base), ...variants.map(key)]);
     expect(keys.size).toBe(variants.length + 1);
     expect(key({ ...base })).toBe(key(base));
-    const parts = { templateVersion: 1, renderer: { satori: '1' }, fonts: 'a', tree: {} };
-    expect(new Set([cacheKey(parts), cacheKey({ ...parts, templateVersion: 2 }), cacheKey({ ...parts, fonts: 'b' }), cacheKey({ ...parts, renderer: { satori: '2' } })]).size).toBe(4);
+    const parts = { templateVersion: 1, renderer: { satori: '1' }, fonts: 'a', content: {} };
+    expect(
+      new Set([
+        cacheKey(parts),
+        cacheKey({ ...parts, templateVersion: 2 }),
+        cacheKey({ ...parts, fonts: 'b' }),
+        cacheKey({ ...parts, renderer: { satori: '2' } }),
+        cacheKey({ ...parts, content: { design: 'x' } }),
+      ]).size,
+    ).toBe(5);
+  });
+
+  it('keys on the source of the drawing code, found beside the renderer or in the project', () => {
+    const dir = findDesignDir();
+    expect(dir).toBeDefined();
+    expect(findDesignDir('/nonexistent')).toBe(dir);
+    const copy = join(tempDir(), 'og');
+    cpSync(dir!, copy, { recursive: true });
+    const before = designSourceHash(copy);
+    expect(designSourceHash(dir!)).toBe(before);
+    // Any edit of the template (a colour, a size, a constant) changes every card's key.
+    appendFileSync(join(copy, 'template.ts'), '\n// a changed margin\n');
+    expect(designSourceHash(copy)).not.toBe(before);
+  });
+
+  it('finds a cached card by its fields alone, without laying it out', async () => {
+    const dir = tempDir();
+    const card = postCard(post('Rest days after a long week'), 'Ada Fixture', site);
+    const first = await createOgRenderer({ cacheDir: dir }).render(card);
+    // Count title measurements: laying a card out fits its title with them.
+    const fonts = ogFonts();
+    const measure = fonts.measure.serif;
+    let measured = 0;
+    fonts.measure.serif = (text, size) => (measured++, measure(text, size));
+    try {
+      const again = createOgRenderer({ cacheDir: dir });
+      const hit = await again.render(card);
+      expect(hit).toMatchObject({ key: first.key, cached: true });
+      expect(hit.png.equals(first.png)).toBe(true);
+      expect(measured).toBe(0);
+      // A card not in the cache is laid out (and drawn).
+      await again.render({ ...card, title: 'Rest days after a longer week' });
+      expect(measured).toBeGreaterThan(0);
+    } finally {
+      fonts.measure.serif = measure;
+    }
   });
 
   it('never serves a cached file cut short: it draws the card again', async () => {

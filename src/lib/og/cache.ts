@@ -26,8 +26,11 @@ export interface CacheKeyParts {
   renderer: unknown;
   /** Hash of the font files. */
   fonts: string;
-  /** The element tree: every line of text, size, colour and emoji picture as drawn. */
-  tree: unknown;
+  /**
+   * What is drawn: the card's fields with the identity of the code that lays
+   * them out, or (when that code cannot be read) the laid-out element tree.
+   */
+  content: unknown;
 }
 
 export function cacheKey(parts: CacheKeyParts): string {

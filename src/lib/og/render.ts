@@ -5,8 +5,10 @@
  * disk and neither runs.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import satori from 'satori';
 import sharp from 'sharp';
 import { cacheKey, ogCacheDir, pngCache, pruneCache, type PngCache } from './cache.ts';
@@ -30,7 +32,19 @@ sharp.concurrency(1);
 
 function packageVersion(name: string): string {
   const require = createRequire(import.meta.url);
-  return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+  let file: string;
+  try {
+    file = require.resolve(`${name}/package.json`);
+  } catch {
+    // A package whose "exports" hide package.json: look up from its entry point.
+    let dir = dirname(require.resolve(name));
+    while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
+      if (dirname(dir) === dir) throw new Error(`package.json of ${name} not found`);
+      dir = dirname(dir);
+    }
+    file = join(dir, 'package.json');
+  }
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 let rendererId: Record<string, unknown> | undefined;
@@ -50,12 +64,70 @@ function rendererIdentity(): Record<string, unknown> {
   return rendererId;
 }
 
-/** The element tree of a card and the cache key it gets. */
-export function prepareCard(card: OgCard): { tree: CardTree; key: string } {
+/**
+ * The folder of the card-drawing code: next to this module when it runs from
+ * src/ (tests, scripts, workers), or src/lib/og/ of the project being built
+ * (`astro build` bundles this module elsewhere, as pool.ts notes).
+ */
+export function findDesignDir(cwd = process.cwd()): string | undefined {
+  const candidates = [new URL('.', import.meta.url), join(cwd, 'src/lib/og')];
+  for (const c of candidates) {
+    if (c instanceof URL && c.protocol !== 'file:') continue;
+    const dir = c instanceof URL ? fileURLToPath(c) : c;
+    if (existsSync(join(dir, 'template.ts')) && existsSync(join(dir, 'layout.ts'))) return dir;
+  }
+  return undefined;
+}
+
+/** sha256 of every module's source in the card-drawing folder, by name. */
+export function designSourceHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  return hash.digest('hex');
+}
+
+let designId: Record<string, unknown> | null | undefined;
+
+/**
+ * What turns a card's fields into an element tree, besides the fonts: the
+ * source of every module in src/lib/og/ (template, text fitting, emoji,
+ * measuring) and the versions of the packages they use. Null when the source
+ * cannot be found: keys are then computed from the laid-out tree, as safe and
+ * slower.
+ */
+function designIdentity(): Record<string, unknown> | null {
+  if (designId !== undefined) return designId;
+  const dir = findDesignDir();
+  if (!dir) return (designId = null);
+  designId = { source: designSourceHash(dir), twemoji: packageVersion('@iconify-json/twemoji'), fontkitten: packageVersion('fontkitten') };
+  return designId;
+}
+
+export interface PreparedCard {
+  key: string;
+  /** The element tree, laid out on first use: a card found in the cache never needs it. */
+  readonly tree: CardTree;
+}
+
+/**
+ * A card's cache key, from its inputs: every field on it (text, palette, site
+ * name), the drawing code and packages (designIdentity), the fonts' hash, the
+ * renderer and TEMPLATE_VERSION. So a cached card is found without laying it
+ * out, and any change to what it would look like gives a new key.
+ */
+export function prepareCard(card: OgCard): PreparedCard {
   const fonts = ogFonts();
-  const tree = cardTree(card, fonts);
-  const key = cacheKey({ templateVersion: TEMPLATE_VERSION, renderer: rendererIdentity(), fonts: fonts.digest, tree });
-  return { tree, key };
+  let tree: CardTree | undefined;
+  const layout = () => (tree ??= cardTree(card, fonts));
+  const design = designIdentity();
+  const content = design ? { card, design } : { tree: layout() };
+  const key = cacheKey({ templateVersion: TEMPLATE_VERSION, renderer: rendererIdentity(), fonts: fonts.digest, content });
+  return {
+    key,
+    get tree() {
+      return layout();
+    },
+  };
 }
 
 /** Lays out and rasterises a prepared tree: the slow part. */
@@ -123,7 +195,8 @@ export function createOgRenderer(options: RendererOptions = {}): OgRenderer {
     stats,
     cache,
     async render(card) {
-      const { tree, key } = prepareCard(card);
+      const prepared = prepareCard(card);
+      const { key } = prepared;
       const job = pending.get(key);
       if (job) {
         try {
@@ -137,14 +210,15 @@ export function createOgRenderer(options: RendererOptions = {}): OgRenderer {
         stats.cached++;
         return { png: hit, key, cached: true };
       }
-      return { png: await start(tree, key, options.draw ?? renderTree), key, cached: false };
+      return { png: await start(prepared.tree, key, options.draw ?? renderTree), key, cached: false };
     },
     warm(cards) {
       if (!cache) return;
       const missing = new Map<string, CardTree>();
       for (const card of cards) {
-        const { tree, key } = prepareCard(card);
-        if (!pending.has(key) && !cache.has(key)) missing.set(key, tree);
+        const prepared = prepareCard(card);
+        const { key } = prepared;
+        if (!pending.has(key) && !cache.has(key) && !missing.has(key)) missing.set(key, prepared.tree);
       }
       if (missing.size === 0) return;
       const draw = options.drawMany?.(missing.size) ?? options.draw ?? renderTree;

@@ -13,11 +13,11 @@ import type { OgCard, Palette } from './card.ts';
 import type { FaceName } from './fonts.ts';
 
 /**
- * Part of every cache key. The key already holds the whole element tree (each
- * line, size and colour), so a change here or in the card model re-renders by
- * itself (the mark too: it is the tree's overlay), and so does an edit of
- * framedSvg or renderTree (their source text is in the key). Bump this to
- * redraw every card for any other reason.
+ * Part of every cache key. The key already holds every field of the card and
+ * a hash of the source of src/lib/og/ (render.ts, designIdentity), so an edit
+ * here, in layout.ts or in the card model redraws by itself, and so does a new
+ * font, emoji set, satori or sharp. Bump this to redraw every card for any
+ * other reason (say, a change in code outside src/lib/og/ that the drawing uses).
  */
 export const TEMPLATE_VERSION = 1;
 
