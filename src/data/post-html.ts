@@ -1,8 +1,9 @@
 /**
  * A post's body as an HTML string, for outputs that are not pages: the JSON
- * API and the feeds. Markdown and MDX posts both go through Astro's own
+ * API and the feeds. MDX posts and posts with pictures go through Astro's own
  * renderer (the container API), so images are processed and MDX components run
- * exactly as on the post page.
+ * exactly as on the post page; other Markdown posts use the HTML Astro made
+ * when it synced the content, which is what that renderer would return.
  */
 import { render } from 'astro:content';
 import { loadRenderers } from 'astro:container';
@@ -22,6 +23,12 @@ function getContainer(): Promise<AstroContainer> {
 const rendered = new Map<string, Promise<string>>();
 
 async function renderBody(post: BlogPost): Promise<string> {
+  // A Markdown post without local pictures: render() would hand the container
+  // exactly the HTML content sync made (astro/dist/content/runtime.js,
+  // renderEntry), so use it as is. MDX (rendered on demand) and posts whose
+  // pictures Astro still has to process go through the container.
+  const ready = post.entry.rendered;
+  if (ready && !ready.metadata?.imagePaths?.length) return ready.html.trim();
   const { Content } = await render(post.entry);
   const html = await (await getContainer()).renderToString(Content);
   return html.trim();
