@@ -6,13 +6,12 @@
  */
 import { getImage } from 'astro:assets';
 import { getAuthors, getPosts, showsUnpublished, urls, type Author, type BlogPost } from './blog.ts';
+import { heroJpeg } from './hero-jpeg.ts';
 import { postBodyHtml } from './post-html.ts';
 import { createApiModel, type ApiModel, type ApiPostInput } from '../lib/api/shape.ts';
 import type { ApiPostResponse } from '../schema/api.ts';
 import { ogImagePath } from '../lib/og/urls.ts';
 
-/** Wide enough for any layout, small enough for a phone; JPEG because newsletter tools and email clients all read it. */
-const FEATURE_IMAGE_WIDTH = 1200;
 const AVATAR_WIDTH = 400;
 
 async function jpeg(src: ImageMetadata, maxWidth: number) {
@@ -25,7 +24,7 @@ async function postInput(post: BlogPost): Promise<ApiPostInput> {
   return {
     ...post,
     previousSlugs: post.entry.data.previousSlugs,
-    featureImage: hero ? { ...(await jpeg(hero.src, FEATURE_IMAGE_WIDTH)), alt: hero.alt } : undefined,
+    featureImage: hero ? { ...(await heroJpeg(hero.src)), alt: hero.alt } : undefined,
     ogImage: urls.path(ogImagePath(post.slug)),
   };
 }

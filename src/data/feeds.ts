@@ -5,8 +5,8 @@
  * posts from getPosts() only, so the one publishing rule holds for feeds too.
  */
 import rss from '@astrojs/rss';
-import { getImage } from 'astro:assets';
 import { buildNow, getAuthorMap, urls, type BlogPost } from './blog.ts';
+import { heroJpeg } from './hero-jpeg.ts';
 import { postBodyHtml } from './post-html.ts';
 import { site } from '../site.config.ts';
 import { buildFeedItem, lastChanged, newestPosts, type FeedImage, type FeedItem } from '../lib/feeds/items.ts';
@@ -14,9 +14,6 @@ import { rssOptions } from '../lib/feeds/rss.ts';
 import { jsonFeed } from '../lib/feeds/json-feed.ts';
 import { FEED_ICON, RSS_STYLESHEET } from '../lib/feeds/paths.ts';
 import { OG_IMAGE_HEIGHT, OG_IMAGE_TYPE, OG_IMAGE_WIDTH, ogImagePath } from '../lib/og/urls.ts';
-
-/** Wide enough for any feed reader's layout, small enough to download on a phone. */
-const FEED_IMAGE_WIDTH = 1200;
 
 /** A post without a hero image shows its Open Graph card (src/pages/og/posts/) in feed readers. */
 function openGraphImage(post: BlogPost): FeedImage {
@@ -26,14 +23,9 @@ function openGraphImage(post: BlogPost): FeedImage {
 async function postImage(post: BlogPost): Promise<FeedImage | undefined> {
   const hero = post.entry.data.image;
   if (!hero) return openGraphImage(post);
-  const image = await getImage({ src: hero.src, width: Math.min(FEED_IMAGE_WIDTH, hero.src.width), format: 'jpeg' });
-  return {
-    url: image.src,
-    type: 'image/jpeg',
-    width: Number(image.attributes.width) || undefined,
-    height: Number(image.attributes.height) || undefined,
-    alt: hero.alt,
-  };
+  // The page's own largest JPEG (1200 px at most): wide enough for any feed reader, small enough for a phone.
+  const image = await heroJpeg(hero.src);
+  return { url: image.src, type: 'image/jpeg', width: image.width || undefined, height: image.height || undefined, alt: hero.alt };
 }
 
 /** Feed items for the newest `site.feedItems` of `posts` (public posts from getPosts()). */
