@@ -29,6 +29,11 @@ const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math
  * looked at, not read), as in the reading-time count.
  */
 export function htmlToPlainText(html: string): string {
+  return fragmentToPlainText(parseFragment(html));
+}
+
+/** htmlToPlainText of HTML parse5 has already parsed. */
+export function fragmentToPlainText(fragment: T.DocumentFragment): string {
   const blocks: string[] = [];
   let current = '';
   const flush = () => {
@@ -68,7 +73,7 @@ export function htmlToPlainText(html: string): string {
     for (const child of node.childNodes) walk(child);
     if (block) flush();
   };
-  walk(parseFragment(html));
+  walk(fragment);
   flush();
   return blocks.join('\n\n');
 }

@@ -21,9 +21,9 @@ import type {
   ApiTagsResponse,
 } from '../../schema/api.ts';
 import { formatCitation, formatCitationHtml } from '../citations.ts';
-import { absolutizeHtml } from '../feeds/absolute-urls.ts';
+import { absolutizeParsed } from '../feeds/absolute-urls.ts';
 import { absoluteFromPath, originalSlug } from '../feeds/guid.ts';
-import { htmlToPlainText } from '../html-text.ts';
+import { fragmentToPlainText } from '../html-text.ts';
 import { paginate } from '../pagination.ts';
 import { tagCounts, type PostModel } from '../post-model.ts';
 import type { Urls } from '../urls.ts';
@@ -147,12 +147,13 @@ export function createApiModel({ posts, authors, urls }: ApiSource): ApiModel {
 
     post(p, bodyHtml) {
       const base = summary(p);
-      const html = absolutizeHtml(bodyHtml, base.url);
+      // One parse for both: absolutising changes attribute values only, never the text.
+      const { html, fragment } = absolutizeParsed(bodyHtml, base.url);
       const full: ApiPost = {
         ...base,
         canonical_url: p.canonical ?? base.url,
         html,
-        plaintext: htmlToPlainText(html),
+        plaintext: fragmentToPlainText(fragment),
         citations: p.citations.map(citationForApi),
       };
       return { post: full };

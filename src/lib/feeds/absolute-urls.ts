@@ -91,6 +91,15 @@ function collectEdits(node: Node, base: string, edits: Edit[]): void {
  * absolute against `pageUrl`, the absolute address of the page the HTML belongs to.
  */
 export function absolutizeHtml(html: string, pageUrl: string): string {
+  return absolutizeParsed(html, pageUrl).html;
+}
+
+/**
+ * absolutizeHtml, also handing back the parsed fragment (of the HTML as
+ * given: only attribute values differ from the result), for a caller that
+ * reads the same HTML's text and need not parse it twice.
+ */
+export function absolutizeParsed(html: string, pageUrl: string): { html: string; fragment: DefaultTreeAdapterMap['documentFragment'] } {
   const fragment = parseFragment(html, { sourceCodeLocationInfo: true });
   const edits: Edit[] = [];
   collectEdits(fragment, pageUrl, edits);
@@ -99,5 +108,5 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
     out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   }
-  return out;
+  return { html: out, fragment };
 }
