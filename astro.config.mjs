@@ -27,13 +27,13 @@ export default defineConfig({
   security: { csp: cspConfig() },
   // Body images get the reading column's widths and sizes (src/lib/prose-images.ts); MDX inherits the processor.
   // Layout CSS is ours (global.css), not Astro's.
-  // AVIF at effort 2, not sharp's 4: about a quarter of the encoding time for files a few per cent larger
-  // (README, Performance); AVIF was most of the cold build's picture time.
+  // AVIF and WebP at effort 2, not sharp's 4: a quarter (AVIF) and about half (WebP) of the encoding time,
+  // for files a few per cent larger (README, Performance); encoding was most of the cold build's picture time.
   image: {
     layout: 'constrained',
     breakpoints: [...PROSE_IMAGE_WIDTHS],
     responsiveStyles: false,
-    service: sharpImageService({ avif: { effort: 2 } }),
+    service: sharpImageService({ avif: { effort: 2 }, webp: { effort: 2 } }),
   },
   // No syntax colouring: Shiki writes inline styles, which the CSP blocks; code blocks use the site's CSS.
   markdown: { processor: satteri({ hastPlugins: [proseImages()] }), syntaxHighlight: false },
