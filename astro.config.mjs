@@ -8,6 +8,7 @@ import { previewMode } from './src/integrations/preview-mode.ts';
 import { editor } from './src/integrations/editor.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { openGraphCardsLast } from './src/integrations/cards-last.ts';
 import { blogSitemap } from './src/integrations/sitemap.ts';
 import { PROSE_IMAGE_WIDTHS, proseImages } from './src/lib/prose-images.ts';
 import { cspConfig } from './src/lib/csp.ts';
@@ -38,5 +39,6 @@ export default defineConfig({
   // No syntax colouring: Shiki writes inline styles, which the CSP blocks; code blocks use the site's CSS.
   markdown: { processor: satteri({ hastPlugins: [proseImages()] }), syntaxHighlight: false },
   // editor() adds the browser editor under `astro dev` only; builds never contain it.
-  integrations: [previewMode(), contentGuard({ timeZone: site.timezone }), publishCheck({ timeZone: site.timezone }), mdx(), editor(), ...blogSitemap(), searchIndex()],
+  // openGraphCardsLast(): card routes render after the pages, so pages render while the cards are drawn.
+  integrations: [previewMode(), contentGuard({ timeZone: site.timezone }), publishCheck({ timeZone: site.timezone }), mdx(), editor(), openGraphCardsLast(), ...blogSitemap(), searchIndex()],
 });
