@@ -18,3 +18,11 @@ export function paginate<T>(items: readonly T[], perPage: number): Page<T>[] {
     perPage,
   }));
 }
+
+/** What a page of a paginated list needs to link to its neighbours. */
+export interface PageNavigation {
+  page: number;
+  pages: number;
+  /** URL of page n. */
+  href: (page: number) => string;
+}

@@ -14,6 +14,7 @@ import { listDist, readDist, siteDir } from '../support/dist.ts';
 import { FIXTURE_NOW } from '../support/paths.ts';
 import { SITES, type SiteName } from '../support/sites.ts';
 import { site as config } from '../../src/site.config.ts';
+import { stringsUnderKey } from '../support/json-walk.ts';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
@@ -62,17 +63,7 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Every `html` field anywhere in a JSON value. */
-function htmlFields(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) for (const v of value) htmlFields(v, out);
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'html' && typeof v === 'string') out.push(v);
-      else htmlFields(v, out);
-    }
-  }
-  return out;
-}
+const htmlFields = (value: unknown) => stringsUnderKey(value, 'html');
 
 function elements(node: T.Node, out: T.Element[] = []): T.Element[] {
   if ('tagName' in node) out.push(node);

@@ -5,6 +5,7 @@ import { API_ENDPOINTS, apiJsonSchemas, apiSchemaIds, openApiDocument } from '..
 import { createApiModel } from '../../src/lib/api/shape.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { TITLE_MAX } from '../../src/schema/post.ts';
+import { stringsUnderKey } from '../support/json-walk.ts';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
@@ -12,16 +13,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 const schemaUrl = (id: string) => `https://example.com/api/v1/schema/${id}.json`;
 const schemas = apiJsonSchemas(schemaUrl);
 
-function collectRefs(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) for (const v of value) collectRefs(v, out);
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === '$ref' && typeof v === 'string') out.push(v);
-      else collectRefs(v, out);
-    }
-  }
-  return out;
-}
+const collectRefs = (value: unknown) => stringsUnderKey(value, '$ref');
 
 function validator() {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
