@@ -126,6 +126,14 @@ describe('whole-folder rules', () => {
     expect(text).toMatch(/^2 errors:/);
   });
 
+  it('puts limits without a message of their own in plain words', () => {
+    const dir = makeContent({ 'authors/long.yaml': `name: ${'N'.repeat(81)}\nrole: Coach\nbio: Ben coaches stretching at the studio.\nlinks:\n  - label: ""\n    url: https://example.com\n` });
+    const text = checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir }).problems.map(formatProblem).join('\n');
+    expect(text).toContain('authors/long.yaml:1  name  is too long; use at most 80 characters');
+    expect(text).toContain('links #1 → label  is empty; fill it in or remove the line');
+    expect(text).not.toMatch(/Too (big|small)/);
+  });
+
   it('checks author files too', () => {
     const dir = makeContent({ 'authors/ben.yaml': 'name: Ben\nrole: Coach\nbio: short\nwebsite: x\n' });
     const text = checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir }).problems.map(formatProblem).join('\n');

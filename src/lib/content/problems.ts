@@ -43,6 +43,19 @@ export function formatReport(problems: readonly Problem[]): string {
   return parts.join('\n');
 }
 
+/**
+ * Zod's own wording for limits the schemas leave without a custom message
+ * ("Too big: expected string to have <=80 characters") in plain words.
+ */
+function plainSize(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
+  if (!/^Too (big|small):/.test(issue.message)) return undefined;
+  const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+  const unit = issue.origin === 'string' ? 'characters' : issue.origin === 'array' ? 'entries' : '';
+  if (issue.code === 'too_big') return `is too long; use at most ${limit}${unit ? ` ${unit}` : ''}`;
+  return limit <= 1 && issue.origin === 'string' ? 'is empty; fill it in or remove the line' : `is too short; use at least ${limit}${unit ? ` ${unit}` : ''}`;
+}
+
 function describeType(issue: z.core.$ZodIssue): string {
   if (issue.code !== 'invalid_type') return issue.message;
   if (/received undefined/.test(issue.message)) return 'is missing; add it';
@@ -82,7 +95,7 @@ export function problemsFromZod(
       }
       continue;
     }
-    const message = issue.message.startsWith('Invalid input') ? describeType(issue) : issue.message;
+    const message = issue.message.startsWith('Invalid input') ? describeType(issue) : plainSize(issue) ?? issue.message;
     out.push({ file, line: lineOf(issue.path), field: fieldLabel(issue.path), message, severity: 'error' });
   }
   return out;
