@@ -38,6 +38,9 @@ export default defineConfig({
   },
   // No syntax colouring: Shiki writes inline styles, which the CSP blocks; code blocks use the site's CSS.
   markdown: { processor: satteri({ hastPlugins: [proseImages()] }), syntaxHighlight: false },
+  // Incremental builds: a page whose cache key (src/data/route-keys.ts), code and rendered content are unchanged
+  // is copied from the previous build instead of rendered (README, Performance). `astro build --force` renders all.
+  experimental: { incrementalBuild: true },
   // editor() adds the browser editor under `astro dev` only; builds never contain it.
   // openGraphCardsLast(): card routes render after the pages, so pages render while the cards are drawn.
   integrations: [previewMode(), contentGuard({ timeZone: site.timezone }), publishCheck({ timeZone: site.timezone }), mdx(), editor(), openGraphCardsLast(), ...blogSitemap(), searchIndex()],

@@ -28,6 +28,7 @@ import {
   pageAssets,
   parseOgBench,
   peakRssFromTime,
+  routeOutcomes,
   routeTimings,
   summariseKinds,
   type TableRow,
@@ -242,6 +243,7 @@ for (let run = 1; run <= runs; run++) {
 const coldLog = cold.at(-1)!.output;
 const coldPhases = buildPhases(coldLog);
 const warmPhases = buildPhases(warm.at(-1)!.output);
+const warmRoutes = routeOutcomes(warm.at(-1)!.output);
 const kinds = summariseKinds(routeTimings(coldLog));
 const pictures = imageTimings(coldLog);
 const distFiles = listFiles(dirs.dist);
@@ -311,6 +313,8 @@ const result = {
   pagesPerSecond: Math.round(htmlPages / s(coldMs)),
   coldPhasesS: { routes: s(coldPhases.routesMs ?? Number.NaN), pictures: s(coldPhases.picturesMs ?? Number.NaN) },
   warmPhasesS: { routes: s(warmPhases.routesMs ?? Number.NaN), pictures: s(warmPhases.picturesMs ?? Number.NaN) },
+  // Incremental build: routes the warm rebuild copied from the cold one, and routes it rendered.
+  warmRoutes: { reused: warmRoutes.reused.length, rendered: warmRoutes.rendered.length },
   routes: kinds,
   pictures: { count: pictures.length, totalS: s(pictures.reduce((a, b) => a + b, 0)), medianMs: pictures.length ? median(pictures) : 0 },
   ogImages: { files: ogFiles.length, routes: kinds.og.count, routeMedianMs: kinds.og.medianMs, routeTotalS: s(kinds.og.totalMs), ownBenchmark: ogBench ?? null },
@@ -336,6 +340,7 @@ const rows: TableRow[] = [
   { label: 'warm rebuild (one post changed)', value: `${result.warmBuildS.toFixed(1)} s`, ...goal('warmBuildS', result.warmBuildS) },
   { label: '  CPU time (user+sys)', value: `${result.warmCpuS.toFixed(1)} s` },
   { label: '  rendering routes', value: `${result.warmPhasesS.routes.toFixed(1)} s` },
+  { label: '  routes copied / rendered again', value: `${result.warmRoutes.reused} / ${result.warmRoutes.rendered}` },
   { label: 'HTML pages / pages per second', value: `${htmlPages} / ${result.pagesPerSecond}` },
   { label: 'page routes: median / total', value: `${kinds.page.medianMs.toFixed(0)} ms / ${s(kinds.page.totalMs).toFixed(1)} s` },
   { label: 'feed routes / API routes total', value: `${s(kinds.feed.totalMs).toFixed(1)} s / ${s(kinds.api.totalMs).toFixed(1)} s` },

@@ -35,7 +35,7 @@ async function authorInput(author: Author) {
 
 interface Built {
   model: ApiModel;
-  posts: { post: BlogPost; input: ApiPostInput }[];
+  posts: ApiPostSource[];
 }
 
 let built: Promise<Built> | undefined;
@@ -53,12 +53,15 @@ export function apiModel(): Promise<Built> {
   return built;
 }
 
+// A type, not an interface: Astro's route props must accept an index signature.
+export type ApiPostSource = {
+  post: BlogPost;
+  input: ApiPostInput;
+};
+
 /** One post in full, its body rendered by Astro like the post page. */
-export async function apiPost(slug: string): Promise<ApiPostResponse> {
-  const { model, posts } = await apiModel();
-  const found = posts.find((p) => p.post.slug === slug);
-  if (!found) throw new Error(`No public post "${slug}"`);
-  return model.post(found.input, await postBodyHtml(found.post));
+export async function apiPost({ post, input }: ApiPostSource): Promise<ApiPostResponse> {
+  return (await apiModel()).model.post(input, await postBodyHtml(post));
 }
 
 /** A static JSON file. Hosts set the real headers from the extension and public/_headers; this is for `astro dev`. */

@@ -46,6 +46,15 @@ export async function feedItems(posts: readonly BlogPost[]): Promise<FeedItem[]>
   );
 }
 
+/**
+ * When a feed of `posts` last changed, as the feed says: its newest item's
+ * date or update, but never after this build's "now". Keyed feed routes add
+ * it to their cache key, since "now" is not a prop.
+ */
+export function feedUpdated(posts: readonly BlogPost[]): Date {
+  return lastChanged(newestPosts(posts, site.feedItems).map((p) => ({ published: p.date, updated: p.updated })), buildNow());
+}
+
 export interface FeedRequest {
   title: string;
   description: string;
@@ -66,7 +75,7 @@ export async function rssResponse(request: FeedRequest): Promise<Response> {
         homeUrl: urls.absolute(request.homePath),
         selfUrl: urls.absolute(request.selfPath),
         language: site.lang,
-        updated: lastChanged(items, buildNow()),
+        updated: feedUpdated(request.posts),
         image: { url: urls.absolute(FEED_ICON.path), width: FEED_ICON.width, height: FEED_ICON.height },
         stylesheet: urls.path(RSS_STYLESHEET),
       },

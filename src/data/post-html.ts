@@ -39,8 +39,12 @@ async function renderBody(post: BlogPost): Promise<string> {
  * site, as on the page. Outputs read elsewhere make them absolute against the
  * post's address (see src/lib/feeds/absolute-urls.ts).
  */
-export function postBodyHtml(post: BlogPost): Promise<string> {
+export async function postBodyHtml(post: BlogPost): Promise<string> {
   if (showsUnpublished) return renderBody(post);
+  // render() tells Astro's incremental build that this route shows the entry, so
+  // it is rebuilt when a component the entry uses (MDX) changes, even when another
+  // route rendered the body first and the HTML below comes from the memo.
+  await render(post.entry);
   let html = rendered.get(post.slug);
   if (!html) {
     html = renderBody(post);

@@ -38,18 +38,33 @@ export function searchIndex(): AstroIntegration {
           const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_CONTENT });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           let pages = 0;
-          const queue = await htmlFiles(root);
-          // A few files in flight at once: Pagefind's indexer works while the next file is read.
-          const worker = async () => {
-            for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-              const content = await readFile(join(root, file), 'utf8');
-              if (!isSearchable(content)) continue;
-              const added = await index.addHTMLFile({ url: pathForFile(file, base), content });
-              if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-              pages++;
-            }
-          };
-          await Promise.all(Array.from({ length: 8 }, worker));
+          const files = await htmlFiles(root);
+          // Pages go to Pagefind in file order, whatever order the reads finish in: its index
+          // lists pages in the order they were added, and the same site must give the same
+          // index (incremental builds are compared with full ones byte for byte). Reads run
+          // ahead a few files at a time, so the indexer never waits on the disk.
+          const READ_AHEAD = 16;
+          const reads: Promise<string>[] = [];
+          // Failures are reported where each promise is awaited; the no-op handlers only keep
+          // Node from calling them unhandled while the loop is busy with an earlier file.
+          const settled = <T>(p: Promise<T>) => (p.catch(() => {}), p);
+          const readAt = (i: number) => (reads[i] ??= settled(readFile(join(root, files[i]!), 'utf8')));
+          const added: Promise<void>[] = [];
+          for (let i = 0; i < files.length; i++) {
+            for (let j = i; j < Math.min(files.length, i + READ_AHEAD); j++) readAt(j);
+            const content = await readAt(i);
+            const file = files[i]!;
+            if (!isSearchable(content)) continue;
+            pages++;
+            added.push(
+              settled(
+                index.addHTMLFile({ url: pathForFile(file, base), content }).then((result) => {
+                  if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+                }),
+              ),
+            );
+          }
+          await Promise.all(added);
           const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
           logger.info(`search index: ${pages} post${pages === 1 ? '' : 's'}`);

@@ -53,6 +53,34 @@ export function outDirFor(name: string): string {
   return join(OUT, name, 'dist');
 }
 
+export interface AstroBuild extends Omit<SiteBuild, 'name'> {
+  outDir: string;
+  /** Astro's cache folder: content sync, pictures and the incremental build's record of the last build. */
+  cacheDir: string;
+  /** Extra arguments for `astro build`, e.g. `--force`. */
+  args?: string[];
+}
+
+/** One `astro build`, as people run it, with everything that varies passed as inputs. */
+export function astroBuild(build: AstroBuild): { ok: boolean; output: string } {
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build', ...(build.args ?? [])], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      // Built as people build it: vitest's NODE_ENV=test must not leak into the site build.
+      ...withoutTestEnv(process.env),
+      CONTENT_DIR: build.contentDir,
+      OUT_DIR: build.outDir,
+      ASTRO_CACHE_DIR: build.cacheDir,
+      SITE_BASE: build.base ?? '/',
+      BLOG_NOW: build.now,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...build.env,
+    },
+  });
+  return { ok: result.status === 0, output: `${result.stdout}\n${result.stderr}` };
+}
+
 export function buildSite(build: SiteBuild, { reuse = true } = {}): BuildResult {
   const outDir = outDirFor(build.name);
   const stamp = join(OUT, build.name, 'inputs.sha256');
@@ -61,23 +89,7 @@ export function buildSite(build: SiteBuild, { reuse = true } = {}): BuildResult 
     return { ok: true, outDir, output: '(reused: inputs unchanged)' };
   }
   rmSync(join(OUT, build.name), { recursive: true, force: true });
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      // Built as people build it: vitest's NODE_ENV=test must not leak into the site build.
-      ...withoutTestEnv(process.env),
-      CONTENT_DIR: build.contentDir,
-      OUT_DIR: outDir,
-      ASTRO_CACHE_DIR: join(OUT, build.name, 'cache'),
-      SITE_BASE: build.base ?? '/',
-      BLOG_NOW: build.now,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...build.env,
-    },
-  });
-  const output = `${result.stdout}\n${result.stderr}`;
-  const ok = result.status === 0;
+  const { ok, output } = astroBuild({ ...build, outDir, cacheDir: join(OUT, build.name, 'cache') });
   if (ok) writeFileSync(stamp, key);
   return { ok, outDir, output };
 }

@@ -17,6 +17,7 @@ import {
   parseOgBench,
   peakRssFromTime,
   routeKind,
+  routeOutcomes,
   routeTimings,
   summariseKinds,
 } from '../../src/lib/bench/measure.ts';
@@ -92,6 +93,20 @@ describe('reading measurements', () => {
     const kinds = summariseKinds(routeTimings(log));
     expect(kinds.og).toEqual({ count: 2, totalMs: 1620, medianMs: 810 });
     expect(kinds.other.count).toBe(0);
+  });
+
+  it('tells routes an incremental build copied from routes it rendered, also when concurrent routes share a line', () => {
+    const incremental = [
+      '\u001b[32m11:56:50\u001b[39m   ├─ /404.html11:56:50   ├─ /api/v1/posts/2026.json11:56:50   ├─ /api/v1/openapi.json (+20ms) ',
+      ' (+19ms) ',
+      '11:56:50   ├─ /posts/a/index.html \u001b[32m(restored)\u001b[39m',
+      '11:56:50   ├─ /archive/2026/11/index.html (cached)',
+      '11:56:50   └─ /rss.xml (+4ms) ',
+    ].join('\n');
+    expect(routeOutcomes(incremental)).toEqual({
+      reused: ['/posts/a/index.html', '/archive/2026/11/index.html'],
+      rendered: ['/404.html', '/api/v1/posts/2026.json', '/api/v1/openapi.json', '/rss.xml'],
+    });
   });
 
   it('classifies routes', () => {

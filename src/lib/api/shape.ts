@@ -61,6 +61,8 @@ export interface ApiSource {
 export interface ApiModel {
   /** Every page of the post list; there is always at least one (possibly empty). */
   postsPages(limit: number): ApiPostsPage[];
+  /** How lists show a post: everything of it but the body (its author and tags included). */
+  summary(post: ApiPostInput): ApiPostSummary;
   /** One post in full; `bodyHtml` is its body as the site renders it (relative URLs allowed). */
   post(post: ApiPostInput, bodyHtml: string): ApiPostResponse;
   authors(): ApiAuthorsResponse;
@@ -129,6 +131,8 @@ export function createApiModel({ posts, authors, urls }: ApiSource): ApiModel {
   });
 
   return {
+    summary,
+
     postsPages(limit) {
       return paginate(posts, limit).map((page) => ({
         posts: page.items.map(summary),

@@ -43,6 +43,22 @@ export function routeTimings(log: string): RouteTiming[] {
   return out;
 }
 
+/**
+ * Which routes a build rendered and which it copied from the previous build
+ * (incremental builds log "(restored)" or "(cached)" instead of a time).
+ * Routes rendered side by side share a line, their times following later.
+ */
+export function routeOutcomes(log: string): { reused: string[]; rendered: string[] } {
+  const text = log.replace(ANSI, '');
+  const reused: string[] = [];
+  const rendered: string[] = [];
+  for (const m of text.matchAll(/[├└]─ (\S+?)(?=\s|\d\d:\d\d:\d\d|$)/g)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    (/^\s*\((restored|cached)\)/.test(after) ? reused : rendered).push(m[1]!);
+  }
+  return { reused, rendered };
+}
+
 /** Per-picture times from Astro's "generating optimized images" step ("▶ /_astro/a.webp … (+120ms)"). */
 export function imageTimings(log: string): number[] {
   const out: number[] = [];

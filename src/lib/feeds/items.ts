@@ -82,7 +82,7 @@ export function buildFeedItem({ post, html, authorName, image }: FeedItemInput, 
  * When the feed last changed: its newest publish or update date, but never
  * after `now` (a post's `updated` may be set ahead). An empty feed says `now`.
  */
-export function lastChanged(items: readonly FeedItem[], now: Date): Date {
+export function lastChanged(items: readonly Pick<FeedItem, 'published' | 'updated'>[], now: Date): Date {
   const times = items.map((i) => Math.max(i.published.getTime(), i.updated?.getTime() ?? 0));
   if (times.length === 0) return now;
   return new Date(Math.min(Math.max(...times), now.getTime()));

@@ -1,11 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAuthorsWithPosts, type Author, type BlogPost } from '../../../data/blog.ts';
-import { rssResponse } from '../../../data/feeds.ts';
+import { feedUpdated, rssResponse } from '../../../data/feeds.ts';
+import { withCacheKeys } from '../../../data/route-keys.ts';
 import { authorFeedPath, authorFeedTitle } from '../../../lib/feeds/paths.ts';
 import { site } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () =>
-  (await getAuthorsWithPosts()).map(({ author, posts }) => ({ params: { id: author.id }, props: { author, posts } }))) satisfies GetStaticPaths;
+  withCacheKeys(
+    (await getAuthorsWithPosts()).map(({ author, posts }) => ({ params: { id: author.id }, props: { author, posts } })),
+    (path) => feedUpdated(path.props.posts),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ author: Author; posts: BlogPost[] }, { id: string }> = ({ props }) =>
   rssResponse({

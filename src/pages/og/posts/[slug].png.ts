@@ -5,6 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAuthorMap, getPosts } from '../../../data/blog.ts';
+import { withCacheKeys } from '../../../data/route-keys.ts';
 import { postCard, type OgCard } from '../../../lib/og/card.ts';
 import { buildRenderer } from '../../../lib/og/render.ts';
 import { OG_IMAGE_TYPE } from '../../../lib/og/urls.ts';
@@ -18,7 +19,7 @@ export const getStaticPaths = (async () => {
   }));
   // A build draws every card not cached yet on all cores, while Astro asks for them one by one below.
   if (!import.meta.env.DEV) buildRenderer().warm(paths.map((p) => p.props.card));
-  return paths;
+  return withCacheKeys(paths);
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: OgCard }> = async ({ props }) => {

@@ -1,13 +1,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPosts, type BlogPost } from '../../../data/blog.ts';
-import { rssResponse } from '../../../data/feeds.ts';
+import { feedUpdated, rssResponse } from '../../../data/feeds.ts';
+import { withCacheKeys } from '../../../data/route-keys.ts';
 import { tagFeedPath, tagFeedTitle } from '../../../lib/feeds/paths.ts';
 import { postsWithTag, tagCounts } from '../../../lib/post-model.ts';
 import { site } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
   const posts = await getPosts();
-  return tagCounts(posts).map(({ tag }) => ({ params: { tag }, props: { posts: postsWithTag(posts, tag) } }));
+  return withCacheKeys(
+    tagCounts(posts).map(({ tag }) => ({ params: { tag }, props: { posts: postsWithTag(posts, tag) } })),
+    (path) => feedUpdated(path.props.posts),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ posts: BlogPost[] }, { tag: string }> = ({ params, props }) =>

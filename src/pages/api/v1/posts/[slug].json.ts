@@ -1,7 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiPost, jsonResponse } from '../../../../data/api.ts';
-import { getPosts } from '../../../../data/blog.ts';
+import { apiModel, apiPost, jsonResponse, type ApiPostSource } from '../../../../data/api.ts';
+import { withCacheKeys } from '../../../../data/route-keys.ts';
 
-export const getStaticPaths = (async () => (await getPosts()).map((post) => ({ params: { slug: post.slug } }))) satisfies GetStaticPaths;
+// The key also holds the post's summary: it lists the post's tags with their counts, which other posts change.
+export const getStaticPaths = (async () => {
+  const { model, posts } = await apiModel();
+  return withCacheKeys(
+    posts.map((source) => ({ params: { slug: source.post.slug }, props: source })),
+    ({ props }) => model.summary(props.input),
+  );
+}) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => jsonResponse(await apiPost(params.slug!));
+export const GET: APIRoute<ApiPostSource> = async ({ props }) => jsonResponse(await apiPost(props));

@@ -1,0 +1,114 @@
+/**
+ * Incremental builds must be invisible: a rebuild that copies unchanged pages
+ * from the previous build (src/data/route-keys.ts) has to produce exactly the
+ * site a build from scratch produces, byte for byte, after the edits a
+ * marketer's day brings: a typo fixed in one post, another post retitled
+ * (other pages list it, link to it as a neighbour and as related), a new post
+ * (pagination, tags and feeds shift), and then an hour passing, which
+ * publishes a scheduled post with no file changed at all.
+ */
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeOutcomes } from '../../src/lib/bench/measure.ts';
+import { astroBuild } from '../support/build-site.ts';
+import { listDist } from '../support/dist.ts';
+import { FIXTURES, FIXTURE_NOW, OUT } from '../support/paths.ts';
+
+const WORK = join(OUT, 'incremental');
+const CONTENT = join(WORK, 'content');
+const POSTS = join(CONTENT, 'posts');
+const AN_HOUR_AFTER_THE_SCHEDULED_POST = '2026-11-27T19:00:00-05:00';
+
+/** The site built incrementally, one build after another, in one folder with one cache. */
+function incrementalBuild(now: string) {
+  return astroBuild({ contentDir: CONTENT, now, outDir: join(WORK, 'incremental/dist'), cacheDir: join(WORK, 'incremental/cache') });
+}
+
+/** The same content built from nothing. */
+function buildFromScratch(now: string) {
+  rmSync(join(WORK, 'scratch'), { recursive: true, force: true });
+  return astroBuild({ contentDir: CONTENT, now, outDir: join(WORK, 'scratch/dist'), cacheDir: join(WORK, 'scratch/cache') });
+}
+
+function edit(file: string, change: (text: string) => string): void {
+  const path = join(POSTS, file);
+  const before = readFileSync(path, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`the edit to ${file} changed nothing`);
+  writeFileSync(path, after);
+}
+
+/** Files that differ between two builds (missing, extra or changed), at most `limit`. */
+function differences(a: string, b: string, limit = 10): string[] {
+  const left = listDist(a);
+  const right = listDist(b);
+  const out: string[] = [];
+  const rightSet = new Set(right);
+  for (const f of left) if (!rightSet.has(f)) out.push(`only in the incremental build: ${f}`);
+  const leftSet = new Set(left);
+  for (const f of right) if (!leftSet.has(f)) out.push(`only in the build from scratch: ${f}`);
+  for (const f of left) {
+    if (rightSet.has(f) && !readFileSync(join(a, f)).equals(readFileSync(join(b, f)))) out.push(`differs: ${f}`);
+  }
+  return out.slice(0, limit);
+}
+
+function expectOk(result: { ok: boolean; output: string }): string {
+  if (!result.ok) throw new Error(`build failed:\n${result.output.slice(-3000)}`);
+  return result.output;
+}
+
+describe('incremental builds', () => {
+  beforeAll(() => {
+    rmSync(WORK, { recursive: true, force: true });
+    cpSync(join(FIXTURES, 'content'), CONTENT, { recursive: true });
+    expectOk(incrementalBuild(FIXTURE_NOW));
+  }, 180_000);
+
+  it('after a day of edits, reuse most pages and give the same site as a build from scratch', () => {
+    edit('2026-11-01-fixture-massage-study.md', (t) => t.replace('Words words words', 'Words, words, words'));
+    edit('2026-10-05-archive-filler-05.md', (t) => t.replace('title: Archive filler post 05', 'title: Archive filler post five'));
+    writeFileSync(
+      join(POSTS, '2026-11-25-incremental-new-post.md'),
+      [
+        '---',
+        'title: A post added after the first build',
+        'description: Written for the incremental build test, it shares tags with older posts so their related posts and lists change.',
+        'author: ada-fixture',
+        'date: 2026-11-25',
+        'tags: [massage, recovery]',
+        '---',
+        '',
+        'A new post. It links to [the study post](../fixture-massage-study/).',
+        '',
+      ].join('\n'),
+    );
+
+    const log = expectOk(incrementalBuild(FIXTURE_NOW));
+    expectOk(buildFromScratch(FIXTURE_NOW));
+    expect(differences(join(WORK, 'incremental/dist'), join(WORK, 'scratch/dist'))).toEqual([]);
+
+    const { reused, rendered } = routeOutcomes(log);
+    // Unchanged posts are copied, not rendered; the edited one and the new one are rendered.
+    expect(reused).toContain('/posts/archive-filler-09/index.html');
+    // (The API lists each post's tags with their counts: this one's tag is not one the new post has.)
+    expect(reused).toContain('/api/v1/posts/fixture-mdx-post.json');
+    expect(rendered).toContain('/posts/fixture-massage-study/index.html');
+    expect(rendered).toContain('/posts/incremental-new-post/index.html');
+    // Neighbours of the retitled post show its title, so they are rendered again.
+    expect(rendered).toContain('/posts/archive-filler-04/index.html');
+    expect(rendered).toContain('/posts/archive-filler-06/index.html');
+    expect(reused.length).toBeGreaterThan(rendered.length / 2);
+  }, 180_000);
+
+  it('when time passes and a scheduled post comes due, publish it exactly as a build from scratch does', () => {
+    const log = expectOk(incrementalBuild(AN_HOUR_AFTER_THE_SCHEDULED_POST));
+    expectOk(buildFromScratch(AN_HOUR_AFTER_THE_SCHEDULED_POST));
+    expect(differences(join(WORK, 'incremental/dist'), join(WORK, 'scratch/dist'))).toEqual([]);
+
+    const { reused, rendered } = routeOutcomes(log);
+    expect(rendered).toContain('/posts/later-today/index.html');
+    expect(reused).toContain('/posts/archive-filler-01/index.html');
+  }, 180_000);
+});
