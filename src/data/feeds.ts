@@ -5,7 +5,7 @@
  * posts from getPosts() only, so the one publishing rule holds for feeds too.
  */
 import rss from '@astrojs/rss';
-import { buildNow, getAuthorMap, urls, type BlogPost } from './blog.ts';
+import { buildNow, getAuthorMap, showsUnpublished, urls, type BlogPost } from './blog.ts';
 import { heroJpeg } from './hero-jpeg.ts';
 import { postBodyHtml } from './post-html.ts';
 import { site } from '../site.config.ts';
@@ -28,22 +28,28 @@ async function postImage(post: BlogPost): Promise<FeedImage | undefined> {
   return { url: image.src, type: 'image/jpeg', width: image.width || undefined, height: image.height || undefined, alt: hero.alt };
 }
 
+// A post is an item in several feeds (the site's, its tags', its author's): a build
+// makes its item once. The dev server makes them anew, so edits show up.
+const builtItems = new Map<string, FeedItem>();
+
+async function feedItem(post: BlogPost, authors: Map<string, { name: string }>): Promise<FeedItem> {
+  // Asked for every feed, even when the item is made already: these calls tell Astro's
+  // incremental build what each feed shows (the entry it renders, the picture it uses).
+  const [html, image] = await Promise.all([postBodyHtml(post), postImage(post)]);
+  const built = showsUnpublished ? undefined : builtItems.get(post.slug);
+  if (built) return built;
+  const item = buildFeedItem(
+    { post: { ...post, previousSlugs: post.entry.data.previousSlugs }, html, authorName: authors.get(post.authorId)?.name, image },
+    urls,
+  );
+  if (!showsUnpublished) builtItems.set(post.slug, item);
+  return item;
+}
+
 /** Feed items for the newest `site.feedItems` of `posts` (public posts from getPosts()). */
 export async function feedItems(posts: readonly BlogPost[]): Promise<FeedItem[]> {
   const authors = await getAuthorMap();
-  return Promise.all(
-    newestPosts(posts, site.feedItems).map(async (post) =>
-      buildFeedItem(
-        {
-          post: { ...post, previousSlugs: post.entry.data.previousSlugs },
-          html: await postBodyHtml(post),
-          authorName: authors.get(post.authorId)?.name,
-          image: await postImage(post),
-        },
-        urls,
-      ),
-    ),
-  );
+  return Promise.all(newestPosts(posts, site.feedItems).map((post) => feedItem(post, authors)));
 }
 
 /**
