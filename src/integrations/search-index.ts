@@ -1,12 +1,16 @@
 /**
- * Builds the Pagefind search index from the finished site, after `astro build`.
- * Only built pages are read, so drafts and scheduled posts (never built) can
- * never be found. Each page is added under the address it is served at,
- * base path included, so results link correctly under /blog/ as well.
+ * Builds the Pagefind search index from the finished site's pages. Only built
+ * pages are read, so drafts and scheduled posts (never built) can never be
+ * found. Each page is added under the address it is served at, base path
+ * included, so results link correctly under /blog/ as well.
+ *
+ * Indexing starts as soon as every page is written (`routesRendered()`, called
+ * by src/integrations/prerender-steps.ts), so Pagefind works while Astro
+ * optimises pictures; the build waits for it at the end.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { readFile, readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pathForFile } from '../lib/links/site-paths.ts';
 import { isSearchable } from '../lib/search.ts';
@@ -14,63 +18,93 @@ import { isSearchable } from '../lib/search.ts';
 /** Parts of a post page that are not the post: kept out of results and excerpts. */
 const NOT_CONTENT = ['.booking', '.post-nav', '.related', 'nav', 'script', 'svg'];
 
-async function htmlFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((p) => !p.startsWith('pagefind/'))
-    .sort();
+/**
+ * The HTML files under `root`, sorted. Folders whose names start with a dot are
+ * skipped: while pictures are optimised, Astro's own `.prerender/` is still in
+ * the output folder (it is removed afterwards) and holds no pages.
+ */
+async function htmlFiles(root: string, dir = ''): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(join(root, dir), { withFileTypes: true })) {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && path !== 'pagefind') found.push(...(await htmlFiles(root, path)));
+    } else if (entry.isFile() && entry.name.endsWith('.html')) found.push(path);
+  }
+  return dir ? found : found.sort();
 }
 
-export function searchIndex(): AstroIntegration {
+/** Indexes the HTML pages under `root` into root/pagefind/; returns how many were searchable. */
+async function writeSearchIndex(root: string, base: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_CONTENT });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    let pages = 0;
+    const files = await htmlFiles(root);
+    // Pages go to Pagefind in file order, whatever order the reads finish in: its index
+    // lists pages in the order they were added, and the same site must give the same
+    // index (incremental builds are compared with full ones byte for byte). Reads run
+    // ahead a few files at a time, so the indexer never waits on the disk.
+    const READ_AHEAD = 16;
+    const reads: Promise<string>[] = [];
+    // Failures are reported where each promise is awaited; the no-op handlers only keep
+    // Node from calling them unhandled while the loop is busy with an earlier file.
+    const settled = <T>(p: Promise<T>) => (p.catch(() => {}), p);
+    const readAt = (i: number) => (reads[i] ??= settled(readFile(join(root, files[i]!), 'utf8')));
+    const added: Promise<void>[] = [];
+    for (let i = 0; i < files.length; i++) {
+      for (let j = i; j < Math.min(files.length, i + READ_AHEAD); j++) readAt(j);
+      const content = await readAt(i);
+      const file = files[i]!;
+      if (!isSearchable(content)) continue;
+      pages++;
+      added.push(
+        settled(
+          index.addHTMLFile({ url: pathForFile(file, base), content }).then((result) => {
+            if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+          }),
+        ),
+      );
+    }
+    await Promise.all(added);
+    const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    return pages;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export interface SearchIndexIntegration extends AstroIntegration {
+  /** Every page is written: start indexing now, alongside whatever the build does next. */
+  routesRendered(): void;
+}
+
+export function searchIndex(): SearchIndexIntegration {
   let base = '/';
+  let outDir = '';
+  let indexing: Promise<number> | undefined;
+  const start = () => {
+    // Settled at once so a failure is not reported as unhandled before build:done awaits it.
+    indexing ??= writeSearchIndex(outDir, base);
+    indexing.catch(() => {});
+    return indexing;
+  };
+  const report = (logger: AstroIntegrationLogger, pages: number) => logger.info(`search index: ${pages} post${pages === 1 ? '' : 's'}`);
   return {
     name: 'search-index',
+    routesRendered() {
+      if (outDir) start();
+    },
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const pagefind = await import('pagefind');
-        try {
-          const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_CONTENT });
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          let pages = 0;
-          const files = await htmlFiles(root);
-          // Pages go to Pagefind in file order, whatever order the reads finish in: its index
-          // lists pages in the order they were added, and the same site must give the same
-          // index (incremental builds are compared with full ones byte for byte). Reads run
-          // ahead a few files at a time, so the indexer never waits on the disk.
-          const READ_AHEAD = 16;
-          const reads: Promise<string>[] = [];
-          // Failures are reported where each promise is awaited; the no-op handlers only keep
-          // Node from calling them unhandled while the loop is busy with an earlier file.
-          const settled = <T>(p: Promise<T>) => (p.catch(() => {}), p);
-          const readAt = (i: number) => (reads[i] ??= settled(readFile(join(root, files[i]!), 'utf8')));
-          const added: Promise<void>[] = [];
-          for (let i = 0; i < files.length; i++) {
-            for (let j = i; j < Math.min(files.length, i + READ_AHEAD); j++) readAt(j);
-            const content = await readAt(i);
-            const file = files[i]!;
-            if (!isSearchable(content)) continue;
-            pages++;
-            added.push(
-              settled(
-                index.addHTMLFile({ url: pathForFile(file, base), content }).then((result) => {
-                  if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
-                }),
-              ),
-            );
-          }
-          await Promise.all(added);
-          const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
-          if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-          logger.info(`search index: ${pages} post${pages === 1 ? '' : 's'}`);
-        } finally {
-          await pagefind.close();
-        }
+        outDir = fileURLToPath(dir);
+        report(logger, await start());
       },
     },
   };

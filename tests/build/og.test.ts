@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
@@ -137,16 +137,31 @@ describe('Open Graph under a base path', () => {
 
 describe('Open Graph cards for hard titles (tests/fixtures/og)', () => {
   let dir = '';
+  let log = '';
+  const ogCache = join(OUT, 'og', 'og-cache');
   beforeAll(() => {
-    const result = buildSite({
-      name: 'og',
-      contentDir: join(FIXTURES, 'og'),
-      now: FIXTURE_NOW,
-      // Its own cache, so these cards are drawn by this build.
-      env: { OG_CACHE_DIR: join(OUT, 'og', 'og-cache') },
-    });
+    const result = buildSite(
+      {
+        name: 'og',
+        contentDir: join(FIXTURES, 'og'),
+        now: FIXTURE_NOW,
+        // Its own cache, so these cards are drawn by this build.
+        env: { OG_CACHE_DIR: ogCache },
+      },
+      // Built every time: the log of this very build is read below.
+      { reuse: false },
+    );
     expect(result.ok, result.output).toBe(true);
     dir = result.outDir;
+    log = result.output;
+  });
+
+  it('starts drawing the cards ahead of the pages, the very cards the pages then use', () => {
+    // The content check's posts (src/lib/content/report-cards.ts) start the four public cards early...
+    expect(log).toContain('4 Open Graph cards not in the cache: drawing started ahead of the pages');
+    // ...and the card routes find them: a card that differed would be drawn again and cached apart,
+    // and a draft's or scheduled post's card would be there too. Four cards and the site's card.
+    expect(readdirSync(ogCache).filter((f) => f.endsWith('.png'))).toHaveLength(5);
   });
 
   it('draws emoji from the bundled set: the emoji title differs from the same title without', async () => {

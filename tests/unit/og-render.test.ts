@@ -234,6 +234,34 @@ describe('warming the cache for a build', () => {
     }
   });
 
+  it('draws on no more worker threads at a time than its limit, and on all of them once the limit is lifted', async () => {
+    // A stand-in worker that answers after 60 ms with its thread id and when it started and finished.
+    const worker = new URL(
+      `data:text/javascript,${encodeURIComponent(`
+        import { parentPort, threadId } from 'node:worker_threads';
+        parentPort.on('message', ({ id }) => {
+          const start = Date.now();
+          setTimeout(() => parentPort.postMessage({ id, ms: 60, png: new TextEncoder().encode(JSON.stringify({ threadId, start, end: Date.now() })) }), 60);
+        });`)}`,
+    );
+    const pool = createRenderPool(2, worker);
+    const tree = prepareCard(many[0]!).tree;
+    const run = async (n: number) =>
+      (await Promise.all(Array.from({ length: n }, () => pool.draw(tree)))).map((r) => JSON.parse(r.png.toString()) as { threadId: number; start: number; end: number });
+    const overlaps = (jobs: { start: number; end: number }[]) => jobs.some((a, i) => jobs.some((b, j) => i !== j && a.start < b.end && b.start < a.end));
+    try {
+      pool.setLimit(1);
+      const limited = await run(4);
+      expect(overlaps(limited)).toBe(false);
+      pool.setLimit(2);
+      const full = await run(4);
+      expect(overlaps(full)).toBe(true);
+      expect(new Set(full.map((j) => j.threadId)).size).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('lets cards fail over to the main thread when workers cannot start', async () => {
     const pool = createRenderPool(1, new URL('data:text/javascript,throw new Error("no worker here")'));
     const dir = tempDir();

@@ -27,6 +27,8 @@ export interface DrawResult {
 
 export interface RenderPool {
   readonly size: number;
+  /** Draw on at most `threads` workers at once (1 to size), leaving the other cores to other work. */
+  setLimit(threads: number): void;
   draw(tree: CardTree): Promise<DrawResult>;
   close(): Promise<void>;
 }
@@ -53,9 +55,10 @@ export function createRenderPool(size = availableParallelism(), workerUrl = find
   const alive = new Set<Worker>();
   let lastError: Error | undefined;
   let nextId = 0;
+  let limit = Math.max(1, size);
 
   const pump = () => {
-    while (idle.length > 0 && queue.length > 0) {
+    while (idle.length > 0 && queue.length > 0 && busy.size < limit) {
       const worker = idle.pop()!;
       const job = queue.shift()!;
       busy.set(worker, job);
@@ -100,6 +103,10 @@ export function createRenderPool(size = availableParallelism(), workerUrl = find
 
   return {
     size: workers.length,
+    setLimit(threads) {
+      limit = Math.min(workers.length, Math.max(1, Math.floor(threads)));
+      pump();
+    },
     draw(tree) {
       return new Promise((resolve, reject) => {
         if (alive.size === 0) return reject(lastError ?? new Error('no render worker is running'));

@@ -154,8 +154,11 @@ export interface OgRenderer {
    * Start drawing, into the cache, every card not there yet, without waiting:
    * a build calls it with all its cards, so they are drawn in parallel while
    * pages ask for them one at a time. Does nothing without a cache.
+   * `threads` caps the worker threads drawing from now on (all of them when
+   * not given), for drawing ahead while other work needs a core.
+   * Returns how many cards it started drawing.
    */
-  warm(cards: readonly OgCard[]): void;
+  warm(cards: readonly OgCard[], options?: { threads?: number }): number;
   /** How many cards this renderer drew and how many it read from the cache. */
   readonly stats: { rendered: number; cached: number };
   readonly cache: PngCache | undefined;
@@ -172,6 +175,8 @@ export interface RendererOptions {
   draw?: Draw;
   /** For `warm` with many cards to draw: a drawer that uses every core, or undefined to use `draw`. */
   drawMany?: (count: number) => Draw | undefined;
+  /** Told the `threads` of every `warm` call (undefined: no cap). */
+  limitThreads?: (threads: number | undefined) => void;
 }
 
 export function createOgRenderer(options: RendererOptions = {}): OgRenderer {
@@ -212,18 +217,20 @@ export function createOgRenderer(options: RendererOptions = {}): OgRenderer {
       }
       return { png: await start(prepared.tree, key, options.draw ?? renderTree), key, cached: false };
     },
-    warm(cards) {
-      if (!cache) return;
+    warm(cards, warmOptions) {
+      options.limitThreads?.(warmOptions?.threads);
+      if (!cache) return 0;
       const missing = new Map<string, CardTree>();
       for (const card of cards) {
         const prepared = prepareCard(card);
         const { key } = prepared;
         if (!pending.has(key) && !cache.has(key) && !missing.has(key)) missing.set(key, prepared.tree);
       }
-      if (missing.size === 0) return;
+      if (missing.size === 0) return 0;
       const draw = options.drawMany?.(missing.size) ?? options.draw ?? renderTree;
       // A failure shows when a page asks for that card and it is drawn again there.
       for (const [key, tree] of missing) start(tree, key, draw).catch(() => {});
+      return missing.size;
     },
   };
 }
@@ -231,7 +238,12 @@ export function createOgRenderer(options: RendererOptions = {}): OgRenderer {
 /** Fewer cards than this are drawn on the main thread: starting workers costs about as much. */
 export const POOL_MIN_CARDS = 8;
 
-let shared: OgRenderer | undefined;
+// `astro build` loads this module twice: from src/ for the config's integrations
+// (which start drawing cards early, src/integrations/cards-ahead.ts) and bundled
+// for the routes. Both must use one renderer, so a card being drawn is waited
+// for, not drawn again: it is kept on globalThis under a registered symbol.
+const SHARED = Symbol.for('wellness-rituals.og.build-renderer');
+const holder = globalThis as { [SHARED]?: OgRenderer };
 
 /**
  * The build's renderer: one per process, cache in ogCacheDir(), entries no
@@ -239,25 +251,31 @@ let shared: OgRenderer | undefined;
  * worker can be started (see pool.ts), else on the main thread.
  */
 export function buildRenderer(): OgRenderer {
-  shared ??= createOgRenderer({
+  holder[SHARED] ??= createOgRenderer({
     pruneAfterDays: 30,
+    limitThreads: (threads) => {
+      threadLimit = threads;
+      if (pool) pool.setLimit(threads ?? pool.size);
+    },
     drawMany: (count) => {
       if (count < POOL_MIN_CARDS) return undefined;
       const pool = sharedPool();
       if (!pool) return undefined;
-      console.log(`Open Graph images: drawing ${count} new cards on ${pool.size} worker threads`);
+      console.log(`Open Graph images: drawing ${count} new cards on ${Math.min(threadLimit ?? pool.size, pool.size)} of ${pool.size} worker threads`);
       return async (tree) => (await pool.draw(tree)).png;
     },
   });
-  return shared;
+  return holder[SHARED];
 }
 
 let pool: RenderPool | null | undefined;
+let threadLimit: number | undefined;
 
 function sharedPool(): RenderPool | undefined {
   if (pool === undefined) {
     try {
       pool = createRenderPool();
+      if (threadLimit !== undefined) pool.setLimit(threadLimit);
     } catch (error) {
       console.warn(`Open Graph images: drawing on one core (${error instanceof Error ? error.message : String(error)})`);
       pool = null;
