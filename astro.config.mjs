@@ -16,6 +16,7 @@ import { PROSE_IMAGE_WIDTHS, proseImages } from './src/lib/prose-images.ts';
 import { cspConfig } from './src/lib/csp.ts';
 
 const search = searchIndex();
+const publish = publishCheck({ timeZone: site.timezone });
 
 export default defineConfig({
   site: site.url,
@@ -52,8 +53,9 @@ export default defineConfig({
   // index starts once the pages are written, alongside the picture step.
   integrations: [
     previewMode(),
-    contentGuard({ timeZone: site.timezone, onChecked: drawCardsAhead }),
-    publishCheck({ timeZone: site.timezone }),
+    // The content check's report feeds the cards drawn ahead and the publish check, so posts are read once.
+    contentGuard({ timeZone: site.timezone, onChecked: [drawCardsAhead, (report) => publish.contentChecked(report)] }),
+    publish,
     mdx(),
     editor(),
     prerenderSteps({ order: cardsLast, afterRoutes: [() => search.routesRendered()] }),

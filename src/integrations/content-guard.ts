@@ -21,7 +21,7 @@ export class ContentError extends Error {
 export interface ContentGuardOptions {
   timeZone: string;
   /** Called with the report when the content has no errors, so others can use what was read. */
-  onChecked?: (report: ContentReport, context: { command: string; now: Date; logger: AstroIntegrationLogger }) => void;
+  onChecked?: ((report: ContentReport, context: { command: string; now: Date; logger: AstroIntegrationLogger }) => void)[];
 }
 
 export function contentGuard(options: ContentGuardOptions): AstroIntegration {
@@ -44,7 +44,7 @@ export function contentGuard(options: ContentGuardOptions): AstroIntegration {
           // Warnings are advice (a long title, a skipped heading level): shown, never blocking.
           if (warnings.length) logger.warn(`\n${formatReport(warnings)}`);
           logger.info(`${report.posts.length} posts and ${report.authors.length} authors checked`);
-          options.onChecked?.(report, { command, now, logger });
+          for (const listener of options.onChecked ?? []) listener(report, { command, now, logger });
           return;
         }
         // The dev server keeps running so the writer can fix files and see the page update.

@@ -11,17 +11,47 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileForPath } from '../lib/links/site-paths.ts';
-import { belongsInSitemap, pageFacts } from '../lib/seo/sitemap.ts';
+import { belongsInSitemap, pageFacts, type PageFacts } from '../lib/seo/sitemap.ts';
 
 async function builtFiles(root: string): Promise<Set<string>> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return new Set(entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/')));
 }
 
+/**
+ * The facts of every HTML page, read a few files at a time as soon as the file
+ * list is known: @astrojs/sitemap asks for one page after another, and reading
+ * each only when asked kept the build waiting on the disk once per page.
+ */
+function readAllFacts(root: string, files: ReadonlySet<string>): Map<string, Promise<PageFacts>> {
+  const pages = [...files].filter((f) => f.endsWith('.html'));
+  const facts = new Map<string, Promise<PageFacts>>();
+  const ready = new Map<string, (f: Promise<PageFacts>) => void>();
+  for (const page of pages) {
+    const fact = new Promise<PageFacts>((resolve) => ready.set(page, resolve));
+    // A page the sitemap never asks for must not leave a failed read unhandled.
+    fact.catch(() => {});
+    facts.set(page, fact);
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < pages.length) {
+      const page = pages[next++]!;
+      const read = readFile(join(root, page), 'utf8').then(pageFacts);
+      ready.get(page)!(read);
+      // A failed read is reported when its page is asked for; keep going with the rest.
+      await read.catch(() => {});
+    }
+  };
+  for (let i = 0; i < 16; i++) void worker();
+  return facts;
+}
+
 export function blogSitemap(): AstroIntegration[] {
   let outDir = '';
   let base = '/';
   let files: Promise<Set<string>> | undefined;
+  let facts: Promise<Map<string, Promise<PageFacts>>> | undefined;
   const settings: AstroIntegration = {
     name: 'sitemap-settings',
     hooks: {
@@ -29,6 +59,7 @@ export function blogSitemap(): AstroIntegration[] {
         outDir = fileURLToPath(config.outDir);
         base = config.base;
         files = undefined;
+        facts = undefined;
       },
     },
   };
@@ -37,11 +68,12 @@ export function blogSitemap(): AstroIntegration[] {
     sitemap({
       serialize: async (item) => {
         files ??= builtFiles(outDir);
+        facts ??= files.then((all) => readAllFacts(outDir, all));
         const file = fileForPath(new URL(item.url).pathname, base, await files);
         if (!file?.endsWith('.html')) return undefined;
-        const facts = pageFacts(await readFile(join(outDir, file), 'utf8'));
-        if (!belongsInSitemap(item.url, facts)) return undefined;
-        return facts.modified ? { ...item, lastmod: facts.modified } : item;
+        const page = await (await facts).get(file)!;
+        if (!belongsInSitemap(item.url, page)) return undefined;
+        return page.modified ? { ...item, lastmod: page.modified } : item;
       },
     }),
   ];

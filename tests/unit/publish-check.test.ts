@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { publishCheck } from '../../src/integrations/publish-check.ts';
+import { checkContent } from '../../src/lib/content/check-content.ts';
 import { auditPublished, type AuditPost } from '../../src/lib/publish-audit.ts';
 import { FIXTURE_NOW } from '../support/paths.ts';
 import { makeContent, post } from './support/temp-content.ts';
@@ -53,13 +54,22 @@ describe('the publish-check integration', () => {
     vi.stubEnv('BLOG_NOW', FIXTURE_NOW);
     const info = vi.fn();
     const logger = { info } as unknown as AstroIntegrationLogger;
-    const hooks = publishCheck({ timeZone: 'America/New_York' }).hooks;
+    const integration = publishCheck({ timeZone: 'America/New_York' });
+    const hooks = integration.hooks;
     const run = () => {
       (hooks['astro:build:start'] as (o: unknown) => void)({ logger });
       (hooks['astro:build:done'] as (o: unknown) => void)({ dir: pathToFileURL(`${dist}/`), logger, pages: [], assets: new Map() });
     };
-    return { run, info };
+    return { run, info, integration, content };
   }
+
+  it('takes the posts from the content check when it has them, instead of reading them again', () => {
+    const { run, info, integration, content } = build(['due-post']);
+    integration.contentChecked(checkContent({ contentDir: content, timeZone: 'America/New_York', now: new Date(FIXTURE_NOW), rules: [] }));
+    rmSync(content, { recursive: true, force: true });
+    expect(run).not.toThrow();
+    expect(info).toHaveBeenCalledWith('all 1 posts due by now are in the build; drafts and scheduled posts are not');
+  });
 
   it('passes when exactly the due posts have pages', () => {
     const { run, info } = build(['due-post']);
