@@ -9,14 +9,14 @@ import { editor } from './src/integrations/editor.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { prerenderSteps } from './src/integrations/prerender-steps.ts';
-import { cardsLast } from './src/lib/og/route-order.ts';
-import { drawCardsAhead } from './src/integrations/cards-ahead.ts';
+import { openGraphCards } from './src/integrations/og-cards.ts';
 import { blogSitemap } from './src/integrations/sitemap.ts';
 import { PROSE_IMAGE_WIDTHS, proseImages } from './src/lib/prose-images.ts';
 import { cspConfig } from './src/lib/csp.ts';
 
 const search = searchIndex();
 const publish = publishCheck({ timeZone: site.timezone });
+const cards = openGraphCards();
 
 export default defineConfig({
   site: site.url,
@@ -48,17 +48,18 @@ export default defineConfig({
   // is copied from the previous build instead of rendered (README, Performance). `astro build --force` renders all.
   experimental: { incrementalBuild: true },
   // editor() adds the browser editor under `astro dev` only; builds never contain it.
-  // drawCardsAhead: the content check's posts start the Open Graph cards drawing while Astro syncs and bundles.
-  // prerenderSteps: card routes render after the pages, so pages render while the cards are drawn; the search
-  // index starts once the pages are written, alongside the picture step.
+  // openGraphCards: a build draws the post cards from the moment the content check has read the posts and writes
+  // them itself, so drawing goes on while Astro renders pages and optimises pictures. prerenderSteps tells it, and
+  // the search index, when routes start and when every page is written.
   integrations: [
     previewMode(),
-    // The content check's report feeds the cards drawn ahead and the publish check, so posts are read once.
-    contentGuard({ timeZone: site.timezone, onChecked: [drawCardsAhead, (report) => publish.contentChecked(report)] }),
+    // The content check's report feeds the cards and the publish check, so posts are read once.
+    contentGuard({ timeZone: site.timezone, onChecked: [cards.contentChecked, (report) => publish.contentChecked(report)] }),
     publish,
     mdx(),
     editor(),
-    prerenderSteps({ order: cardsLast, afterRoutes: [() => search.routesRendered()] }),
+    prerenderSteps({ beforeRoutes: [() => cards.routesStarting()], afterRoutes: [() => cards.routesRendered(), () => search.routesRendered()] }),
+    cards,
     ...blogSitemap(),
     search,
   ],

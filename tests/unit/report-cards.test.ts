@@ -10,8 +10,14 @@ import { OG_TEST_SITE as site } from './support/og-site.ts';
 const now = new Date(FIXTURE_NOW);
 const report = checkContent({ contentDir: join(FIXTURES, 'content'), timeZone: site.timezone, now });
 
-describe('the Open Graph cards a build starts drawing ahead (from the content check)', () => {
-  const cards = publicPostCards(report, site, now);
+describe('the Open Graph cards a build draws and writes (from the content check)', () => {
+  const entries = publicPostCards(report, site, now);
+  const cards = entries.map((e) => e.card);
+
+  it('are named by the slug the post page has', () => {
+    expect(entries.map((e) => e.slug)).toEqual(expect.arrayContaining(['fixture-massage-study', 'fixture-mdx-post', 'custom-slug-fixture']));
+    expect(entries.find((e) => e.slug === 'custom-slug-fixture')?.card.title).toBe('Fixture post with its own slug');
+  });
 
   it('are the public posts only: no draft, nothing scheduled for later, even later today', () => {
     const titles = cards.map((c) => c.title);

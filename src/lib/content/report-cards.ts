@@ -1,21 +1,25 @@
 /**
- * The Open Graph cards a build will ask for, known before Astro has read any
- * content: made from the content check's report (which `astro build` runs
- * first), with the same model, publishing rule and card as the card route
- * (src/pages/og/posts/[slug].png.ts). A build starts drawing them while
- * Astro syncs content and bundles, when one core would otherwise sit idle.
- * (It lives outside src/lib/og/, whose source is part of every card's cache key.)
- * Should a card here ever differ from the route's, the route's card is simply
- * a cache miss and is drawn then: never a wrong picture, only lost time.
+ * The Open Graph cards of a build, known before Astro has read any content:
+ * made from the content check's report (which `astro build` runs first), with
+ * the one publishing rule (isPublic), the post model and the card the dev
+ * server's card route uses (src/pages/og/posts/[slug].png.ts). A build draws
+ * them from the start and writes them into dist/og/posts/
+ * (src/integrations/og-cards.ts). (This module lives outside src/lib/og/,
+ * whose source is part of every card's cache key.)
  */
 import type { ContentReport } from './check-content.ts';
 import { toPostModel } from '../post-model.ts';
 import { isPublic } from '../publishing.ts';
 import { postCard, type CardSite, type OgCard } from '../og/card.ts';
 
-export function publicPostCards(report: ContentReport, site: CardSite, now: Date): OgCard[] {
+export interface PostCardEntry {
+  slug: string;
+  card: OgCard;
+}
+
+export function publicPostCards(report: ContentReport, site: CardSite, now: Date): PostCardEntry[] {
   const authorNames = new Map(report.authors.map((a) => [a.id, a.data.name]));
-  const cards: OgCard[] = [];
+  const cards: PostCardEntry[] = [];
   for (const { slug, data, source } of report.posts) {
     if (!data) continue;
     const post = toPostModel(
@@ -33,7 +37,7 @@ export function publicPostCards(report: ContentReport, site: CardSite, now: Date
       },
       now,
     );
-    if (isPublic(post, now)) cards.push(postCard(post, authorNames.get(post.authorId) ?? post.authorId, site));
+    if (isPublic(post, now)) cards.push({ slug, card: postCard(post, authorNames.get(post.authorId) ?? post.authorId, site) });
   }
   return cards;
 }
