@@ -15,7 +15,7 @@
  * draft or scheduled post has one. Cards come from the cache when they can
  * (one renderer per process, src/lib/og/render.ts).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,11 +40,23 @@ export function openGraphCards(): OpenGraphCardsIntegration {
   const write = async (): Promise<number> => {
     const list = entries ?? [];
     const renderer = buildRenderer();
+    if (list.length) await mkdir(join(outDir, ogImagePath('x'), '..'), { recursive: true });
     await Promise.all(
       list.map(async ({ slug, card }) => {
-        const { png } = await renderer.render(card);
+        const { png, key } = await renderer.render(card);
         const file = join(outDir, ogImagePath(slug));
-        await mkdir(join(file, '..'), { recursive: true });
+        // A hard link to the cached card, where the file system allows: a rebuild then writes
+        // no card at all (1,000 of them are 100 MB). Cached files are only ever replaced by
+        // rename, never written into, so the link keeps the bytes it was made with.
+        const cached = renderer.cache?.path(key);
+        if (cached) {
+          try {
+            await link(cached, file);
+            return;
+          } catch {
+            // Another disk, or links not allowed: write a copy.
+          }
+        }
         await writeFile(file, png);
       }),
     );

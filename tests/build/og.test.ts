@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
@@ -162,6 +162,11 @@ describe('Open Graph cards for hard titles (tests/fixtures/og)', () => {
     // ...and the card routes find them: a card that differed would be drawn again and cached apart,
     // and a draft's or scheduled post's card would be there too. Four cards and the site's card.
     expect(readdirSync(ogCache).filter((f) => f.endsWith('.png'))).toHaveLength(5);
+    // And each card in the build is the cached card, byte for byte (a hard link where the disk allows).
+    const cached = new Set(readdirSync(ogCache).filter((f) => f.endsWith('.png')).map((f) => readFileSync(join(ogCache, f)).toString('base64')));
+    const built = listDist(dir).filter((f) => f.startsWith('og/posts/'));
+    expect(built).toHaveLength(4);
+    for (const f of built) expect(cached.has(readFileSync(join(dir, f)).toString('base64')), f).toBe(true);
   });
 
   it('draws emoji from the bundled set: the emoji title differs from the same title without', async () => {

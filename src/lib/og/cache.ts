@@ -53,6 +53,8 @@ export function isCompletePng(data: Buffer, width: number, height: number): bool
 
 export interface PngCache {
   dir: string;
+  /** The file a key's card is kept in (it may not exist). */
+  path(key: string): string;
   /** Whether a file is there (not whether it is whole: `get` checks that). */
   has(key: string): boolean;
   get(key: string): Buffer | undefined;
@@ -63,6 +65,7 @@ export function pngCache(dir: string, size: { width: number; height: number }): 
   const file = (key: string) => join(dir, `${key}.png`);
   return {
     dir,
+    path: file,
     has: (key) => existsSync(file(key)),
     get(key) {
       const path = file(key);
