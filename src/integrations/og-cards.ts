@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ContentReport } from '../lib/content/check-content.ts';
 import { publicPostCards, type PostCardEntry } from '../lib/content/report-cards.ts';
+import { once } from '../lib/concurrency.ts';
 import { buildRenderer } from '../lib/og/render.ts';
 import { ogImagePath } from '../lib/og/urls.ts';
 import { site } from '../site.config.ts';
@@ -35,7 +36,6 @@ export interface OpenGraphCardsIntegration extends AstroIntegration {
 export function openGraphCards(): OpenGraphCardsIntegration {
   let entries: PostCardEntry[] | undefined;
   let outDir = '';
-  let writing: Promise<number> | undefined;
 
   const write = async (): Promise<number> => {
     const list = entries ?? [];
@@ -62,27 +62,22 @@ export function openGraphCards(): OpenGraphCardsIntegration {
     );
     return list.length;
   };
-  const start = () => {
-    writing ??= write();
-    // Settled at once so a failure is not reported as unhandled before build:done awaits it.
-    writing.catch(() => {});
-    return writing;
-  };
+  const start = once(write);
 
   return {
     name: 'og-cards',
     contentChecked(report, { command, now, logger }) {
       if (command !== 'build') return;
       entries = publicPostCards(report, site, now);
-      const started = buildRenderer().warm(
-        entries.map((e) => e.card),
-        { threads: Math.max(1, availableParallelism() - 1) },
-      );
+      const renderer = buildRenderer();
+      // One core is Astro's while it syncs content and bundles.
+      renderer.limitThreads(Math.max(1, availableParallelism() - 1));
+      const started = renderer.warm(entries.map((e) => e.card));
       if (started) logger.fork('og-cards').info(`${started} Open Graph card${started === 1 ? '' : 's'} not in the cache: drawing started ahead of the pages`);
     },
     routesStarting() {
       // Every core from now: the main thread renders pages, the workers draw.
-      buildRenderer().warm([]);
+      buildRenderer().limitThreads();
     },
     routesRendered() {
       if (outDir) void start();

@@ -8,12 +8,13 @@
  * by src/integrations/prerender-steps.ts), so Pagefind works while Astro
  * optimises pictures; the build waits for it at the end.
  */
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pathForFile } from '../lib/links/site-paths.ts';
 import { isSearchable } from '../lib/search.ts';
+import { mapLimited, once } from '../lib/concurrency.ts';
 
 /** Parts of a post page that are not the post: kept out of results and excerpts. */
 const NOT_CONTENT = ['.booking', '.post-nav', '.related', 'nav', 'script', 'svg'];
@@ -46,26 +47,19 @@ async function writeSearchIndex(root: string, base: string): Promise<number> {
     // lists pages in the order they were added, and the same site must give the same
     // index (incremental builds are compared with full ones byte for byte). Reads run
     // ahead a few files at a time, so the indexer never waits on the disk.
-    const READ_AHEAD = 16;
-    const reads: Promise<string>[] = [];
-    // Failures are reported where each promise is awaited; the no-op handlers only keep
-    // Node from calling them unhandled while the loop is busy with an earlier file.
-    const settled = <T>(p: Promise<T>) => (p.catch(() => {}), p);
-    const readAt = (i: number) => (reads[i] ??= settled(readFile(join(root, files[i]!), 'utf8')));
+    const reads = mapLimited(files, 16, (file) => readFile(join(root, file), 'utf8'));
     const added: Promise<void>[] = [];
-    for (let i = 0; i < files.length; i++) {
-      for (let j = i; j < Math.min(files.length, i + READ_AHEAD); j++) readAt(j);
-      const content = await readAt(i);
-      const file = files[i]!;
+    for (const [i, file] of files.entries()) {
+      const content = await reads[i]!;
       if (!isSearchable(content)) continue;
       pages++;
       added.push(
-        settled(
-          index.addHTMLFile({ url: pathForFile(file, base), content }).then((result) => {
-            if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
-          }),
-        ),
+        index.addHTMLFile({ url: pathForFile(file, base), content }).then((result) => {
+          if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+        }),
       );
+      // Keep Node from calling a failed add unhandled while the loop reads on; Promise.all reports it.
+      added.at(-1)!.catch(() => {});
     }
     await Promise.all(added);
     const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
@@ -84,18 +78,11 @@ export interface SearchIndexIntegration extends AstroIntegration {
 export function searchIndex(): SearchIndexIntegration {
   let base = '/';
   let outDir = '';
-  let indexing: Promise<number> | undefined;
-  const start = () => {
-    // Settled at once so a failure is not reported as unhandled before build:done awaits it.
-    indexing ??= writeSearchIndex(outDir, base);
-    indexing.catch(() => {});
-    return indexing;
-  };
-  const report = (logger: AstroIntegrationLogger, pages: number) => logger.info(`search index: ${pages} post${pages === 1 ? '' : 's'}`);
+  const indexing = once(() => writeSearchIndex(outDir, base));
   return {
     name: 'search-index',
     routesRendered() {
-      if (outDir) start();
+      if (outDir) void indexing();
     },
     hooks: {
       'astro:config:done': ({ config }) => {
@@ -104,7 +91,8 @@ export function searchIndex(): SearchIndexIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         outDir = fileURLToPath(dir);
-        report(logger, await start());
+        const pages = await indexing();
+        logger.info(`search index: ${pages} post${pages === 1 ? '' : 's'}`);
       },
     },
   };

@@ -12,6 +12,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileForPath } from '../lib/links/site-paths.ts';
 import { belongsInSitemap, pageFacts, type PageFacts } from '../lib/seo/sitemap.ts';
+import { mapLimited } from '../lib/concurrency.ts';
 
 async function builtFiles(root: string): Promise<Set<string>> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -25,26 +26,8 @@ async function builtFiles(root: string): Promise<Set<string>> {
  */
 function readAllFacts(root: string, files: ReadonlySet<string>): Map<string, Promise<PageFacts>> {
   const pages = [...files].filter((f) => f.endsWith('.html'));
-  const facts = new Map<string, Promise<PageFacts>>();
-  const ready = new Map<string, (f: Promise<PageFacts>) => void>();
-  for (const page of pages) {
-    const fact = new Promise<PageFacts>((resolve) => ready.set(page, resolve));
-    // A page the sitemap never asks for must not leave a failed read unhandled.
-    fact.catch(() => {});
-    facts.set(page, fact);
-  }
-  let next = 0;
-  const worker = async () => {
-    while (next < pages.length) {
-      const page = pages[next++]!;
-      const read = readFile(join(root, page), 'utf8').then(pageFacts);
-      ready.get(page)!(read);
-      // A failed read is reported when its page is asked for; keep going with the rest.
-      await read.catch(() => {});
-    }
-  };
-  for (let i = 0; i < 16; i++) void worker();
-  return facts;
+  const facts = mapLimited(pages, 16, async (page) => pageFacts(await readFile(join(root, page), 'utf8')));
+  return new Map(pages.map((page, i) => [page, facts[i]!]));
 }
 
 export function blogSitemap(): AstroIntegration[] {

@@ -156,11 +156,14 @@ export interface OgRenderer {
    * Start drawing, into the cache, every card not there yet, without waiting:
    * a build calls it with all its cards, so they are drawn in parallel while
    * pages ask for them one at a time. Does nothing without a cache.
-   * `threads` caps the worker threads drawing from now on (all of them when
-   * not given), for drawing ahead while other work needs a core.
    * Returns how many cards it started drawing.
    */
-  warm(cards: readonly OgCard[], options?: { threads?: number }): number;
+  warm(cards: readonly OgCard[]): number;
+  /**
+   * Draw on at most `threads` worker threads from now on, leaving the other
+   * cores to other work; without a number, on all of them again.
+   */
+  limitThreads(threads?: number): void;
   /** How many cards this renderer drew and how many it read from the cache. */
   readonly stats: { rendered: number; cached: number };
   readonly cache: PngCache | undefined;
@@ -177,7 +180,7 @@ export interface RendererOptions {
   draw?: Draw;
   /** For `warm` with many cards to draw: a drawer that uses every core, or undefined to use `draw`. */
   drawMany?: (count: number) => Draw | undefined;
-  /** Told the `threads` of every `warm` call (undefined: no cap). */
+  /** Carries out `limitThreads` (a renderer without workers has nothing to limit). */
   limitThreads?: (threads: number | undefined) => void;
 }
 
@@ -219,8 +222,10 @@ export function createOgRenderer(options: RendererOptions = {}): OgRenderer {
       }
       return { png: await start(prepared.tree, key, options.draw ?? renderTree), key, cached: false };
     },
-    warm(cards, warmOptions) {
-      options.limitThreads?.(warmOptions?.threads);
+    limitThreads(threads) {
+      options.limitThreads?.(threads);
+    },
+    warm(cards) {
       if (!cache) return 0;
       const missing = new Map<string, CardTree>();
       for (const card of cards) {
@@ -241,9 +246,10 @@ export function createOgRenderer(options: RendererOptions = {}): OgRenderer {
 export const POOL_MIN_CARDS = 8;
 
 // `astro build` loads this module twice: from src/ for the config's integrations
-// (which start drawing cards early, src/integrations/cards-ahead.ts) and bundled
-// for the routes. Both must use one renderer, so a card being drawn is waited
-// for, not drawn again: it is kept on globalThis under a registered symbol.
+// (src/integrations/og-cards.ts draws and writes the post cards) and bundled for
+// the routes (the site's card). One renderer per process, so there is one worker
+// pool, one thread limit and one cache prune: it is kept on globalThis under a
+// registered symbol.
 const SHARED = Symbol.for('wellness-rituals.og.build-renderer');
 const holder = globalThis as { [SHARED]?: OgRenderer };
 
