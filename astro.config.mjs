@@ -2,21 +2,11 @@
 import { defineConfig, sharpImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { site } from './src/site.config.ts';
-import { contentGuard } from './src/integrations/content-guard.ts';
-import { publishCheck } from './src/integrations/publish-check.ts';
-import { previewMode } from './src/integrations/preview-mode.ts';
+import { sitePipeline } from './src/integrations/pipeline.ts';
 import { editor } from './src/integrations/editor.ts';
 import { satteri } from '@astrojs/markdown-satteri';
-import { searchIndex } from './src/integrations/search-index.ts';
-import { prerenderSteps } from './src/integrations/prerender-steps.ts';
-import { openGraphCards } from './src/integrations/og-cards.ts';
-import { blogSitemap } from './src/integrations/sitemap.ts';
 import { PROSE_IMAGE_WIDTHS, proseImages } from './src/lib/prose-images.ts';
 import { cspConfig } from './src/lib/csp.ts';
-
-const search = searchIndex();
-const publish = publishCheck({ timeZone: site.timezone });
-const cards = openGraphCards();
 
 export default defineConfig({
   site: site.url,
@@ -47,20 +37,7 @@ export default defineConfig({
   // Incremental builds: a page whose cache key (src/data/route-keys.ts), code and rendered content are unchanged
   // is copied from the previous build instead of rendered (README, Performance). `astro build --force` renders all.
   experimental: { incrementalBuild: true },
-  // editor() adds the browser editor under `astro dev` only; builds never contain it.
-  // openGraphCards: a build draws the post cards from the moment the content check has read the posts and writes
-  // them itself, so drawing goes on while Astro renders pages and optimises pictures. prerenderSteps tells it, and
-  // the search index, when routes start and when every page is written.
-  integrations: [
-    previewMode(),
-    // The content check's report feeds the cards and the publish check, so posts are read once.
-    contentGuard({ timeZone: site.timezone, onChecked: [cards.contentChecked, (report) => publish.contentChecked(report)] }),
-    publish,
-    mdx(),
-    editor(),
-    prerenderSteps({ beforeRoutes: [() => cards.routesStarting()], afterRoutes: [() => cards.routesRendered(), () => search.routesRendered()] }),
-    cards,
-    ...blogSitemap(),
-    search,
-  ],
+  // sitePipeline reads the content once, holds the build's "now", and runs the build's own steps
+  // (cards, search index, sitemap, publish check); editor() adds the browser editor under `astro dev` only.
+  integrations: [sitePipeline(), mdx(), editor()],
 });

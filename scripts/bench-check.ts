@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { generateCorpus } from '../src/lib/bench/corpus.ts';
 import { writeCorpusForCheck } from './lib/write-corpus.ts';
 import { median } from '../src/lib/bench/measure.ts';
-import { checkContent } from '../src/lib/content/check-content.ts';
+import { readContent } from '../src/lib/content/read-content.ts';
 import { site } from '../src/site.config.ts';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -46,23 +46,23 @@ try {
   const cli = timeProcess(process.execPath, [join(ROOT, 'scripts/check.ts')]);
   const npm = timeProcess('npm', ['run', '--silent', 'check']);
   const opts = { contentDir: dir, timeZone: site.timezone, now: new Date(NOW), site: { url: site.url, base: site.base } };
-  checkContent(opts); // warm-up: module compilation and the file cache, as in a build's second look
+  readContent(opts); // warm-up: module compilation and the file cache, as in a build's second look
   const cpu: number[] = [];
   const inProcess = Array.from({ length: runs }, () => {
     const started = performance.now();
     const cpuStart = process.cpuUsage();
-    checkContent(opts);
+    readContent(opts);
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1000);
     return performance.now() - started;
   });
-  const report = checkContent(opts);
+  const report = readContent(opts);
   const errors = report.problems.filter((p) => p.severity === 'error').length;
 
   console.log(`Content check on ${report.posts.length} posts and ${report.authors.length} authors (${posts} generated), ${runs} runs each:`);
   console.log(`  node scripts/check.ts (a new process, start-up included)  ${fmt(cli)}`);
   console.log(`  npm run check (the same, plus npm's own start-up)         ${fmt(npm)}`);
-  console.log(`  checkContent() inside one process (as the build runs it)  ${fmt(inProcess)}`);
+  console.log(`  readContent() inside one process (as the build runs it)   ${fmt(inProcess)}`);
   // CPU time barely depends on what else the machine is doing; wall time above does.
   console.log(`  the same, CPU time                                          ${fmt(cpu)}`);
   console.log(`  found ${errors} errors and ${report.problems.length - errors} warnings`);

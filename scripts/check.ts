@@ -1,17 +1,18 @@
 /**
- * npm run check: every problem in every post and author file, without a build.
- * Errors (which would stop the build) and warnings (advice) are listed apart;
- * the exit code is 1 when there is an error. CONTENT_DIR and BLOG_NOW apply.
+ * npm run check: every problem in every post and author file, read by the same
+ * reader and rules as the build. Errors (a post with one is not published) and
+ * warnings (advice) are listed apart; the exit code is 1 when there is an
+ * error. CONTENT_DIR and BLOG_NOW apply.
  */
 import { performance } from 'node:perf_hooks';
-import { checkContent } from '../src/lib/content/check-content.ts';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';
 import { formatReport } from '../src/lib/content/problems.ts';
+import { readContent } from '../src/lib/content/read-content.ts';
 import { resolveNow } from '../src/lib/publishing.ts';
 import { site } from '../src/site.config.ts';
 
 const started = performance.now();
-const report = checkContent({
+const report = readContent({
   contentDir: contentDirFrom(process.env),
   timeZone: site.timezone,
   now: resolveNow(process.env),
@@ -26,6 +27,6 @@ if (!report.problems.length) {
   console.log('No problems found.');
 } else {
   console.log(`\n${formatReport(report.problems)}\n`);
-  console.log(errors ? 'Fix the errors: the site will not build until they are gone. Warnings are advice.' : 'No errors; the warnings are advice.');
+  console.log(errors ? 'Fix the errors: a post with an error is not published until it is fixed. Warnings are advice.' : 'No errors; the warnings are advice.');
 }
 process.exitCode = errors ? 1 : 0;

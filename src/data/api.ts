@@ -5,12 +5,12 @@
  * src/pages/api/v1/ only pick a response and serialise it.
  */
 import { getImage } from 'astro:assets';
-import { getAuthors, getPosts, showsUnpublished, urls, type Author, type BlogPost } from './blog.ts';
+import { getAuthors, getPosts, showsUnpublished, type Author, type SitePost } from './posts.ts';
 import { heroJpeg } from './hero-jpeg.ts';
 import { postBodyHtml } from './post-html.ts';
 import { createApiModel, type ApiModel, type ApiPostInput } from '../lib/api/shape.ts';
 import type { ApiPostResponse } from '../schema/api.ts';
-import { ogImagePath } from '../lib/og/urls.ts';
+import { urls } from '../site-urls.ts';
 
 const AVATAR_WIDTH = 400;
 
@@ -19,13 +19,11 @@ async function jpeg(src: ImageMetadata, maxWidth: number) {
   return { src: image.src, width: Number(image.attributes.width), height: Number(image.attributes.height) };
 }
 
-async function postInput(post: BlogPost): Promise<ApiPostInput> {
-  const hero = post.entry.data.image;
+async function postInput(post: SitePost): Promise<ApiPostInput> {
   return {
     ...post,
-    previousSlugs: post.entry.data.previousSlugs,
-    featureImage: hero ? { ...(await heroJpeg(hero.src)), alt: hero.alt } : undefined,
-    ogImage: urls.path(ogImagePath(post.slug)),
+    featureImage: post.hero ? { ...(await heroJpeg(post.hero.src)), alt: post.hero.alt } : undefined,
+    ogImage: urls.path(urls.ogImagePath(post.slug)),
   };
 }
 
@@ -55,7 +53,7 @@ export function apiModel(): Promise<Built> {
 
 // A type, not an interface: Astro's route props must accept an index signature.
 export type ApiPostSource = {
-  post: BlogPost;
+  post: SitePost;
   input: ApiPostInput;
 };
 

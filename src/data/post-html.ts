@@ -2,14 +2,15 @@
  * A post's body as an HTML string, for outputs that are not pages: the JSON
  * API and the feeds. MDX posts and posts with pictures go through Astro's own
  * renderer (the container API), so images are processed and MDX components run
- * exactly as on the post page; other Markdown posts use the HTML Astro made
- * when it synced the content, which is what that renderer would return.
+ * exactly as on the post page; other Markdown posts use the HTML the content
+ * loader rendered, which is what that renderer would return.
  */
 import { render } from 'astro:content';
 import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import { showsUnpublished, type BlogPost } from './blog.ts';
+import { postEntry, showsUnpublished } from './posts.ts';
+import type { Post } from '../lib/post-model.ts';
 
 let container: Promise<AstroContainer> | undefined;
 
@@ -22,14 +23,15 @@ function getContainer(): Promise<AstroContainer> {
 // re-renders so edits show up.
 const rendered = new Map<string, Promise<string>>();
 
-async function renderBody(post: BlogPost): Promise<string> {
+async function renderBody(post: Pick<Post, 'slug'>): Promise<string> {
+  const entry = await postEntry(post);
   // A Markdown post without local pictures: render() would hand the container
-  // exactly the HTML content sync made (astro/dist/content/runtime.js,
+  // exactly the HTML the loader made (astro/dist/content/runtime.js,
   // renderEntry), so use it as is. MDX (rendered on demand) and posts whose
   // pictures Astro still has to process go through the container.
-  const ready = post.entry.rendered;
+  const ready = entry.rendered;
   if (ready && !ready.metadata?.imagePaths?.length) return ready.html.trim();
-  const { Content } = await render(post.entry);
+  const { Content } = await render(entry);
   const html = await (await getContainer()).renderToString(Content);
   return html.trim();
 }
@@ -39,12 +41,12 @@ async function renderBody(post: BlogPost): Promise<string> {
  * site, as on the page. Outputs read elsewhere make them absolute against the
  * post's address (see src/lib/feeds/absolute-urls.ts).
  */
-export async function postBodyHtml(post: BlogPost): Promise<string> {
+export async function postBodyHtml(post: Pick<Post, 'slug'>): Promise<string> {
   if (showsUnpublished) return renderBody(post);
   // render() tells Astro's incremental build that this route shows the entry, so
   // it is rebuilt when a component the entry uses (MDX) changes, even when another
   // route rendered the body first and the HTML below comes from the memo.
-  await render(post.entry);
+  await render(await postEntry(post));
   let html = rendered.get(post.slug);
   if (!html) {
     html = renderBody(post);

@@ -14,7 +14,7 @@
  * (tests/build/incremental.test.ts) builds edited content both ways and
  * requires byte-identical sites.
  */
-import { getAuthors, showsUnpublished } from './blog.ts';
+import { getAuthors, showsUnpublished } from './posts.ts';
 import { fingerprint } from '../lib/fingerprint.ts';
 import { site } from '../site.config.ts';
 

@@ -14,7 +14,8 @@ import type { z } from 'zod';
 import { problemsFromZod } from '../lib/content/problems.ts';
 import { fieldsAt } from '../schema/introspect.ts';
 import { dayAndTimeFromStored, storedFromDayAndTime, type DayAndTime } from '../lib/editor/date-field.ts';
-import { SLUG_PATTERN, slugify } from '../lib/slugs.ts';
+import { slugify } from '../lib/slugs.ts';
+import { SLUG_PATTERN } from '../schema/slug.ts';
 
 /** A problem with a value, in the content check's words, or undefined when it is fine. */
 export type Check<V> = (value: V) => string | undefined;

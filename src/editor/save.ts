@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeGenericAPIRouteHandler } from '@keystatic/core/api/generic';
 import type { Config } from '@keystatic/core';
-import { checkContent } from '../lib/content/check-content.ts';
+import { readContent } from '../lib/content/read-content.ts';
 import { formatReport } from '../lib/content/problems.ts';
 import { tidyMarkdownSave, tidyYamlSave } from '../lib/editor/tidy-save.ts';
 import { AUTHOR_FIELD_ORDER, POST_FIELD_ORDER } from './schemas.ts';
@@ -91,7 +91,7 @@ export function editorApi(opts: { config: Config<any, any>; contentDir: string; 
     if (!response.ok) return response;
 
     const saved = new Set(tidied.additions.map((a) => a.path));
-    const report = checkContent({ contentDir: opts.contentDir, timeZone: opts.timeZone, root: opts.contentDir });
+    const report = readContent({ contentDir: opts.contentDir, timeZone: opts.timeZone, root: opts.contentDir, now: new Date() });
     const errors = report.problems.filter((p) => p.severity === 'error' && saved.has(p.file));
     if (!errors.length) return response;
 

@@ -2,17 +2,13 @@
  * The content schemas as the editor uses them: the same factories as Astro and
  * the content check, with a picture as a path and an author as an id.
  */
-import { z } from 'zod';
-import { createAuthorSchema } from '../schema/author.ts';
+import type { z } from 'zod';
+import { authorSchema } from '../schema/author.ts';
 import { citationSchema } from '../schema/citation.ts';
-import { createPostSchema } from '../schema/post.ts';
+import { postSchema } from '../schema/post.ts';
 import { unwrap } from '../schema/introspect.ts';
-import { site } from '../site.config.ts';
 
-const imagePath = () => z.string({ error: 'must be a path to a picture, like ./images/hero.jpg' }).min(1, { error: 'is missing; choose a picture' });
-
-export const postSchema = createPostSchema({ image: imagePath, author: z.string(), timeZone: site.timezone });
-export const authorSchema = createAuthorSchema(imagePath);
+export { authorSchema, postSchema };
 
 /** The object schema inside optional/default wrappers, and inside a list's items. */
 export function objectShape(schema: z.ZodType): Record<string, z.ZodType> {

@@ -1,6 +1,43 @@
+/**
+ * Text going into HTML or XML, and text coming back out of it: the one place
+ * that escapes, decodes entities and drops what XML cannot hold.
+ */
+import { decodeHTML } from 'entities';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escape text for HTML element content and attribute values. */
+/** Escape text for HTML or XML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Text with HTML's character references (`&amp;`, `&#8217;`, `&eacute;`) turned back into characters. */
+export function decodeEntities(text: string): string {
+  return decodeHTML(text);
+}
+
+/**
+ * Characters XML 1.0 does not allow anywhere, even escaped: most C0 controls
+ * (a pasted vertical tab, form feed or backspace), lone surrogates, U+FFFE and
+ * U+FFFF. One of them makes a whole feed unreadable, so every XML output drops them.
+ */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
+/** Whether `text` holds a character xmlSafe would drop. */
+export function hasNonXmlCharacters(text: string): boolean {
+  return new RegExp(NOT_XML.source, 'u').test(text);
+}
+
+/** `value` with every string in it (deeply) passed through xmlSafe; other values as they are. */
+export function xmlSafeDeep<T>(value: T): T {
+  if (typeof value === 'string') return xmlSafe(value) as T;
+  if (Array.isArray(value)) return value.map(xmlSafeDeep) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafeDeep(v)])) as T;
+  }
+  return value;
 }

@@ -1,62 +1,99 @@
 /**
- * The shape every output works with: a post after validation, with its slug,
- * reading time and visibility resolved. Built from Astro entries in src/data/,
- * and from plain objects in tests.
+ * The post model every output works with: what the reader
+ * (src/lib/content/read-content.ts) found in a file, with its address, dates,
+ * reading time and validity settled. Pages, feeds, the API, the cards, the
+ * publish check and the command-line tools all take this one shape; lists
+ * take the smaller `PostSummary`, which holds only what a list shows.
  */
 import type { Citation } from '../schema/citation.ts';
+import { postsWithErrors } from './content/read-content.ts';
+import type { CheckedPost, ContentReport, PostData } from './content/types.ts';
 import { visibility, type Visibility } from './publishing.ts';
 import { readingMinutes } from './reading-time.ts';
 
-export interface PostModel {
+export interface Post {
   slug: string;
+  /** The source file as people see it, for messages. */
+  file: string;
+  format: 'md' | 'mdx';
+  /** sha256 of the file: a page that shows the body is keyed on it. */
+  digest: string;
   title: string;
   description: string;
   authorId: string;
   date: Date;
+  /** The writer gave a time of day; a day alone means the start of the day in the studio's zone. */
+  dateHasTime: boolean;
   updated?: Date | undefined;
   tags: string[];
   citations: Citation[];
   draft: boolean;
   canonical?: string | undefined;
-  /** The figure pages show: the frontmatter override or the computed one. */
+  /** Addresses the post had before, oldest first (its feed id is the first). */
+  previousSlugs: string[];
+  /** The figure pages show: the frontmatter override or the words at 238 a minute. */
   readingMinutes: number;
-  visibility: Visibility;
-  /** Path of the source file, relative to the project. */
-  filePath?: string | undefined;
+  /** The hero picture: a path relative to the post file, and its alt text. */
+  image?: { src: string; alt: string } | undefined;
+  /** No errors: a build may publish it (see isPublic). */
+  valid: boolean;
 }
 
-export interface PostFields {
+export function toPost(record: CheckedPost & { data: PostData }, valid: boolean): Post {
+  const d = record.data;
+  return {
+    slug: record.slug,
+    file: record.file,
+    format: record.format,
+    digest: record.digest,
+    title: d.title,
+    description: d.description,
+    authorId: d.author,
+    date: d.date,
+    dateHasTime: d.dateHasTime,
+    updated: d.updated,
+    tags: d.tags,
+    citations: d.citations,
+    draft: d.draft,
+    canonical: d.canonical,
+    previousSlugs: d.previousSlugs,
+    readingMinutes: d.readTime ?? readingMinutes(record.source.body),
+    image: d.image,
+    valid,
+  };
+}
+
+/** Every post whose frontmatter could be read, valid or not, in file order. */
+export function postsOf(report: ContentReport): Post[] {
+  const failing = postsWithErrors(report);
+  return report.posts.flatMap((r) => (r.data ? [toPost(r as CheckedPost & { data: PostData }, !failing.has(r.file))] : []));
+}
+
+/**
+ * A post as a list shows it (its card): nothing else, so a page that lists a
+ * post is keyed on what it shows of it, and an edit elsewhere in the post (its
+ * body, its tags) does not render the list again.
+ */
+export interface PostSummary {
   slug: string;
   title: string;
   description: string;
-  authorId: string;
   date: Date;
-  updated?: Date | undefined;
-  tags: string[];
-  citations?: Citation[];
-  draft?: boolean;
-  canonical?: string | undefined;
-  readTime?: number | undefined;
-  filePath?: string | undefined;
-  body: string;
+  readingMinutes: number;
+  authorName: string;
+  /** `public` in a build; the dev server's badge for drafts and scheduled posts. */
+  visibility: Visibility;
 }
 
-export function toPostModel(f: PostFields, now: Date): PostModel {
-  const draft = f.draft ?? false;
+export function summarize(post: Post, authorName: string, now: Date): PostSummary {
   return {
-    slug: f.slug,
-    title: f.title,
-    description: f.description,
-    authorId: f.authorId,
-    date: f.date,
-    updated: f.updated,
-    tags: f.tags,
-    citations: f.citations ?? [],
-    draft,
-    canonical: f.canonical,
-    readingMinutes: f.readTime ?? readingMinutes(f.body),
-    visibility: visibility({ draft, date: f.date }, now),
-    filePath: f.filePath,
+    slug: post.slug,
+    title: post.title,
+    description: post.description,
+    date: post.date,
+    readingMinutes: post.readingMinutes,
+    authorName,
+    visibility: visibility(post, now),
   };
 }
 

@@ -1,10 +1,8 @@
 /**
- * After a build: is every post that is due by now in the output, and is no
- * draft or scheduled post there? The hourly publishing workflow relies on the
- * first; the one publishing rule promises the second. A build that started at
- * `from` and finished at `until` may or may not include a post whose time came
- * in between, so only posts due by `from` must be there and only posts still
- * ahead at `until` must be absent.
+ * After a build: is every public post (by the one publishing rule, at the
+ * build's one "now") in the output, and is no other post there (a draft, a
+ * scheduled post, a post held back for its problems)? The hourly publishing
+ * workflow relies on the first; the publishing rule promises the second.
  */
 import { isPublic, type Publishable } from './publishing.ts';
 
@@ -15,27 +13,26 @@ export interface AuditPost extends Publishable {
 }
 
 export interface AuditResult {
-  /** Due (public at the start of the build) but without a page. */
+  /** Public, but without a page. */
   missing: AuditPost[];
-  /** A draft, or still scheduled when the build finished, yet with a page. */
+  /** Not public (a draft, scheduled, held back), yet with a page. */
   leaked: AuditPost[];
   /** How many posts were due and present, for the log. */
   published: number;
 }
 
-export function auditPublished(
-  posts: readonly AuditPost[],
-  build: { from: Date; until: Date; hasPage: (slug: string) => boolean },
-): AuditResult {
+export function auditPublished(posts: readonly AuditPost[], build: { now: Date; hasPage: (slug: string) => boolean }): AuditResult {
   const missing: AuditPost[] = [];
   const leaked: AuditPost[] = [];
   let published = 0;
+  const publicSlugs = new Set(posts.filter((p) => isPublic(p, build.now)).map((p) => p.slug));
   for (const post of posts) {
     const page = build.hasPage(post.slug);
-    if (isPublic(post, build.from)) {
+    if (isPublic(post, build.now)) {
       if (page) published++;
       else missing.push(post);
-    } else if (!isPublic(post, build.until) && page) {
+    } else if (page && !publicSlugs.has(post.slug)) {
+      // (Two files at one address: the public one owns the page.)
       leaked.push(post);
     }
   }
@@ -50,7 +47,7 @@ export function formatAudit(result: AuditResult, pagePath: (slug: string) => str
   }
   if (result.leaked.length) {
     if (lines.length) lines.push('');
-    lines.push('These posts are drafts or scheduled for later, yet the build has a page for them:');
+    lines.push('These posts are drafts, scheduled for later or held back, yet the build has a page for them:');
     for (const p of result.leaked) lines.push(`  ${p.file}  →  ${pagePath(p.slug)} must not exist yet`);
   }
   if (lines.length) lines.push('', 'This is a fault in the site code, not in the posts: the build was stopped so nothing wrong is deployed.');

@@ -1,29 +1,38 @@
 /**
- * The one publishing rule. Every output (pages, feeds, API, images, sitemap,
- * search) asks `isPublic` which posts to include, so a draft or a post dated in
- * the future cannot leak through any single route.
+ * The one publishing rule. Every output (pages, feeds, API, pictures, cards,
+ * sitemap, search) asks `isPublic` which posts to include, so a draft, a post
+ * dated in the future or a post with problems cannot leak through any route.
  */
 export interface Publishable {
+  /** The post has no errors (a build that holds posts back leaves out the others). */
+  valid: boolean;
   draft: boolean;
   /** The instant the post goes public. */
   date: Date;
 }
 
-export function isPublic(post: Publishable, now: Date): boolean {
+/** Its calendar says it is out: not a draft, and its time has come. Validity aside. */
+export function isDue(post: Pick<Publishable, 'draft' | 'date'>, now: Date): boolean {
   return !post.draft && post.date.getTime() <= now.getTime();
+}
+
+/** public = valid ∧ not a draft ∧ date ≤ now. */
+export function isPublic(post: Publishable, now: Date): boolean {
+  return post.valid && isDue(post, now);
 }
 
 export type Visibility = 'public' | 'draft' | 'scheduled';
 
-/** What the dev server's badge says about a post. */
-export function visibility(post: Publishable, now: Date): Visibility {
+/** What the dev server's badge says about a (valid) post. */
+export function visibility(post: Pick<Publishable, 'draft' | 'date'>, now: Date): Visibility {
   if (post.draft) return 'draft';
-  return isPublic(post, now) ? 'public' : 'scheduled';
+  return isDue(post, now) ? 'public' : 'scheduled';
 }
 
 /**
  * "Now" for a build: the clock, unless BLOG_NOW pins it (tests, previews of a
- * future day). A bad BLOG_NOW stops the build rather than silently using the clock.
+ * future day). Read once per build and passed to every step. A bad BLOG_NOW
+ * stops the build rather than silently using the clock.
  */
 export function resolveNow(env: Record<string, string | undefined>, clock: () => Date = () => new Date()): Date {
   const pinned = env.BLOG_NOW?.trim();

@@ -1,5 +1,3 @@
-/** Lowercase words joined by single hyphens: `massage-after-exercise`. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getPosts } from '../data/blog.ts';
+import { getPosts } from '../data/posts.ts';
 import { jsonFeedResponse } from '../data/feeds.ts';
 import { SITE_JSON_FEED } from '../lib/feeds/paths.ts';
 import { site } from '../site.config.ts';

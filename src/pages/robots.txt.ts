@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { urls } from '../data/blog.ts';
+import { urls } from '../site-urls.ts';
 import { robotsTxt } from '../lib/seo/robots.ts';
 
 export const GET: APIRoute = () =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-export function createAuthorSchema<Image extends z.ZodType>(image: () => Image) {
-  return z.strictObject({
+/** An author file, content/authors/<id>.yaml; the id is the file name. */
+export const authorSchema = z.strictObject({
     name: z.string().trim().min(2, { error: 'is missing; write the person\'s full name' }).max(80).meta({
       description: 'Full name as it appears in bylines.',
       examples: ['Lauren Walker'],
@@ -16,7 +16,10 @@ export function createAuthorSchema<Image extends z.ZodType>(image: () => Image) 
       .min(20, { error: 'is too short; write one or two sentences (20 to 400 characters)' })
       .max(400, { error: 'is too long; keep it to one or two sentences (at most 400 characters)' })
       .meta({ description: 'One or two sentences about the author.', examples: ['Lauren leads the recovery massage programme.'] }),
-    avatar: image().optional().meta({ description: 'A square photo, path relative to the author file.' }),
+    avatar: z
+      .string({ error: 'must be a path to a picture, like ./images/lauren.jpg' })
+      .min(1)
+      .optional().meta({ description: 'A square photo, path relative to the author file.' }),
     links: z
       .array(
         z.strictObject({
@@ -26,7 +29,6 @@ export function createAuthorSchema<Image extends z.ZodType>(image: () => Image) 
       )
       .default([])
       .meta({ description: 'Profile links (website, Instagram, …).' }),
-  });
-}
+});
 
-export type AuthorData = z.output<ReturnType<typeof createAuthorSchema<z.ZodString>>>;
+export type AuthorData = z.output<typeof authorSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { citationSchema } from './citation.ts';
-import { SLUG_PATTERN } from '../lib/slugs.ts';
-import { DATE_FIX_HINT, normalizeParsedDate, parsePublishDate } from '../lib/publish-date.ts';
+import { dateTextField } from './date-text.ts';
+import { SLUG_PATTERN } from './slug.ts';
 
 export const TITLE_MAX = 100;
 export const DESCRIPTION_MIN = 50;
@@ -9,36 +9,13 @@ export const DESCRIPTION_MAX = 180;
 export const TAGS_MIN = 1;
 export const TAGS_MAX = 5;
 
-/** `date:` and `updated:`: a day (start of day in the site's zone) or a timestamp with its offset. */
-export function publishDate(timeZone: string) {
-  return z
-    .union([z.date(), z.string()], { error: `is not a date; ${DATE_FIX_HINT}` })
-    .transform((value, ctx) => {
-      if (value instanceof Date) {
-        if (Number.isNaN(value.getTime())) {
-          ctx.addIssue({ code: 'custom', message: `is not a date; ${DATE_FIX_HINT}` });
-          return z.NEVER;
-        }
-        return normalizeParsedDate(value, timeZone);
-      }
-      const parsed = parsePublishDate(value, timeZone);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', message: `${parsed.reason}; ${DATE_FIX_HINT}` });
-        return z.NEVER;
-      }
-      return parsed.instant;
-    });
-}
-
-export interface PostSchemaHelpers<Image extends z.ZodType, Author extends z.ZodType> {
-  image: () => Image;
-  /** Astro passes `reference('authors')`; the standalone checker passes a string and checks ids itself. */
-  author: Author;
-  timeZone: string;
-}
-
-export function createPostSchema<Image extends z.ZodType, Author extends z.ZodType>(h: PostSchemaHelpers<Image, Author>) {
-  return z
+/**
+ * A post's frontmatter as the writer writes it. Dates stay text here (see
+ * date-text.ts): the reader (src/lib/content/) turns them into instants in the
+ * studio's zone. Pictures are paths relative to the post file; `author` is the
+ * name of a file in content/authors/.
+ */
+export const postSchema = z
     .strictObject({
       title: z
         .string({ error: 'is missing; add a line like `title: Massage after exercise`' })
@@ -55,12 +32,15 @@ export function createPostSchema<Image extends z.ZodType, Author extends z.ZodTy
           description: `Summary for search results, feeds and the API: ${DESCRIPTION_MIN} to ${DESCRIPTION_MAX} characters.`,
           examples: ['What a 2012 study found when one leg got a massage after hard exercise and the other did not.'],
         }),
-      author: h.author.meta({ description: 'The id of an author file in content/authors/ (its file name).', examples: ['lauren-walker'] }),
-      date: publishDate(h.timeZone).meta({
+      author: z
+        .string({ error: 'is missing; add `author:` with the name of a file in content/authors/ (without .yaml)' })
+        .min(1, { error: 'is empty; write the name of a file in content/authors/ (without .yaml)' })
+        .meta({ description: 'The id of an author file in content/authors/ (its file name).', examples: ['lauren-walker'] }),
+      date: dateTextField().meta({
         description: 'When the post goes public: a day (midnight in the studio\'s time zone) or a time with its offset.',
         examples: ['2026-11-27', '2026-11-27T07:00:00-05:00'],
       }),
-      updated: publishDate(h.timeZone)
+      updated: dateTextField()
         .optional()
         .meta({ description: 'When the post last changed in a way readers should know about.', examples: ['2026-12-02'] }),
       readTime: z
@@ -86,7 +66,10 @@ export function createPostSchema<Image extends z.ZodType, Author extends z.ZodTy
         .meta({ description: `1 to ${TAGS_MAX} topics, lowercase and hyphenated.`, examples: [['massage', 'recovery']] }),
       image: z
         .strictObject({
-          src: h.image().meta({ description: 'Path to the picture, relative to the post file.', examples: ['./images/hero.jpg'] }),
+          src: z
+            .string({ error: 'must be a path to a picture, like ./images/hero.jpg' })
+            .min(1, { error: 'is empty; write the path to a picture, like ./images/hero.jpg' })
+            .meta({ description: 'Path to the picture, relative to the post file.', examples: ['./images/hero.jpg'] }),
           alt: z
             .string({ error: 'is missing; describe the picture for people who cannot see it' })
             .trim()
@@ -125,13 +108,6 @@ export function createPostSchema<Image extends z.ZodType, Author extends z.ZodTy
         }),
     })
     .superRefine((post, ctx) => {
-      if (post.updated && post.updated.getTime() < post.date.getTime()) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['updated'],
-          message: 'is before `date`; a post cannot be updated before it is published, so fix one of the two',
-        });
-      }
       if (post.slug && post.previousSlugs.includes(post.slug)) {
         ctx.addIssue({
           code: 'custom',
@@ -140,7 +116,6 @@ export function createPostSchema<Image extends z.ZodType, Author extends z.ZodTy
         });
       }
     });
-}
 
-export type PostSchema = ReturnType<typeof createPostSchema<z.ZodString, z.ZodString>>;
-export type PostData = z.output<PostSchema>;
+/** Validated frontmatter: dates still as written. */
+export type PostFrontmatter = z.output<typeof postSchema>;

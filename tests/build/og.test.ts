@@ -157,15 +157,15 @@ describe('Open Graph cards for hard titles (tests/fixtures/og)', () => {
   });
 
   it('starts drawing the cards ahead of the pages, the very cards the pages then use', () => {
-    // The content check's posts (src/lib/content/report-cards.ts) start the four public cards early...
-    expect(log).toContain('4 Open Graph cards not in the cache: drawing started ahead of the pages');
-    // ...and the card routes find them: a card that differed would be drawn again and cached apart,
-    // and a draft's or scheduled post's card would be there too. Four cards and the site's card.
+    // The pipeline starts the four public posts' cards and the site's card as soon as the content is read...
+    expect(log).toContain('5 Open Graph cards not in the cache: drawing started ahead of the pages');
+    // ...and writes exactly those: a card drawn twice would be cached apart, and a draft's or
+    // scheduled post's card would be there too.
     expect(readdirSync(ogCache).filter((f) => f.endsWith('.png'))).toHaveLength(5);
     // And each card in the build is the cached card, byte for byte (a hard link where the disk allows).
     const cached = new Set(readdirSync(ogCache).filter((f) => f.endsWith('.png')).map((f) => readFileSync(join(ogCache, f)).toString('base64')));
-    const built = listDist(dir).filter((f) => f.startsWith('og/posts/'));
-    expect(built).toHaveLength(4);
+    const built = listDist(dir).filter((f) => f.startsWith('og/'));
+    expect(built).toHaveLength(5);
     for (const f of built) expect(cached.has(readFileSync(join(dir, f)).toString('base64')), f).toBe(true);
   });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkContent } from '../../src/lib/content/check-content.ts';
+import { readContent } from '../../src/lib/content/read-content.ts';
 import { site } from '../../src/site.config.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startDevServer, type DevServer } from '../support/dev-server.ts';
@@ -105,7 +105,7 @@ describe('the browser editor under astro dev', () => {
         '',
       ].join('\n'),
     );
-    const report = checkContent({ contentDir: content, timeZone: site.timezone, root: content });
+    const report = readContent({ contentDir: content, timeZone: site.timezone, root: content, now: new Date() });
     expect(report.problems.filter((p) => p.file === `posts/${file}` && p.severity === 'error')).toEqual([]);
     const checked = report.posts.find((p) => p.file === `posts/${file}`);
     expect(checked?.data?.title).toBe('Breathing before a stretch session');

@@ -22,7 +22,7 @@ import {
   summariseKinds,
 } from '../../src/lib/bench/measure.ts';
 import { groupOf, summariseProfile, type CpuProfile } from '../../src/lib/bench/profile.ts';
-import { checkContent } from '../../src/lib/content/check-content.ts';
+import { readContent } from '../../src/lib/content/read-content.ts';
 import { site } from '../../src/site.config.ts';
 
 const NOW = new Date('2026-11-27T17:00:00Z');
@@ -64,7 +64,7 @@ describe('the benchmark archive', () => {
 
   it('passes the content check without a single problem, so it measures a clean archive', () => {
     writeCorpusForCheck(dir, corpus);
-    const report = checkContent({ contentDir: dir, timeZone: site.timezone, now: NOW, site: { url: site.url, base: '/' } });
+    const report = readContent({ contentDir: dir, timeZone: site.timezone, now: NOW, site: { url: site.url, base: '/' } });
     expect(report.problems.map((p) => `${p.file}:${p.line} ${p.field} ${p.message}`)).toEqual([]);
     expect(report.posts).toHaveLength(122);
   });

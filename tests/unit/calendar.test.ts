@@ -4,8 +4,8 @@ import { addDays, nextFreeDay, type ScheduledPost } from '../../src/lib/authorin
 
 const TZ = 'America/New_York';
 
-function p(slug: string, date: string, draft = false): ScheduledPost {
-  return { slug, title: `Title of ${slug}`, file: `content/posts/${slug}.md`, date: new Date(date), draft };
+function p(slug: string, date: string, draft = false, valid = true): ScheduledPost {
+  return { slug, title: `Title of ${slug}`, file: `content/posts/${slug}.md`, date: new Date(date), draft, valid };
 }
 
 describe('the calendar against an injected now', () => {

@@ -6,8 +6,9 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type CheckOptions } from '../../src/lib/content/check-content.ts';
-import { formatProblem, type Problem } from '../../src/lib/content/problems.ts';
+import { readContent, type ReadOptions as CheckOptions } from '../../src/lib/content/read-content.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
+import type { Problem } from '../../src/lib/content/types.ts';
 import { studyYearMentions } from '../../src/lib/content/rules/study-year.ts';
 import { FIXTURES, FIXTURE_NOW } from '../support/paths.ts';
 import { VALID_FRONTMATTER, makeContent, post } from './support/temp-content.ts';
@@ -19,7 +20,7 @@ function check(fixture: string, opts: Partial<CheckOptions> = {}) {
   const dir = mkdtempSync(join(tmpdir(), `check-${fixture}-`));
   cpSync(join(CHECK, '_authors'), join(dir, 'authors'), { recursive: true });
   cpSync(join(CHECK, fixture), join(dir, 'posts'), { recursive: true });
-  const report = checkContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW, ...opts });
+  const report = readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW, ...opts });
   const lines = (severity: Problem['severity']) => report.problems.filter((p) => p.severity === severity).map(formatProblem);
   return { report, errors: lines('error'), warnings: lines('warning') };
 }
@@ -39,7 +40,7 @@ describe('clean content', () => {
   });
 
   it('finds no errors in the fixture site the build tests use', () => {
-    const report = checkContent({ contentDir: join(FIXTURES, 'content'), timeZone: 'America/New_York', now: NOW });
+    const report = readContent({ contentDir: join(FIXTURES, 'content'), timeZone: 'America/New_York', now: NOW });
     expect(report.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
   });
 });
@@ -200,7 +201,7 @@ describe('study-year', () => {
 
   it('asks for a citation when the post has none', () => {
     const dir = makeContent({ 'posts/2026-11-20-uncited.md': post(VALID_FRONTMATTER, 'A 2019 review found little difference.\n') });
-    const report = checkContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW });
+    const report = readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW });
     expect(report.problems.map(formatProblem)).toEqual([
       'posts/2026-11-20-uncited.md:9  body  mentions "A 2019 review", but the post has no citations; add the 2019 source under `citations:` so readers can find it',
     ]);

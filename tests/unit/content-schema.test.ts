@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, formatReport } from '../../src/lib/content/problems.ts';
-import { checkContent } from '../../src/lib/content/check-content.ts';
+import { readContent } from '../../src/lib/content/read-content.ts';
+import { FIXTURE_NOW } from '../support/paths.ts';
 import { VALID_FRONTMATTER, checkOne, makeContent, post } from './support/temp-content.ts';
 
 /** Replace or add one frontmatter line of the valid post. */
@@ -42,7 +43,6 @@ describe('post frontmatter rules', () => {
     ['date in words', withField('date', 'yesterday'), 'date  "yesterday" is not a date; write 2026-11-27 or 2026-11-27T07:00:00-05:00'],
     ['date without offset', withField('date', '2026-11-20T07:00:00'), 'date  "2026-11-20T07:00:00" has a time but no time-zone offset; write 2026-11-27'],
     ['date not on the calendar', withField('date', '2026-02-30'), 'date  "2026-02-30" is not a day on the calendar'],
-    ['date at UTC midnight', withField('date', '2026-11-20T00:00:00Z'), 'date  "2026-11-20T00:00:00Z" is midnight UTC'],
     ['updated before date', withField('updated', '2026-11-19'), 'updated  is before `date`'],
     ['readTime not whole', withField('readTime', '2.5'), 'readTime  must be a whole number of minutes'],
     ['readTime zero', withField('readTime', '0'), 'readTime  must be at least 1 minute'],
@@ -87,6 +87,29 @@ describe('post frontmatter rules', () => {
   });
 });
 
+describe('dates as written', () => {
+  const dateOf = (value: string) => {
+    const report = checkOne(withField('date', value));
+    expect(report.problems.map(formatProblem)).toEqual([]);
+    const data = report.posts[0]!.data!;
+    return { instant: data.date.toISOString(), hasTime: data.dateHasTime };
+  };
+
+  it('takes a day alone as midnight in the studio\'s zone', () => {
+    expect(dateOf('2026-11-27')).toEqual({ instant: '2026-11-27T05:00:00.000Z', hasTime: false });
+  });
+
+  it('keeps 7 pm in New York a time, although it is midnight UTC', () => {
+    expect(dateOf('2026-11-26T19:00:00-05:00')).toEqual({ instant: '2026-11-27T00:00:00.000Z', hasTime: true });
+    expect(dateOf('2026-11-20T00:00:00Z')).toEqual({ instant: '2026-11-20T00:00:00.000Z', hasTime: true });
+  });
+
+  it('accepts the forms YAML itself writes: a space before the time and before the offset', () => {
+    expect(dateOf('2026-11-20 09:00:00 -05:00')).toEqual({ instant: '2026-11-20T14:00:00.000Z', hasTime: true });
+    expect(dateOf('2026-11-20 09:00 -5')).toEqual({ instant: '2026-11-20T14:00:00.000Z', hasTime: true });
+  });
+});
+
 describe('citation rules', () => {
   const cite = (extra: string) => `${VALID_FRONTMATTER}\ncitations:\n  - authors: ["Crane, J. D."]\n    year: 2012\n    title: A study title\n    container: A Journal\n${extra}`;
 
@@ -108,7 +131,7 @@ describe('whole-folder rules', () => {
       'posts/2026-11-20-same.md': post(VALID_FRONTMATTER),
       'posts/2026-11-21-same.md': post(VALID_FRONTMATTER.replace('2026-11-20', '2026-11-21')),
     });
-    const report = checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir });
+    const report = readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) });
     expect(report.problems.map(formatProblem)).toEqual([
       'posts/2026-11-21-same.md:1  slug  "same" is already the address of posts/2026-11-20-same.md; two posts cannot share one. Rename one file or give it a different `slug:`',
     ]);
@@ -119,7 +142,7 @@ describe('whole-folder rules', () => {
       'posts/2026-11-20-broken-yaml.md': '---\ntitle: "unclosed\n---\nBody\n',
       'posts/2026-11-21-no-frontmatter.md': 'Just text.\n',
     });
-    const text = formatReport(checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir }).problems);
+    const text = formatReport(readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) }).problems);
     expect(text).toContain('posts/2026-11-20-broken-yaml.md:');
     expect(text).toContain('is not valid YAML');
     expect(text).toContain('posts/2026-11-21-no-frontmatter.md:1  has no frontmatter');
@@ -128,7 +151,7 @@ describe('whole-folder rules', () => {
 
   it('puts limits without a message of their own in plain words', () => {
     const dir = makeContent({ 'authors/long.yaml': `name: ${'N'.repeat(81)}\nrole: Coach\nbio: Ben coaches stretching at the studio.\nlinks:\n  - label: ""\n    url: https://example.com\n` });
-    const text = checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir }).problems.map(formatProblem).join('\n');
+    const text = readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) }).problems.map(formatProblem).join('\n');
     expect(text).toContain('authors/long.yaml:1  name  is too long; use at most 80 characters');
     expect(text).toContain('links #1 → label  is empty; fill it in or remove the line');
     expect(text).not.toMatch(/Too (big|small)/);
@@ -136,7 +159,7 @@ describe('whole-folder rules', () => {
 
   it('checks author files too', () => {
     const dir = makeContent({ 'authors/ben.yaml': 'name: Ben\nrole: Coach\nbio: short\nwebsite: x\n' });
-    const text = checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir }).problems.map(formatProblem).join('\n');
+    const text = readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) }).problems.map(formatProblem).join('\n');
     expect(text).toContain('authors/ben.yaml:3  bio  is too short');
     expect(text).toContain('authors/ben.yaml:4  website  is not a field here');
   });

@@ -18,6 +18,7 @@ function post(overrides: Partial<FeedPost> = {}): FeedPost {
     date: new Date('2026-11-20T05:00:00Z'),
     tags: ['massage', 'recovery'],
     citations: [],
+    previousSlugs: [],
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planNewPost, readSite, writeNewPost, type NewPostRequest } from '../../src/lib/authoring/new-post.ts';
-import { checkContent } from '../../src/lib/content/check-content.ts';
+import { readContent } from '../../src/lib/content/read-content.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { FIXTURE_NOW, ROOT } from '../support/paths.ts';
 import { makeContent, post } from './support/temp-content.ts';
@@ -122,7 +122,7 @@ describe('round trip', () => {
     expect(writeNewPost(planned)).toEqual({ ok: true });
     expect(planned.file).toBe('posts/2026-12-03-stretching-why-slow-is-better.md');
 
-    const report = checkContent({ contentDir: dir, root: dir, timeZone: TZ, now: NOW });
+    const report = readContent({ contentDir: dir, root: dir, timeZone: TZ, now: NOW });
     expect(report.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
     // The prompts are flagged while the post is scheduled…
     expect(report.problems.map((p) => p.field)).toEqual(['description', 'body']);
@@ -140,7 +140,7 @@ describe('round trip', () => {
       .replace(/^description: .*$/m, 'description: Why holding a stretch for thirty slow seconds works better than bouncing.')
       .replace(/<!--[\s\S]*$/, 'Hold each stretch for thirty seconds.\n\n## Breathe out\n\nLet the muscle go as you breathe out.\n');
     writeFileSync(planned.path, finished);
-    expect(checkContent({ contentDir: dir, root: dir, timeZone: TZ, now: NOW }).problems.map(formatProblem)).toEqual([]);
+    expect(readContent({ contentDir: dir, root: dir, timeZone: TZ, now: NOW }).problems.map(formatProblem)).toEqual([]);
   });
 
   it('lists the schema\'s optional fields as comments, so uncommenting one gives a valid post', () => {
@@ -150,7 +150,7 @@ describe('round trip', () => {
     expect(planned.text).toContain('# draft: true  # A draft never appears on the published site, whatever its date.');
     expect(planned.text).toContain('#     doi: 10.1126/scitranslmed.3002882');
     writeNewPost({ ...planned, text: planned.text.replace('# draft: true', 'draft: true') });
-    const report = checkContent({ contentDir: dir, root: dir, timeZone: TZ, now: NOW });
+    const report = readContent({ contentDir: dir, root: dir, timeZone: TZ, now: NOW });
     expect(report.posts[0]!.data!.draft).toBe(true);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { cardAlt, postCard, siteCard } from '../../src/lib/og/card.ts';
-import { defaultOgImageUrl, ogImagePath, postOgImageUrl } from '../../src/lib/og/urls.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { OG_TEST_SITE } from './support/og-site.ts';
 
@@ -38,8 +37,8 @@ describe('the Open Graph card of a post', () => {
 describe('Open Graph image URLs', () => {
   it('are stable paths under the base', () => {
     const urls = createUrls({ url: 'https://www.myrituals.me', base: '/blog/' });
-    expect(ogImagePath('rest-days')).toBe('og/posts/rest-days.png');
-    expect(postOgImageUrl(urls, 'rest-days')).toBe('https://www.myrituals.me/blog/og/posts/rest-days.png');
-    expect(defaultOgImageUrl(urls)).toBe('https://www.myrituals.me/blog/og/default.png');
+    expect(urls.ogImagePath('rest-days')).toBe('og/posts/rest-days.png');
+    expect(urls.absolute(urls.ogImagePath('rest-days'))).toBe('https://www.myrituals.me/blog/og/posts/rest-days.png');
+    expect(urls.absolute(urls.siteOgImagePath())).toBe('https://www.myrituals.me/blog/og/default.png');
   });
 });

@@ -1,14 +1,14 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, utimesSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postCard, siteCard, type CardPost } from '../../src/lib/og/card.ts';
 import { cacheKey, pruneCache } from '../../src/lib/og/cache.ts';
 import { createRenderPool } from '../../src/lib/og/pool.ts';
-import { createOgRenderer, designSourceHash, findDesignDir, prepareCard, renderTree } from '../../src/lib/og/render.ts';
+import { createOgRenderer, designSourceHash, DRAWING_SOURCES, findDesignDir, prepareCard, renderTree } from '../../src/lib/og/render.ts';
 import { ogFonts } from '../../src/lib/og/fonts.ts';
 import { MARK_BOX, SAFE_MARGIN } from '../../src/lib/og/template.ts';
-import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from '../../src/lib/og/urls.ts';
+import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from '../../src/lib/og/size.ts';
 import { countNear, countNot, decodePng, marginIntruders, offPaletteColourful } from '../support/png.ts';
 import { OG_TEST_SITE } from './support/og-site.ts';
 
@@ -152,6 +152,29 @@ describe('the card cache', () => {
     expect(designSourceHash(copy)).not.toBe(before);
   });
 
+  it('keys on the drawing modules only: editing the meta tags or the cache does not redraw the cards', () => {
+    const dir = findDesignDir()!;
+    const copy = join(tempDir(), 'og');
+    cpSync(dir, copy, { recursive: true });
+    const before = designSourceHash(copy);
+    appendFileSync(join(copy, 'meta.ts'), '\n// a new tag\n');
+    appendFileSync(join(copy, 'cache.ts'), '\n// a new cache rule\n');
+    expect(designSourceHash(copy)).toBe(before);
+  });
+
+  it('names every module the template draws with, and nothing it does not', () => {
+    // The template's own local imports, followed through: what the list must hold.
+    const dir = findDesignDir()!;
+    const seen = new Set<string>();
+    const visit = (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      for (const [, local] of readFileSync(join(dir, name), 'utf8').matchAll(/from '\.\/([\w-]+\.ts)'/g)) visit(local!);
+    };
+    visit('template.ts');
+    expect([...DRAWING_SOURCES].sort()).toEqual([...seen].sort());
+  });
+
   it('finds a cached card by its fields alone, without laying it out', async () => {
     const dir = tempDir();
     const card = postCard(post('Rest days after a long week'), 'Ada Fixture', site);
@@ -238,11 +261,12 @@ describe('warming the cache for a build', () => {
     // A stand-in worker that answers after 60 ms with its thread id and when it started and finished.
     const worker = new URL(
       `data:text/javascript,${encodeURIComponent(`
-        import { parentPort, threadId } from 'node:worker_threads';
-        parentPort.on('message', ({ id }) => {
+        import { threadId } from 'node:worker_threads';
+        export default async function () {
           const start = Date.now();
-          setTimeout(() => parentPort.postMessage({ id, ms: 60, png: new TextEncoder().encode(JSON.stringify({ threadId, start, end: Date.now() })) }), 60);
-        });`)}`,
+          await new Promise((done) => setTimeout(done, 60));
+          return { ms: 60, png: new TextEncoder().encode(JSON.stringify({ threadId, start, end: Date.now() })) };
+        }`)}`,
     );
     const pool = createRenderPool(2, worker);
     const tree = prepareCard(many[0]!).tree;
@@ -262,8 +286,9 @@ describe('warming the cache for a build', () => {
     }
   });
 
-  it('lets cards fail over to the main thread when workers cannot start', async () => {
-    const pool = createRenderPool(1, new URL('data:text/javascript,throw new Error("no worker here")'));
+  it('lets cards fail over to the main thread when the workers cannot draw', async () => {
+    // As the real worker does when it cannot load the drawing code: every task fails.
+    const pool = createRenderPool(1, new URL(`data:text/javascript,${encodeURIComponent('export default async () => { throw new Error("no drawing here"); }')}`));
     const dir = tempDir();
     const renderer = createOgRenderer({ cacheDir: dir, drawMany: () => async (tree) => (await pool.draw(tree)).png });
     renderer.warm(many);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content/check-content.ts';
+import { readContent } from '../../src/lib/content/read-content.ts';
+import { FIXTURE_NOW } from '../support/paths.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { VALID_FRONTMATTER, checkOne, makeContent, post } from './support/temp-content.ts';
 
 function folderProblems(files: Record<string, string>): string[] {
   const dir = makeContent(files);
-  return checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir }).problems.map(formatProblem);
+  return readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) }).problems.map(formatProblem);
 }
 
 describe('previousSlugs in frontmatter', () => {

@@ -1,89 +1,70 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { AstroIntegrationLogger } from 'astro';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { publishCheck } from '../../src/integrations/publish-check.ts';
-import { checkContent } from '../../src/lib/content/check-content.ts';
+import { describe, expect, it } from 'vitest';
+import { checkPublished } from '../../src/integrations/steps/publish-check.ts';
 import { auditPublished, type AuditPost } from '../../src/lib/publish-audit.ts';
 import { FIXTURE_NOW } from '../support/paths.ts';
-import { makeContent, post } from './support/temp-content.ts';
+import { makeContent, post, readFolder } from './support/temp-content.ts';
 
 const at = (iso: string) => new Date(iso);
-const p = (slug: string, date: string, draft = false): AuditPost => ({ slug, file: `posts/${slug}.md`, date: at(date), draft });
+const p = (slug: string, date: string, draft = false, valid = true): AuditPost => ({ slug, file: `posts/${slug}.md`, date: at(date), draft, valid });
 
 describe('auditPublished', () => {
-  const posts = [p('due', '2026-11-27T07:00:00-05:00'), p('draft', '2026-11-01', true), p('tonight', '2026-11-27T18:00:00-05:00'), p('during', '2026-11-27T12:00:30-05:00')];
-  const from = at('2026-11-27T12:00:00-05:00');
-  const until = at('2026-11-27T12:01:00-05:00');
+  const posts = [p('due', '2026-11-27T07:00:00-05:00'), p('draft', '2026-11-01', true), p('tonight', '2026-11-27T18:00:00-05:00'), p('broken', '2026-11-20', false, false)];
+  const now = at('2026-11-27T12:00:00-05:00');
 
-  it('finds a due post without a page and a draft or scheduled post with one', () => {
-    const result = auditPublished(posts, { from, until, hasPage: (slug) => ['draft', 'tonight'].includes(slug) });
+  it('finds a public post without a page, and a draft, scheduled or held-back post with one', () => {
+    const result = auditPublished(posts, { now, hasPage: (slug) => ['draft', 'tonight', 'broken'].includes(slug) });
     expect(result.missing.map((x) => x.slug)).toEqual(['due']);
-    expect(result.leaked.map((x) => x.slug)).toEqual(['draft', 'tonight']);
+    expect(result.leaked.map((x) => x.slug)).toEqual(['draft', 'tonight', 'broken']);
   });
 
-  it('accepts a post whose time came during the build either way', () => {
-    for (const pages of [['due'], ['due', 'during']]) {
-      const result = auditPublished(posts, { from, until, hasPage: (slug) => pages.includes(slug) });
-      expect([result.missing, result.leaked]).toEqual([[], []]);
-      expect(result.published).toBe(1);
-    }
+  it('counts the public posts that have their page', () => {
+    const result = auditPublished(posts, { now, hasPage: (slug) => slug === 'due' });
+    expect([result.missing, result.leaked, result.published]).toEqual([[], [], 1]);
+  });
+
+  it('lets the public one of two files at one address own the page', () => {
+    const twins = [p('same', '2026-11-20'), { ...p('same', '2026-11-21', false, false), file: 'posts/same-2.md' }];
+    expect(auditPublished(twins, { now, hasPage: () => true }).leaked).toEqual([]);
   });
 });
 
-describe('the publish-check integration', () => {
-  afterEach(() => vi.unstubAllEnvs());
-
+describe('the publish check step', () => {
   const fm = (title: string, date: string, extra = '') =>
     `title: ${title}\ndescription: A description long enough to pass the fifty character minimum.\nauthor: ada-fixture\ndate: ${date}\ntags: [massage]${extra}`;
+  const posts = readFolder(
+      makeContent({
+        'posts/2026-11-20-due-post.md': post(fm('Due post', '2026-11-20')),
+        'posts/2026-11-21-a-draft.md': post(fm('A draft', '2026-11-21', '\ndraft: true')),
+        'posts/2026-12-01-next-month.md': post(fm('Next month', '2026-12-01')),
+        'posts/2026-11-22-broken.md': post(fm('Broken', '2026-11-22', '\nauthor2: x')),
+      }),
+  );
 
-  function build(pages: string[]) {
-    const content = makeContent({
-      'posts/2026-11-20-due-post.md': post(fm('Due post', '2026-11-20')),
-      'posts/2026-11-21-a-draft.md': post(fm('A draft', '2026-11-21', '\ndraft: true')),
-      'posts/2026-12-01-next-month.md': post(fm('Next month', '2026-12-01')),
-    });
-    const dist = mkdtempSync(join(tmpdir(), 'publish-check-dist-'));
+  function dist(pages: string[]): string {
+    const dir = mkdtempSync(join(tmpdir(), 'publish-check-dist-'));
     for (const slug of pages) {
-      mkdirSync(join(dist, 'posts', slug), { recursive: true });
-      writeFileSync(join(dist, 'posts', slug, 'index.html'), '<!doctype html>');
+      mkdirSync(join(dir, 'posts', slug), { recursive: true });
+      writeFileSync(join(dir, 'posts', slug, 'index.html'), '<!doctype html>');
     }
-    vi.stubEnv('CONTENT_DIR', content);
-    vi.stubEnv('BLOG_NOW', FIXTURE_NOW);
-    const info = vi.fn();
-    const logger = { info } as unknown as AstroIntegrationLogger;
-    const integration = publishCheck({ timeZone: 'America/New_York' });
-    const hooks = integration.hooks;
-    const run = () => {
-      (hooks['astro:build:start'] as (o: unknown) => void)({ logger });
-      (hooks['astro:build:done'] as (o: unknown) => void)({ dir: pathToFileURL(`${dist}/`), logger, pages: [], assets: new Map() });
-    };
-    return { run, info, integration, content };
+    return dir;
   }
 
-  it('takes the posts from the content check when it has them, instead of reading them again', () => {
-    const { run, info, integration, content } = build(['due-post']);
-    integration.contentChecked(checkContent({ contentDir: content, timeZone: 'America/New_York', now: new Date(FIXTURE_NOW), rules: [] }));
-    rmSync(content, { recursive: true, force: true });
-    expect(run).not.toThrow();
-    expect(info).toHaveBeenCalledWith('all 1 posts due by now are in the build; drafts and scheduled posts are not');
+  it('passes when exactly the public posts have pages', () => {
+    expect(checkPublished(posts, new Date(FIXTURE_NOW), dist(['due-post']))).toBe(1);
   });
 
-  it('passes when exactly the due posts have pages', () => {
-    const { run, info } = build(['due-post']);
-    expect(run).not.toThrow();
-    expect(info).toHaveBeenCalledWith('all 1 posts due by now are in the build; drafts and scheduled posts are not');
+  it('stops the build, naming the file and the page, when a public post is missing', () => {
+    expect(() => checkPublished(posts, new Date(FIXTURE_NOW), dist([]))).toThrow(
+      /These posts are due but have no page in the build[^\n]*\n.*2026-11-20-due-post\.md {2}→ {2}posts\/due-post\/index\.html is missing/,
+    );
   });
 
-  it('stops the build, naming the file and the page, when a due post is missing', () => {
-    const { run } = build([]);
-    expect(run).toThrow(/These posts are due but have no page in the build[^\n]*\n.*2026-11-20-due-post\.md {2}→ {2}posts\/due-post\/index\.html is missing/);
-  });
-
-  it('stops the build when a draft or a scheduled post has a page', () => {
-    const { run } = build(['due-post', 'a-draft', 'next-month']);
-    expect(run).toThrow(/a-draft\.md {2}→ {2}posts\/a-draft\/index\.html must not exist yet\n.*next-month\.md {2}→ {2}posts\/next-month\/index\.html must not exist yet/);
+  it('stops the build when a draft, a scheduled or a held-back post has a page', () => {
+    expect(() => checkPublished(posts, new Date(FIXTURE_NOW), dist(['due-post', 'a-draft', 'next-month', 'broken']))).toThrow(
+      /a-draft\.md {2}→ {2}posts\/a-draft\/index\.html must not exist yet\n.*next-month\.md {2}→ {2}posts\/next-month\/index\.html must not exist yet\n.*broken\.md {2}→ {2}posts\/broken\/index\.html must not exist yet/,
+    );
   });
 });

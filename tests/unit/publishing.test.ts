@@ -1,35 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { byNewest, isPublic, resolveNow, visibility } from '../../src/lib/publishing.ts';
-import { parsePublishDate } from '../../src/lib/publish-date.ts';
+import { byNewest, isDue, isPublic, resolveNow, visibility } from '../../src/lib/publishing.ts';
+import { resolvePublishDate } from '../../src/lib/publish-date.ts';
 
 const NY = 'America/New_York';
 const dateOf = (text: string) => {
-  const parsed = parsePublishDate(text, NY);
+  const parsed = resolvePublishDate(text, NY);
   if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.instant;
 };
 
 describe('isPublic', () => {
   it('publishes a post once its date has come, and not a moment before', () => {
-    const post = { draft: false, date: dateOf('2026-11-27T07:00:00-05:00') };
+    const post = { valid: true, draft: false, date: dateOf('2026-11-27T07:00:00-05:00') };
     expect(isPublic(post, new Date('2026-11-27T11:59:59Z'))).toBe(false);
     expect(isPublic(post, new Date('2026-11-27T12:00:00Z'))).toBe(true);
   });
 
   it('never publishes a draft, whatever its date', () => {
-    expect(isPublic({ draft: true, date: dateOf('2020-01-01') }, new Date('2026-11-27T12:00:00Z'))).toBe(false);
+    expect(isPublic({ valid: true, draft: true, date: dateOf('2020-01-01') }, new Date('2026-11-27T12:00:00Z'))).toBe(false);
   });
 
   it('publishes a date-only post at midnight in New York, not midnight UTC', () => {
-    const post = { draft: false, date: dateOf('2026-11-27') };
+    const post = { valid: true, draft: false, date: dateOf('2026-11-27') };
     expect(isPublic(post, new Date('2026-11-27T04:59:59Z'))).toBe(false); // 23:59:59 on the 26th in New York
     expect(isPublic(post, new Date('2026-11-27T05:00:00Z'))).toBe(true);
   });
 
   it('keeps midnight local across the autumn DST change', () => {
     // On 2026-11-01 New York is still on EDT (UTC-4) at midnight; the next day it is EST (UTC-5).
-    const sunday = { draft: false, date: dateOf('2026-11-01') };
-    const monday = { draft: false, date: dateOf('2026-11-02') };
+    const sunday = { valid: true, draft: false, date: dateOf('2026-11-01') };
+    const monday = { valid: true, draft: false, date: dateOf('2026-11-02') };
     expect(isPublic(sunday, new Date('2026-11-01T03:59:59Z'))).toBe(false);
     expect(isPublic(sunday, new Date('2026-11-01T04:00:00Z'))).toBe(true);
     expect(isPublic(monday, new Date('2026-11-02T04:59:59Z'))).toBe(false);
@@ -37,9 +37,16 @@ describe('isPublic', () => {
   });
 
   it('keeps midnight local across the spring DST change', () => {
-    const post = { draft: false, date: dateOf('2027-03-15') };
+    const post = { valid: true, draft: false, date: dateOf('2027-03-15') };
     expect(isPublic(post, new Date('2027-03-15T03:59:59Z'))).toBe(false);
     expect(isPublic(post, new Date('2027-03-15T04:00:00Z'))).toBe(true);
+  });
+
+  it('never publishes a post with problems, and still calls its calendar due', () => {
+    const post = { valid: false, draft: false, date: dateOf('2026-11-01') };
+    const now = new Date('2026-11-27T12:00:00Z');
+    expect(isPublic(post, now)).toBe(false);
+    expect(isDue(post, now)).toBe(true);
   });
 
   it('names the state for the dev badge', () => {

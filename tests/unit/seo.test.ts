@@ -12,7 +12,7 @@ import {
   type SeoContext,
 } from '../../src/lib/seo/json-ld.ts';
 import { robotsTxt } from '../../src/lib/seo/robots.ts';
-import { belongsInSitemap, pageFacts } from '../../src/lib/seo/sitemap.ts';
+import { isNoindexPath, sitemapPolicy } from '../../src/lib/seo/sitemap.ts';
 import { CRANE_2012 } from './support/citations.ts';
 
 const site: SeoContext['site'] = {
@@ -185,32 +185,32 @@ describe('robotsTxt', () => {
   });
 });
 
-describe('pageFacts and belongsInSitemap', () => {
-  const url = 'https://example.com/blog/posts/first-post/';
-  const page = (head: string, body = '') => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
-  const ld = `<script type="application/ld+json">${serializeJsonLd([blogPosting(ctx, post, author), breadcrumbList([])])}</script>`;
+describe('sitemapPolicy', () => {
+  const urls = createUrls({ url: 'https://example.com', base: '/blog/' });
+  const posts = [
+    { slug: 'first-post', date: new Date('2026-11-20T05:00:00Z'), updated: new Date('2026-11-22T17:30:00Z'), previousSlugs: ['old-first'] },
+    { slug: 'from-elsewhere', date: new Date('2026-11-21T05:00:00Z'), canonical: 'https://elsewhere.example.org/a', previousSlugs: [] },
+    { slug: 'own-canonical', date: new Date('2026-11-21T05:00:00Z'), canonical: 'https://example.com/blog/posts/own-canonical/', previousSlugs: [] },
+  ];
+  const policy = sitemapPolicy(posts, urls, 'America/New_York');
 
-  it('reads the canonical link and the modified date of a post', () => {
-    const facts = pageFacts(page(`<link rel="canonical" href="${url}">${ld}`));
-    expect(facts).toEqual({ noindex: false, canonical: url, modified: '2026-11-22T12:30:00-05:00' });
-    expect(belongsInSitemap(url, facts)).toBe(true);
+  it('dates a post by its update, else its publishing time, with the studio\'s offset', () => {
+    expect(policy.lastmod('https://example.com/blog/posts/first-post/')).toBe('2026-11-22T12:30:00-05:00');
+    expect(policy.lastmod('https://example.com/blog/posts/own-canonical/')).toBe('2026-11-21T00:00:00-05:00');
+    expect(policy.lastmod('https://example.com/blog/tags/massage/')).toBeUndefined();
   });
 
-  it('leaves out pages that ask not to be indexed', () => {
-    const facts = pageFacts(page(`<meta name="robots" content="noindex, follow"><link rel="canonical" href="${url}">`));
-    expect(facts.noindex).toBe(true);
-    expect(belongsInSitemap(url, facts)).toBe(false);
+  it('leaves out the pages that ask not to be indexed, and says so for those paths alone', () => {
+    expect(policy.includes('https://example.com/blog/search/')).toBe(false);
+    expect(policy.includes('https://example.com/blog/404.html')).toBe(false);
+    expect(isNoindexPath('search/')).toBe(true);
+    expect(isNoindexPath('posts/first-post/')).toBe(false);
   });
 
-  it('leaves out pages whose canonical address is another one', () => {
-    const facts = pageFacts(page(`<link href="https://elsewhere.example.org/a?x=1&amp;y=2" rel="canonical">`));
-    expect(facts.canonical).toBe('https://elsewhere.example.org/a?x=1&y=2');
-    expect(belongsInSitemap(url, facts)).toBe(false);
-  });
-
-  it('keeps pages without a canonical link or dates', () => {
-    const facts = pageFacts(page('<title>x</title>', '<p>noindex is only a word here</p>'));
-    expect(facts).toEqual({ noindex: false });
-    expect(belongsInSitemap(url, facts)).toBe(true);
+  it('leaves out redirects from old addresses and posts whose original is elsewhere', () => {
+    expect(policy.includes('https://example.com/blog/posts/old-first/')).toBe(false);
+    expect(policy.includes('https://example.com/blog/posts/from-elsewhere/')).toBe(false);
+    expect(policy.includes('https://example.com/blog/posts/own-canonical/')).toBe(true);
+    expect(policy.includes('https://example.com/blog/posts/first-post/')).toBe(true);
   });
 });

@@ -22,16 +22,16 @@ import type {
 } from '../../schema/api.ts';
 import { formatCitation, formatCitationHtml } from '../citations.ts';
 import { absolutizeParsed } from '../feeds/absolute-urls.ts';
-import { absoluteFromPath, originalSlug } from '../feeds/guid.ts';
+import { originalSlug } from '../feeds/guid.ts';
 import { fragmentToPlainText } from '../html-text.ts';
 import { paginate } from '../pagination.ts';
-import { tagCounts, type PostModel } from '../post-model.ts';
+import { tagCounts, type Post } from '../post-model.ts';
 import type { Urls } from '../urls.ts';
 import { apiPaths } from './paths.ts';
 
 /** What the API needs to know about a public post: the post model plus its pictures. */
 export interface ApiPostInput
-  extends Pick<PostModel, 'slug' | 'title' | 'description' | 'authorId' | 'date' | 'updated' | 'tags' | 'citations' | 'canonical' | 'readingMinutes'> {
+  extends Pick<Post, 'slug' | 'title' | 'description' | 'authorId' | 'date' | 'updated' | 'tags' | 'citations' | 'canonical' | 'readingMinutes'> {
   /** Earlier slugs, oldest first: the first one is the post's permanent id. */
   previousSlugs?: readonly string[] | undefined;
   /** The processed hero picture: a path the site serves (or an absolute URL). */
@@ -77,7 +77,7 @@ export function citationForApi(c: Citation): ApiCitation {
 }
 
 export function createApiModel({ posts, authors, urls }: ApiSource): ApiModel {
-  const absolute = (path: string) => absoluteFromPath(urls, path);
+  const absolute = (path: string) => urls.fromRoot(path);
 
   const tagList: ApiTag[] = tagCounts(posts).map(({ tag, count }) => ({
     slug: tag,

@@ -91,7 +91,7 @@ export function formatCalendar(cal: Calendar, locale = 'en-US'): string {
     }
     d.entries.forEach((e, j) => {
       const when = (e.time ?? '').padEnd(5);
-      const state = e.live ? 'live     ' : 'scheduled';
+      const state = e.live ? 'live     ' : e.post.valid ? 'scheduled' : 'held back';
       const prefix = j === 0 ? label : ' '.repeat(label.length);
       lines.push(`${prefix}  ${when}  ${state}  ${e.post.title}  (${e.post.file})`);
     });

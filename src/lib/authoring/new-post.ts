@@ -5,11 +5,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checkContent, createStandalonePostSchema, type CheckedPost } from '../content/check-content.ts';
+import { readContent } from '../content/read-content.ts';
+import type { CheckedPost } from '../content/types.ts';
+import { postSchema } from '../../schema/post.ts';
+import { SLUG_PATTERN } from '../../schema/slug.ts';
 import { displayPath } from '../content/files.ts';
 import { parseMarkdownSource } from '../content/source-file.ts';
-import { parsePublishDate } from '../publish-date.ts';
-import { SLUG_PATTERN, slugify } from '../slugs.ts';
+import { resolvePublishDate } from '../publish-date.ts';
+import { slugify } from '../slugs.ts';
 import { closestMatch, didYouMean } from '../suggest.ts';
 import { calendarDate } from '../zoned-time.ts';
 import { renderFrontmatter } from './frontmatter.ts';
@@ -52,7 +55,8 @@ function shortSlug(slug: string): string {
 }
 
 function scheduled(posts: readonly CheckedPost[]): ScheduledPost[] {
-  return posts.flatMap((p) => (p.data ? [{ slug: p.slug, title: p.data.title, file: p.file, date: p.data.date, draft: p.data.draft }] : []));
+  // Whether a post has problems does not matter here: it holds its day either way.
+  return posts.flatMap((p) => (p.data ? [{ slug: p.slug, title: p.data.title, file: p.file, date: p.data.date, draft: p.data.draft, valid: true }] : []));
 }
 
 function tagUse(posts: readonly CheckedPost[]): Map<string, number> {
@@ -82,7 +86,7 @@ function chooseDate(req: NewPostRequest, site: SiteState, errors: string[], note
     notes.push(`Date: ${day}, the next day without a post.`);
     return { value: day, day };
   }
-  const parsed = parsePublishDate(req.date, site.timeZone);
+  const parsed = resolvePublishDate(req.date, site.timeZone);
   if (!parsed.ok) {
     errors.push(`--date ${parsed.reason}; write a day like 2026-11-28, or a time with its offset like 2026-11-28T07:00:00-05:00`);
     return undefined;
@@ -160,7 +164,7 @@ export function planNewPost(req: NewPostRequest, site: SiteState): NewPostPlan {
   const slug = title.length >= 3 ? chooseSlug({ ...req, title }, site, errors, notes) : undefined;
   if (errors.length || !author || !date || !tags || !slug) return { ok: false, errors };
 
-  const schema = createStandalonePostSchema(site.timeZone);
+  const schema = postSchema;
   const values: Record<string, unknown> = { title, description: PLACEHOLDER_DESCRIPTION, author, date: date.value, tags };
   if (req.slug) values.slug = req.slug;
   const text = `${renderFrontmatter(schema, values)}\n${placeholderBody()}`;
@@ -176,7 +180,7 @@ export function planNewPost(req: NewPostRequest, site: SiteState): NewPostPlan {
 /** The site as it is on disk now. */
 export function readSite(opts: { contentDir: string; timeZone: string; now: Date; root?: string }): SiteState {
   // Only the files are needed here, not the content rules' verdicts.
-  const report = checkContent({ ...opts, rules: [] });
+  const report = readContent({ ...opts, rules: [] });
   return { ...opts, authors: report.authors.map((a) => a.id), posts: report.posts };
 }
 

@@ -14,6 +14,8 @@ export interface ScheduledPost {
   file: string;
   date: Date;
   draft: boolean;
+  /** No problems: a build publishes it when due (see isPublic). */
+  valid: boolean;
 }
 
 /** `YYYY-MM-DD` plus `days` calendar days. */

@@ -22,4 +22,6 @@ export function displayPath(path: string, root = process.cwd()): string {
 }
 
 export const POST_FILE = /\.(md|mdx)$/i;
+/** Text files in the posts folder that look meant as posts but would never be published. */
+export const NOT_A_POST_FILE = /\.(markdown|mdown|mkd|txt|text)$/i;
 export const AUTHOR_FILE = /\.ya?ml$/i;

@@ -3,7 +3,7 @@
  * first one and each old address forwards to the new one. That only works when
  * an old address belongs to one post and is nobody's current address.
  */
-import type { Problem } from './problems.ts';
+import type { Problem } from './types.ts';
 
 export interface SlugClaim {
   slug: string;

@@ -4,17 +4,7 @@
  */
 import type { z } from 'zod';
 import { didYouMean } from '../suggest.ts';
-
-export type Severity = 'error' | 'warning';
-
-export interface Problem {
-  file: string;
-  line: number;
-  /** The field as people read it: `title`, `citations #1 → doi`; empty for the whole file. */
-  field: string;
-  message: string;
-  severity: Severity;
-}
+import type { Problem } from './types.ts';
 
 export function fieldLabel(path: readonly PropertyKey[]): string {
   let out = '';

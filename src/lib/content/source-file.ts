@@ -18,8 +18,35 @@ export interface SourceFile {
   /** File line of a field; falls back to the closest parent that exists, then line 1. */
   lineOf(path: readonly PropertyKey[]): number;
   /** Problems found while reading: YAML syntax, a missing frontmatter block. */
-  syntaxErrors: { line: number; message: string }[];
+  syntaxErrors: { line: number; field?: string | undefined; message: string }[];
 }
+
+/** A file that could not be read at all: its one problem, and nothing else. */
+export function unreadableSource(file: string, problem: { line: number; message: string }): SourceFile {
+  return { file, data: {}, body: '', bodyLine: 1, lineOf: () => problem.line, syntaxErrors: [problem] };
+}
+
+/**
+ * Frontmatter is a handful of fields. Anything far bigger is a paste gone wrong
+ * or an attack (YAML aliases that multiply, thousands of nested lists), and
+ * reading it would hang or crash the build, so it is refused with a message.
+ */
+const MAX_NODES = 20_000;
+
+/** Counts values the way a reader of `data` would meet them (an alias counts each time it is used). */
+function tooLarge(data: unknown): boolean {
+  let seen = 0;
+  const stack: unknown[] = [data];
+  while (stack.length) {
+    const value = stack.pop();
+    if (++seen > MAX_NODES) return true;
+    if (Array.isArray(value)) stack.push(...value);
+    else if (value && typeof value === 'object') stack.push(...Object.values(value));
+  }
+  return false;
+}
+
+const TOO_LARGE = 'is far larger than frontmatter should be (YAML anchors and aliases like &a and *a, or lists nested inside lists); write each field out plainly';
 
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
@@ -60,9 +87,12 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Sou
   let data: unknown;
   try {
     data = loadYaml(text, { schema: CORE_SCHEMA });
-  } catch {
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack would do the same to the second reader.
+    if (error instanceof RangeError) return { ...unreadableSource(file, { line: 1 + lineOffset, message: TOO_LARGE }), data: {} };
     return parseYamlDocument(file, text, lineOffset);
   }
+  if (tooLarge(data)) return unreadableSource(file, { line: 1 + lineOffset, message: TOO_LARGE });
   let located: SourceFile | undefined;
   return {
     file,
@@ -75,6 +105,15 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Sou
 }
 
 function parseYamlDocument(file: string, text: string, lineOffset: number): SourceFile {
+  try {
+    return parseYamlDocumentUnguarded(file, text, lineOffset);
+  } catch {
+    // Stack exhaustion or the alias limit of `yaml` on hostile input.
+    return unreadableSource(file, { line: 1 + lineOffset, message: TOO_LARGE });
+  }
+}
+
+function parseYamlDocumentUnguarded(file: string, text: string, lineOffset: number): SourceFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
   const syntaxErrors = doc.errors.map((e) => ({

@@ -9,7 +9,7 @@
  * refuses an explicit UTC-midnight timestamp, so nothing else can produce it), and
  * any other instant is shown at the studio's wall-clock time.
  */
-import { DATE_ONLY, TIMESTAMP_WITH_OFFSET } from '../publish-date.ts';
+import { DAY as DATE_ONLY, TIME as TIMESTAMP_WITH_OFFSET } from '../../schema/date-text.ts';
 import { instantFromWallClock, isoWithOffset, wallClockAt } from '../zoned-time.ts';
 
 export interface DayAndTime {

@@ -20,14 +20,9 @@ export function originalSlug(post: GuidSource): string {
   return post.previousSlugs?.[0] ?? post.slug;
 }
 
-/** An absolute URL for a root-relative path that `urls` built (it already holds the base). */
-export function absoluteFromPath(urls: Urls, path: string): string {
-  return new URL(path, urls.absolute()).href;
-}
-
 /** The post's address today. */
 export function permalink(urls: Urls, slug: string): string {
-  return absoluteFromPath(urls, urls.post(slug));
+  return urls.fromRoot(urls.post(slug));
 }
 
 /** The permanent id of a post in every feed: the permalink of its first address. */

@@ -5,10 +5,10 @@
 import type { Citation } from '../../schema/citation.ts';
 import { formatCitationHtml } from '../citations.ts';
 import { byNewest } from '../publishing.ts';
-import type { PostModel } from '../post-model.ts';
+import type { Post } from '../post-model.ts';
 import type { Urls } from '../urls.ts';
 import { absolutizeHtml } from './absolute-urls.ts';
-import { absoluteFromPath, feedGuid, permalink, type GuidSource } from './guid.ts';
+import { feedGuid, permalink } from './guid.ts';
 
 export interface FeedAuthor {
   name: string;
@@ -40,7 +40,7 @@ export interface FeedItem {
 }
 
 /** What a feed needs to know about a post: part of the post model, plus its old addresses. */
-export type FeedPost = Pick<PostModel, 'slug' | 'title' | 'description' | 'authorId' | 'date' | 'updated' | 'tags' | 'citations'> & GuidSource;
+export type FeedPost = Pick<Post, 'slug' | 'title' | 'description' | 'authorId' | 'date' | 'updated' | 'tags' | 'citations' | 'previousSlugs'>;
 
 /** The newest `limit` posts, newest first. The caller passes only public posts (from getPosts()). */
 export function newestPosts<T extends { date: Date; slug: string }>(posts: readonly T[], limit: number): T[] {
@@ -72,9 +72,9 @@ export function buildFeedItem({ post, html, authorName, image }: FeedItemInput, 
     contentHtml: absolutizeHtml(`${html}${sourcesHtml(post.citations)}`, url),
     published: post.date,
     updated: post.updated,
-    author: authorName ? { name: authorName, url: absoluteFromPath(urls, urls.author(post.authorId)) } : undefined,
+    author: authorName ? { name: authorName, url: urls.fromRoot(urls.author(post.authorId)) } : undefined,
     tags: [...post.tags],
-    image: image ? { ...image, url: absoluteFromPath(urls, image.url) } : undefined,
+    image: image ? { ...image, url: urls.fromRoot(image.url) } : undefined,
   };
 }
 

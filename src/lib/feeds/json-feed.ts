@@ -1,40 +1,13 @@
 /**
  * JSON Feed 1.1 (https://jsonfeed.org/version/1.1) from the same feed items as
- * the RSS feed, so both carry the same posts with the same ids.
+ * the RSS feed, written by feedsmith, so both carry the same posts with the same ids.
  */
+import { generateJsonFeed, type JsonFeed } from 'feedsmith';
 import type { FeedItem } from './items.ts';
-
-export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
 export interface JsonFeedAuthor {
   name: string;
   url?: string;
-}
-
-export interface JsonFeedItem {
-  id: string;
-  url: string;
-  title: string;
-  content_html: string;
-  summary: string;
-  image?: string;
-  date_published: string;
-  date_modified: string;
-  authors?: JsonFeedAuthor[];
-  tags: string[];
-}
-
-export interface JsonFeed {
-  version: typeof JSON_FEED_VERSION;
-  title: string;
-  home_page_url: string;
-  feed_url: string;
-  description: string;
-  language: string;
-  icon?: string;
-  favicon?: string;
-  authors?: JsonFeedAuthor[];
-  items: JsonFeedItem[];
 }
 
 export interface JsonFeedChannel {
@@ -50,7 +23,7 @@ export interface JsonFeedChannel {
   publisher?: JsonFeedAuthor | undefined;
 }
 
-export function jsonFeedItem(item: FeedItem): JsonFeedItem {
+function jsonFeedItem(item: FeedItem): JsonFeed.Item<Date> {
   return {
     id: item.guid,
     url: item.url,
@@ -58,16 +31,16 @@ export function jsonFeedItem(item: FeedItem): JsonFeedItem {
     content_html: item.contentHtml,
     summary: item.summary,
     ...(item.image ? { image: item.image.url } : {}),
-    date_published: item.published.toISOString(),
-    date_modified: (item.updated ?? item.published).toISOString(),
+    date_published: item.published,
+    date_modified: item.updated ?? item.published,
     ...(item.author ? { authors: [{ name: item.author.name, url: item.author.url }] } : {}),
     tags: [...item.tags],
   };
 }
 
-export function jsonFeed(channel: JsonFeedChannel, items: readonly FeedItem[]): JsonFeed {
-  return {
-    version: JSON_FEED_VERSION,
+/** The feed as a JSON value (give it to JSON.stringify). */
+export function jsonFeed(channel: JsonFeedChannel, items: readonly FeedItem[]): unknown {
+  const feed = generateJsonFeed({
     title: channel.title,
     home_page_url: channel.homeUrl,
     feed_url: channel.selfUrl,
@@ -77,5 +50,7 @@ export function jsonFeed(channel: JsonFeedChannel, items: readonly FeedItem[]): 
     ...(channel.favicon ? { favicon: channel.favicon } : {}),
     ...(channel.publisher ? { authors: [channel.publisher] } : {}),
     items: items.map(jsonFeedItem),
-  };
+  }) as Record<string, unknown>;
+  // JSON Feed requires `items`, even empty; the writer leaves an empty list out.
+  return { ...feed, items: feed.items ?? [] };
 }

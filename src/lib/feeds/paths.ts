@@ -1,8 +1,6 @@
 /** Where the feeds live, as paths under the base (give them to `urls.path`/`urls.absolute`). */
 export const SITE_RSS = 'rss.xml';
 export const SITE_JSON_FEED = 'feed.json';
-/** The XSL stylesheet that shows an RSS feed as a page in a browser (public/rss.xsl). */
-export const RSS_STYLESHEET = 'rss.xsl';
 /** A 144 px square icon for the RSS channel image (public/feed-icon.png). */
 export const FEED_ICON = { path: 'feed-icon.png', width: 144, height: 144 } as const;
 

@@ -1,15 +1,14 @@
-/** A worker thread of the render pool (pool.ts): draws the card trees it is sent. */
-import { parentPort } from 'node:worker_threads';
-import { renderTree } from './render.ts';
+/**
+ * A worker thread of the render pool (pool.ts, tinypool): draws the card tree
+ * it is sent. The drawing code is imported inside the task, so a worker that
+ * cannot load it fails that task (and the card is drawn on the main thread)
+ * instead of failing at start-up, which tinypool would not survive.
+ */
 import type { CardTree } from './template.ts';
 
-parentPort?.on('message', async ({ id, tree }: { id: number; tree: CardTree }) => {
+export default async function draw({ tree }: { tree: CardTree }): Promise<{ png: Uint8Array; ms: number }> {
+  const { renderTree } = await import('./render.ts');
   const started = performance.now();
-  try {
-    const png = await renderTree(tree);
-    const copy = new Uint8Array(png);
-    parentPort!.postMessage({ id, png: copy, ms: performance.now() - started }, [copy.buffer]);
-  } catch (error) {
-    parentPort!.postMessage({ id, ms: 0, error: error instanceof Error ? error.stack ?? error.message : String(error) });
-  }
-});
+  const png = new Uint8Array(await renderTree(tree));
+  return { png, ms: performance.now() - started };
+}

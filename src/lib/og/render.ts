@@ -5,7 +5,7 @@
  * disk and neither runs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import { createRenderPool, type RenderPool } from './pool.ts';
 import type { OgCard } from './card.ts';
 import { ogFonts } from './fonts.ts';
 import { cardTree, framedSvg, SAFE_HEIGHT, SAFE_WIDTH, TEMPLATE_VERSION, type CardTree } from './template.ts';
-import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from './urls.ts';
+import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from './size.ts';
 
 /**
  * Measured on 1200×630 cards: zlib level 3 encodes in about half the time of
@@ -81,10 +81,19 @@ export function findDesignDir(cwd = process.cwd()): string | undefined {
   return undefined;
 }
 
-/** sha256 of every module's source in the card-drawing folder, by name. */
-export function designSourceHash(dir: string): string {
+/**
+ * The modules that turn a card's fields into an element tree: the design, its
+ * text fitting, emoji and fonts. Their source is part of every card's cache key,
+ * so editing one redraws the cards; editing anything else in this folder (the
+ * meta tags, the cache, this renderer's plumbing) does not. A test keeps this
+ * list equal to what template.ts imports.
+ */
+export const DRAWING_SOURCES = ['card.ts', 'emoji.ts', 'fonts.ts', 'layout.ts', 'size.ts', 'template.ts'] as const;
+
+/** sha256 of the drawing modules' source, by name. */
+export function designSourceHash(dir: string, files: readonly string[] = DRAWING_SOURCES): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  for (const name of [...files].sort()) hash.update(name).update(readFileSync(join(dir, name)));
   return hash.digest('hex');
 }
 
@@ -92,10 +101,9 @@ let designId: Record<string, unknown> | null | undefined;
 
 /**
  * What turns a card's fields into an element tree, besides the fonts: the
- * source of every module in src/lib/og/ (template, text fitting, emoji,
- * measuring) and the versions of the packages they use. Null when the source
- * cannot be found: keys are then computed from the laid-out tree, as safe and
- * slower.
+ * source of the drawing modules (DRAWING_SOURCES) and the versions of the
+ * packages they use. Null when the source cannot be found: keys are then
+ * computed from the laid-out tree, as safe and slower.
  */
 function designIdentity(): Record<string, unknown> | null {
   if (designId !== undefined) return designId;
@@ -245,21 +253,29 @@ export function createOgRenderer(options: RendererOptions = {}): OgRenderer {
 /** Fewer cards than this are drawn on the main thread: starting workers costs about as much. */
 export const POOL_MIN_CARDS = 8;
 
-// `astro build` loads this module twice: from src/ for the config's integrations
-// (src/integrations/og-cards.ts draws and writes the post cards) and bundled for
-// the routes (the site's card). One renderer per process, so there is one worker
-// pool, one thread limit and one cache prune: it is kept on globalThis under a
-// registered symbol.
-const SHARED = Symbol.for('wellness-rituals.og.build-renderer');
-const holder = globalThis as { [SHARED]?: OgRenderer };
-
 /**
- * The build's renderer: one per process, cache in ogCacheDir(), entries no
- * build used for 30 days pruned; `warm` draws on a worker per core when the
- * worker can be started (see pool.ts), else on the main thread.
+ * A renderer for a build: cache in ogCacheDir(), entries no build used for 30
+ * days pruned; `warm` draws on a worker per core when the worker can be started
+ * (see pool.ts), else on the main thread. The build pipeline makes one and
+ * owns it (src/integrations/pipeline.ts).
  */
-export function buildRenderer(): OgRenderer {
-  holder[SHARED] ??= createOgRenderer({
+export function createBuildRenderer(options: { cacheDir?: string | null } = {}): OgRenderer {
+  let pool: RenderPool | null | undefined;
+  let threadLimit: number | undefined;
+  const sharedPool = (): RenderPool | undefined => {
+    if (pool === undefined) {
+      try {
+        pool = createRenderPool();
+        if (threadLimit !== undefined) pool.setLimit(threadLimit);
+      } catch (error) {
+        console.warn(`Open Graph images: drawing on one core (${error instanceof Error ? error.message : String(error)})`);
+        pool = null;
+      }
+    }
+    return pool ?? undefined;
+  };
+  return createOgRenderer({
+    ...options,
     pruneAfterDays: 30,
     limitThreads: (threads) => {
       threadLimit = threads;
@@ -267,27 +283,10 @@ export function buildRenderer(): OgRenderer {
     },
     drawMany: (count) => {
       if (count < POOL_MIN_CARDS) return undefined;
-      const pool = sharedPool();
-      if (!pool) return undefined;
-      console.log(`Open Graph images: drawing ${count} new cards on ${Math.min(threadLimit ?? pool.size, pool.size)} of ${pool.size} worker threads`);
-      return async (tree) => (await pool.draw(tree)).png;
+      const workers = sharedPool();
+      if (!workers) return undefined;
+      console.log(`Open Graph images: drawing ${count} new cards on ${Math.min(threadLimit ?? workers.size, workers.size)} of ${workers.size} worker threads`);
+      return async (tree) => (await workers.draw(tree)).png;
     },
   });
-  return holder[SHARED];
-}
-
-let pool: RenderPool | null | undefined;
-let threadLimit: number | undefined;
-
-function sharedPool(): RenderPool | undefined {
-  if (pool === undefined) {
-    try {
-      pool = createRenderPool();
-      if (threadLimit !== undefined) pool.setLimit(threadLimit);
-    } catch (error) {
-      console.warn(`Open Graph images: drawing on one core (${error instanceof Error ? error.message : String(error)})`);
-      pool = null;
-    }
-  }
-  return pool ?? undefined;
 }

@@ -6,7 +6,7 @@
  * Everything is placed inside a safe area SAFE_MARGIN pixels from each edge;
  * the margin shows only the background colour (tests check pixels).
  */
-import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from './urls.ts';
+import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from './size.ts';
 import { fitLine, fitTitle, type Measure, type TitleBox } from './layout.ts';
 import { emojiImages } from './emoji.ts';
 import type { OgCard, Palette } from './card.ts';

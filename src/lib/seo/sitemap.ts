@@ -1,70 +1,47 @@
 /**
- * What the sitemap needs to know about a page, read from the built page itself.
- * The sitemap integration runs after the build, outside Astro's routes, so it
- * cannot ask getPosts(); the built pages are the truth instead: they exist only
- * for public posts, say whether they want indexing, and carry their dates.
+ * Which pages the sitemap lists and when each last changed, decided from the
+ * site's data: a page that asks not to be indexed, a redirect from a post's
+ * old address, and a post whose original lives elsewhere (`canonical`) are
+ * left out; a post's `lastmod` is its update, else its publishing time, as its
+ * BlogPosting JSON-LD says.
  */
-export interface PageFacts {
-  noindex: boolean;
-  /** The page's canonical URL, if it names one. */
+import type { Urls } from '../urls.ts';
+import { isoWithOffset } from '../zoned-time.ts';
+
+/** Pages that are for people who are already on the site, not for search engines. */
+export const NOINDEX_PATHS = ['search/', '404.html'] as const;
+
+/** Whether the page at `path` (under the base) asks search engines not to index it. */
+export function isNoindexPath(path: string): boolean {
+  return (NOINDEX_PATHS as readonly string[]).includes(path);
+}
+
+export interface SitemapPost {
+  slug: string;
+  date: Date;
+  updated?: Date | undefined;
   canonical?: string | undefined;
-  /** ISO 8601 date of the last change, from the page's BlogPosting JSON-LD. */
-  modified?: string | undefined;
+  previousSlugs: readonly string[];
 }
 
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
-  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+export interface SitemapPolicy {
+  includes(url: string): boolean;
+  /** ISO 8601 with the studio's offset, for post pages. */
+  lastmod(url: string): string | undefined;
 }
 
-function decodeAttr(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-}
-
-function findModified(node: unknown): string | undefined {
-  if (Array.isArray(node)) {
-    for (const n of node) {
-      const found = findModified(n);
-      if (found) return found;
-    }
-    return undefined;
+/** `posts` are the build's public posts. */
+export function sitemapPolicy(posts: readonly SitemapPost[], urls: Urls, timeZone: string): SitemapPolicy {
+  const excluded = new Set<string>(NOINDEX_PATHS.map((p) => urls.absolute(p)));
+  const modified = new Map<string, string>();
+  for (const post of posts) {
+    const url = urls.fromRoot(urls.post(post.slug));
+    for (const old of post.previousSlugs) excluded.add(urls.fromRoot(urls.post(old)));
+    if (post.canonical !== undefined && post.canonical !== url) excluded.add(url);
+    modified.set(url, isoWithOffset(post.updated ?? post.date, timeZone));
   }
-  if (node && typeof node === 'object') {
-    const o = node as Record<string, unknown>;
-    if (typeof o.dateModified === 'string') return o.dateModified;
-    if (typeof o.datePublished === 'string' && o['@type'] === 'BlogPosting') return o.datePublished;
-    if (o['@graph']) return findModified(o['@graph']);
-  }
-  return undefined;
-}
-
-export function pageFacts(html: string): PageFacts {
-  const head = html.split(/<\/head>/i)[0] ?? html;
-  const facts: PageFacts = { noindex: false };
-  for (const [tag] of head.matchAll(/<meta\b[^>]*>/gi)) {
-    if (attr(tag, 'name')?.toLowerCase() === 'robots' && /noindex/i.test(attr(tag, 'content') ?? '')) facts.noindex = true;
-  }
-  for (const [tag] of head.matchAll(/<link\b[^>]*>/gi)) {
-    const rel = attr(tag, 'rel')?.toLowerCase().split(/\s+/) ?? [];
-    const href = attr(tag, 'href');
-    if (rel.includes('canonical') && href) facts.canonical = decodeAttr(href);
-  }
-  for (const [, json] of html.matchAll(/<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>/gi)) {
-    try {
-      const modified = findModified(JSON.parse(json!));
-      if (modified) {
-        facts.modified = modified;
-        break;
-      }
-    } catch {
-      // Not ours to judge here; the HTML validity test reports broken markup.
-    }
-  }
-  return facts;
-}
-
-/** A page belongs in the sitemap unless it asks not to be indexed or names another address as the original. */
-export function belongsInSitemap(url: string, facts: PageFacts): boolean {
-  if (facts.noindex) return false;
-  return facts.canonical === undefined || facts.canonical === url;
+  return {
+    includes: (url) => !excluded.has(url),
+    lastmod: (url) => modified.get(url),
+  };
 }

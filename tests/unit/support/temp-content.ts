@@ -2,7 +2,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { checkContent } from '../../../src/lib/content/check-content.ts';
+import { readContent } from '../../../src/lib/content/read-content.ts';
+import { FIXTURE_NOW } from '../../support/paths.ts';
 
 export const VALID_AUTHOR = 'name: Ada Fixture\nrole: Test therapist\nbio: Ada writes the fixture posts that exercise every rule.\n';
 
@@ -26,8 +27,12 @@ export function post(frontmatter: string, body = 'Some body text for the post.\n
   return `---\n${frontmatter}\n---\n\n${body}`;
 }
 
+/** Read a content folder as `npm run check` and the build do, at the fixtures' "now". */
+export function readFolder(dir: string, now = new Date(FIXTURE_NOW)) {
+  return readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now });
+}
+
 /** Check one post file (plus the valid author) and return what a person would read. */
 export function checkOne(frontmatter: string, body?: string) {
-  const dir = makeContent({ 'posts/2026-11-20-the-post.md': post(frontmatter, body) });
-  return checkContent({ contentDir: dir, timeZone: 'America/New_York', root: dir });
+  return readFolder(makeContent({ 'posts/2026-11-20-the-post.md': post(frontmatter, body) }));
 }

@@ -1,7 +1,7 @@
 /** A picture in the body that points to a missing file stops the build with a cryptic error; say which file and why. */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../types.ts';
 import { bodyLineNumber, problemAt, scanBody, type PostRule } from './rule.ts';
 
 export const bodyImageFiles: PostRule = {

@@ -3,7 +3,7 @@
  * and go down one level at a time. Screen-reader users jump between headings;
  * a skipped level reads like a missing section. A warning: the page still works.
  */
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../types.ts';
 import { bodyLineNumber, problemAt, scanBody, type PostRule } from './rule.ts';
 
 const hashes = (level: number) => '#'.repeat(level);

@@ -4,7 +4,7 @@
  * "decorative" choice and is left alone; Markdown's ![](…) is almost always an
  * oversight.
  */
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../types.ts';
 import { bodyLineNumber, problemAt, scanBody, type PostRule } from './rule.ts';
 
 const FILE_NAME_ALT = /(\.(jpe?g|png|gif|webp|avif|svg)$)|^(img|image|photo|picture|dsc|screenshot)[\s_-]*\d*$/i;

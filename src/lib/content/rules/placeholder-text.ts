@@ -4,14 +4,14 @@
  * is an error; in a draft or a post scheduled later it is a reminder.
  */
 import { PLACEHOLDER_MARK } from '../../authoring/template.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../types.ts';
 import { bodyLineNumber, problemAt, scanBody, type PostRule } from './rule.ts';
-import { publicAt } from './when.ts';
+import { dueAt } from './when.ts';
 
 export const placeholderText: PostRule = {
   id: 'placeholder-text',
   check(post, ctx) {
-    const due = publicAt(post, ctx.now) === true;
+    const due = dueAt(post, ctx.now) === true;
     const severity = due ? 'error' : 'warning';
     const out: Problem[] = [];
     const description = (post.source.data as { description?: unknown }).description;

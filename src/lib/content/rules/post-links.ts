@@ -10,11 +10,10 @@
 import { basename, dirname, resolve } from 'node:path';
 import { slugFromFileName } from '../../slugs.ts';
 import { didYouMean } from '../../suggest.ts';
-import type { CheckedPost } from '../check-content.ts';
-import type { Problem } from '../problems.ts';
+import type { CheckedPost, Problem } from '../types.ts';
 import type { BodyLink } from '../markdown-scan.ts';
 import { bodyLineNumber, problemAt, scanBody, type PostRule, type RuleContext } from './rule.ts';
-import { localStamp, publicAt } from './when.ts';
+import { dueAt, localStamp } from './when.ts';
 
 const NOT_A_PAGE = /^(#|mailto:|tel:|sms:|javascript:|data:)/i;
 const ORIGIN = 'https://site.invalid';
@@ -75,9 +74,15 @@ function missingTarget(link: BodyLink, slug: string, ctx: RuleContext): string {
 
 function timingProblem(link: BodyLink, post: CheckedPost, target: CheckedPost, ctx: RuleContext): { message: string; severity: 'error' | 'warning' } | undefined {
   if (!post.data || !target.data || post.data.draft) return undefined;
-  const sourceLive = publicAt(post, ctx.now);
-  const targetLive = publicAt(target, ctx.now);
-  const targetWhen = () => (target.data!.draft ? 'is a draft' : `is scheduled for ${localStamp(target.data!.date, ctx.timeZone)}`);
+  const sourceLive = dueAt(post, ctx.now);
+  const held = ctx.hasErrors(target);
+  const targetLive = dueAt(target, ctx.now) && !held;
+  const targetWhen = () =>
+    held
+      ? `has problems of its own (listed under its file), so it is held back`
+      : target.data!.draft
+        ? 'is a draft'
+        : `is scheduled for ${localStamp(target.data!.date, ctx.timeZone)}`;
   if (sourceLive && !targetLive) {
     return {
       severity: 'error',
@@ -95,6 +100,7 @@ function timingProblem(link: BodyLink, post: CheckedPost, target: CheckedPost, c
 
 export const postLinks: PostRule = {
   id: 'post-links',
+  afterOthers: true,
   check(post, ctx) {
     const out: Problem[] = [];
     for (const link of scanBody(post).links) {

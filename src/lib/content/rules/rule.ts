@@ -3,9 +3,8 @@
  * folder, looks at one post (with the whole site around it as context) and
  * returns problems in the words a marketer needs: file, line, field, fix.
  */
-import type { CheckedAuthor, CheckedPost } from '../check-content.ts';
 import { findHeadings, findLinks, readableLines, type BodyHeading, type BodyLine, type BodyLink } from '../markdown-scan.ts';
-import type { Problem, Severity } from '../problems.ts';
+import type { CheckedAuthor, CheckedPost, Problem, Severity } from '../types.ts';
 
 export interface RuleContext {
   posts: readonly CheckedPost[];
@@ -19,12 +18,16 @@ export interface RuleContext {
   timeZone: string;
   /** Where the site is served, to recognise links to its own posts. */
   site: { url: string; base: string };
+  /** Whether another post has errors of its own, so a build would hold it back (rules with `afterOthers` only). */
+  hasErrors(post: CheckedPost): boolean;
 }
 
 export interface PostRule {
   /** Short name, also the name of the rule's module and of its test fixture folder. */
   id: string;
   check(post: CheckedPost, ctx: RuleContext): Problem[];
+  /** Runs once the other rules have said which posts have errors (`ctx.hasErrors`). */
+  afterOthers?: boolean;
 }
 
 export function problemAt(post: CheckedPost, line: number, field: string, message: string, severity: Severity = 'error'): Problem {

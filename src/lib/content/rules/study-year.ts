@@ -5,8 +5,8 @@
  * original "massage after exercise" post called a 2012 paper "a 2014 study";
  * this is the check that catches that slip.
  */
-import type { CheckedPost } from '../check-content.ts';
-import type { Problem } from '../problems.ts';
+import type { CheckedPost } from '../types.ts';
+import type { Problem } from '../types.ts';
 import { bodyLineNumber, problemAt, scanBody, type PostRule } from './rule.ts';
 
 const YEAR = '((?:19|20)\\d{2})';

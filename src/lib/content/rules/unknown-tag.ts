@@ -4,7 +4,7 @@
  * would create a tag page of its own. A warning: a new tag may be meant.
  */
 import { closestMatch } from '../../suggest.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../types.ts';
 import { problemAt, type PostRule } from './rule.ts';
 
 export const unknownTag: PostRule = {

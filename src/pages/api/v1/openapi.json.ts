@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { jsonResponse } from '../../../data/api.ts';
-import { urls } from '../../../data/blog.ts';
+import { urls } from '../../../site-urls.ts';
 import { openApiDocument } from '../../../lib/api/json-schema.ts';
 import { API_ROOT } from '../../../lib/api/paths.ts';
 import { site } from '../../../site.config.ts';

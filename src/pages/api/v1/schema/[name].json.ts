@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonResponse } from '../../../../data/api.ts';
-import { urls } from '../../../../data/blog.ts';
+import { urls } from '../../../../site-urls.ts';
 import { apiJsonSchemas } from '../../../../lib/api/json-schema.ts';
 import { apiPaths } from '../../../../lib/api/paths.ts';
 import { withCacheKeys } from '../../../../data/route-keys.ts';

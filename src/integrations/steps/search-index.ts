@@ -1,20 +1,17 @@
 /**
- * Builds the Pagefind search index from the finished site's pages. Only built
- * pages are read, so drafts and scheduled posts (never built) can never be
- * found. Each page is added under the address it is served at, base path
- * included, so results link correctly under /blog/ as well.
+ * The Pagefind search index, from the finished site's pages. Only built pages
+ * are read, so a post the build left out (a draft, a scheduled post, a post held
+ * back) can never be found. Each page is added under the address it is served
+ * at, base path included, so results link correctly under /blog/ as well.
  *
- * Indexing starts as soon as every page is written (`routesRendered()`, called
- * by src/integrations/prerender-steps.ts), so Pagefind works while Astro
- * optimises pictures; the build waits for it at the end.
+ * The pipeline starts it as soon as every page is written, so Pagefind works
+ * while Astro optimises pictures.
  */
-import type { AstroIntegration } from 'astro';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { pathForFile } from '../lib/links/site-paths.ts';
-import { isSearchable } from '../lib/search.ts';
-import { mapLimited, once } from '../lib/concurrency.ts';
+import { pathForFile } from '../../lib/links/site-paths.ts';
+import { isSearchable } from '../../lib/search.ts';
+import { mapLimited } from '../../lib/concurrency.ts';
 
 /** Parts of a post page that are not the post: kept out of results and excerpts. */
 const NOT_CONTENT = ['.booking', '.post-nav', '.related', 'nav', 'script', 'svg'];
@@ -36,7 +33,7 @@ async function htmlFiles(root: string, dir = ''): Promise<string[]> {
 }
 
 /** Indexes the HTML pages under `root` into root/pagefind/; returns how many were searchable. */
-async function writeSearchIndex(root: string, base: string): Promise<number> {
+export async function writeSearchIndex(root: string, base: string): Promise<number> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_CONTENT });
@@ -68,32 +65,4 @@ async function writeSearchIndex(root: string, base: string): Promise<number> {
   } finally {
     await pagefind.close();
   }
-}
-
-export interface SearchIndexIntegration extends AstroIntegration {
-  /** Every page is written: start indexing now, alongside whatever the build does next. */
-  routesRendered(): void;
-}
-
-export function searchIndex(): SearchIndexIntegration {
-  let base = '/';
-  let outDir = '';
-  const indexing = once(() => writeSearchIndex(outDir, base));
-  return {
-    name: 'search-index',
-    routesRendered() {
-      if (outDir) void indexing();
-    },
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-        outDir = fileURLToPath(config.outDir);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        outDir = fileURLToPath(dir);
-        const pages = await indexing();
-        logger.info(`search index: ${pages} post${pages === 1 ? '' : 's'}`);
-      },
-    },
-  };
 }
