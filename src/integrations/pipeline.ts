@@ -17,7 +17,9 @@
  * Under `astro dev` the same reading feeds the pages (with drafts, scheduled
  * posts and the problems of broken ones), and the cards are drawn on request.
  */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -28,6 +30,7 @@ import { createSession, shareSession, type ContentSession, type SessionMode } fr
 import type { ContentReport } from '../lib/content/types.ts';
 import { createBuildRenderer, type OgRenderer } from '../lib/og/render.ts';
 import { isPublic, resolveNow } from '../lib/publishing.ts';
+import { publishReport } from '../lib/publish-report.ts';
 import { sitemapPolicy } from '../lib/seo/sitemap.ts';
 import { createUrls } from '../lib/urls.ts';
 import { site } from '../site.config.ts';
@@ -42,6 +45,15 @@ export interface PipelineOptions {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The publish workflow's record of this build (BLOG_PUBLISH_REPORT), written whole or not at all. */
+function writePublishReport(path: string, session: ContentSession, holdBack: boolean): void {
+  const file = resolve(path);
+  mkdirSync(dirname(file), { recursive: true });
+  const report = publishReport(session.report, session.posts, session.now(), createUrls(site), holdBack);
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+}
 
 /**
  * Says what the reading found. Returns false when the build must stop: Astro
@@ -111,6 +123,8 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
           site: { url: config.site ?? site.url, base: config.base },
         });
         shareSession(session);
+        const reportFile = mode === 'build' ? process.env.BLOG_PUBLISH_REPORT?.trim() : undefined;
+        if (reportFile) writePublishReport(reportFile, session, holdBack);
         if (!reportContent(session.report, mode, holdBack, logger)) process.exit(1);
 
         const policy = () => sitemapPolicy(publicPosts(), urls, site.timezone);
