@@ -123,6 +123,26 @@ export function textOrNumber({ label, schema }: { label: string; schema: z.ZodTy
   return withCheck(field, (value: TextOrNumber) => (value.text.trim() === '' ? undefined : zodCheck(label, schema)(toData(value))));
 }
 
+/**
+ * A value the editor shows but never changes, such as the record `npm run import`
+ * keeps of where a post came from: it is read from the file and written back as it was.
+ */
+export function keptAsIs({ label, schema, show }: { label: string; schema: z.ZodType; show: (value: unknown) => string }): BasicFormField<FormFieldStoredValue> {
+  const field: BasicFormField<FormFieldStoredValue> = {
+    kind: 'form',
+    label,
+    Input(props) {
+      return h(TextField, { label, description: describe(schema), value: props.value == null ? '' : show(props.value), isReadOnly: true });
+    },
+    defaultValue: () => null,
+    parse: (value) => value ?? null,
+    serialize: (value) => ({ value: value ?? undefined }),
+    validate: (value) => value,
+    reader: { parse: (value) => value ?? null },
+  };
+  return withCheck(field, (value: FormFieldStoredValue) => (value == null ? undefined : zodCheck(label, schema)(value)));
+}
+
 export interface TextOrNumber {
   text: string;
   /** Written as a YAML number (`4`) rather than text (`"4"`). */

@@ -52,6 +52,23 @@ describe('duplicate-slug', () => {
   });
 });
 
+describe('redirect-from', () => {
+  it('refuses an old address that leads to two posts, or that is one of the site\'s own', () => {
+    expect(check('redirect-from').errors).toEqual([
+      'posts/2026-11-19-hip-openers-again.md:9  redirectFrom #2  "/post/hip-stretches" already forwards to posts/2026-11-18-hip-openers.md; an old address can lead to one post only, so remove it from one of the two',
+      'posts/2026-11-19-hip-openers-again.md:10  redirectFrom #3  "/posts/hip-openers/" is an address of this site (/posts/…); a redirect there would hide that page. An old address of a post on this site goes in `previousSlugs`, as the slug alone',
+      'posts/2026-11-19-hip-openers-again.md:11  redirectFrom #4  "/tags/stretching" is an address of this site (/tags/…); a redirect there would hide that page. Remove it, or list the address the post had on the old site',
+      'posts/2026-11-19-hip-openers-again.md:12  redirectFrom #5  "/" is an address of this site (the home page); a redirect there would hide that page. Remove it, or list the address the post had on the old site',
+    ]);
+  });
+
+  it('counts the site\'s folder: under /blog/, /posts/x is another site\'s address', () => {
+    const { errors } = check('redirect-from', { site: { url: 'https://example.com', base: '/blog/' } });
+    expect(errors.filter((e) => e.includes('an address of this site'))).toEqual([]);
+    expect(errors).toHaveLength(1);
+  });
+});
+
 describe('unknown-author', () => {
   it('suggests the closest author and lists the known ones', () => {
     expect(check('unknown-author').errors).toEqual([

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { describeFields, unwrap } from '../../schema/introspect.ts';
 
-/** Optional fields a brand-new post has no use for: they record changes after publishing. */
-const NOT_FOR_NEW_POSTS = new Set(['updated', 'previousSlugs']);
+/** Optional fields a brand-new post has no use for: they record changes after publishing, or an import. */
+const NOT_FOR_NEW_POSTS = new Set(['updated', 'previousSlugs', 'redirectFrom', 'importedFrom']);
 
 type Meta = { description?: string; examples?: unknown[] };
 
