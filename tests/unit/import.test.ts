@@ -206,7 +206,7 @@ describe('a WordPress export', () => {
   });
 
   it('leaves a picture over the size limit out, and says so', () => {
-    expect(report.rows[1]!.notes).toEqual([`the hero picture was left out: ${server.origin}/media/huge.jpg: larger than the limit of 0.1 MB`]);
+    expect(report.rows[1]!.notes).toEqual([`the hero picture was left out: ${server.origin}/media/huge.jpg: larger than the limit of 98 kB`]);
     expect(readdirSync(join(dir, 'posts/images'))).not.toContain('why-we-breathe-before-a-stretch');
     expect(errorsIn(dir)).toEqual([]);
   });

@@ -52,7 +52,7 @@ function statusReason(status: number): string {
 
 function networkReason(error: unknown, timeoutMs: number): string {
   const e = error as { name?: string; cause?: { code?: string; message?: string }; message?: string };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${duration(timeoutMs)}`;
   const code = e.cause?.code;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'no such web address (the host name is unknown)';
   if (code === 'ECONNREFUSED') return 'could not connect (connection refused)';
@@ -86,8 +86,12 @@ async function readLimited(response: Response, maxBytes: number): Promise<Uint8A
   return out;
 }
 
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
+function size(bytes: number): string {
+  return bytes < 1_048_576 ? `${Math.round(bytes / 1024)} kB` : `${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 export function createFetcher(options: FetcherOptions): Fetcher {
@@ -126,7 +130,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       const body = await readLimited(response, maxBytes);
       return { ok: true, url: response.url || url, contentType: response.headers.get('content-type') ?? '', body };
     } catch (error) {
-      if (error instanceof TooLarge) return { ok: false, reason: `larger than the limit of ${megabytes(maxBytes)}` };
+      if (error instanceof TooLarge) return { ok: false, reason: `larger than the limit of ${size(maxBytes)}` };
       return { ok: false, reason: networkReason(error, opts.timeoutMs) };
     }
   }
