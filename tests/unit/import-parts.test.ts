@@ -245,7 +245,7 @@ describe('readSourceText', () => {
   it('says where XML is not well-formed', () => {
     expect(readSourceText('<rss version="2.0"><channel><item><title>x</title></channel></rss>')).toEqual({
       ok: false,
-      reason: "is not well-formed XML (line 1, column 51: Expected closing tag 'item' (opened in line 1, col 29) instead of closing tag 'channel'.); export the feed again, or fix that line",
+      reason: "is not well-formed XML (line 1, column 51: Expected closing tag 'item' (opened in line 1, col 29) instead of closing tag 'channel'); export the feed again, or fix that line",
     });
   });
 
@@ -337,7 +337,8 @@ describe('the post file and its fingerprint', () => {
 
   it('decides what a re-run does', () => {
     const edited = text.replace('Body text.', 'Edited.');
-    const newer = renderPost(schema, { values: { ...parseMarkdownSource('x', text).data as never, importedFrom: { source: 'guid-1' } }, draftReasons: [], dois: [], body: 'Newer text.' });
+    const values = parseMarkdownSource('x', text).data as Record<string, unknown>;
+    const newer = renderPost(schema, { values: { ...values, importedFrom: { source: 'guid-1' } }, draftReasons: [], dois: [], body: 'Newer text.' });
     expect(decide(undefined, text, false)).toEqual({ action: 'create' });
     expect(decide(text, text, false)).toEqual({ action: 'unchanged' });
     expect(decide(text, newer, false)).toEqual({ action: 'update', overwritesEdits: false });

@@ -3,7 +3,7 @@
  * of post addresses, or a web page (whose feed the caller may follow). Pure:
  * the caller fetched or read the text.
  */
-import { XMLValidator } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { readFeed } from './feed.ts';
 import type { SourceKind, SourcePost } from './source-post.ts';
 import { isWxr, readWxr } from './wxr.ts';
@@ -43,15 +43,23 @@ export function readUrlList(text: string): { posts: SourcePost[]; failures: { id
   return { posts, failures };
 }
 
+/** Where and why XML is not well-formed, or undefined when it is. */
+function xmlSyntaxProblem(xml: string): string | undefined {
+  try {
+    SyntaxValidator.validate(xml);
+    return undefined;
+  } catch (error) {
+    const e = error as { line?: number; col?: number; message?: string };
+    return `line ${e.line ?? '?'}, column ${e.col ?? '?'}: ${(e.message ?? 'unreadable').replace(/\.$/, '')}`;
+  }
+}
+
 export function readSourceText(raw: string): SourceText {
   const text = raw.replace(/^\uFEFF/, '');
   if (HTML_START.test(text)) return { ok: false, kind: 'html' };
   if (XML_START.test(text)) {
-    const valid = XMLValidator.validate(text);
-    if (valid !== true) {
-      const { line, col, msg } = valid.err;
-      return { ok: false, reason: `is not well-formed XML (line ${line}, column ${col}: ${msg}); export the feed again, or fix that line` };
-    }
+    const problem = xmlSyntaxProblem(text);
+    if (problem) return { ok: false, reason: `is not well-formed XML (${problem}); export the feed again, or fix that line` };
     if (isWxr(text)) {
       const wxr = readWxr(text);
       return wxr.ok ? { ok: true, kind: 'wxr', posts: wxr.posts, failures: [], link: wxr.link } : wxr;

@@ -26,7 +26,6 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   processEntities: true,
-  htmlEntities: false,
   isArray: (name) => LISTS.has(name),
 });
 
