@@ -5,6 +5,8 @@
  * and public/, so a new page or file cannot be forgotten here.
  */
 
+import { normaliseBase } from '../links/site-paths.ts';
+
 /** First path segments under the site's base that belong to the site. */
 export const SITE_ROUTE_NAMES: ReadonlySet<string> = new Set([
   // src/pages/
@@ -39,17 +41,12 @@ export const SITE_ROUTE_NAMES: ReadonlySet<string> = new Set([
 /** @astrojs/sitemap writes sitemap-index.xml, sitemap-0.xml, …: any name starting with this. */
 const SITE_ROUTE_PREFIXES = ['sitemap'];
 
-function withSlashes(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
-
 /**
  * Which of the site's addresses `path` would shadow, in words, or undefined when
  * it is free. `/post/x` is free; `/posts/x/`, `/tags/`, `/` are the site's own.
  */
 export function siteAddressAt(path: string, base: string): string | undefined {
-  const root = withSlashes(base);
+  const root = normaliseBase(base);
   if (path === root || `${path}/` === root) return 'the home page';
   if (!path.startsWith(root)) return undefined;
   const first = safeDecode(path.slice(root.length).split('/')[0] ?? '');

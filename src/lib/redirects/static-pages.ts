@@ -5,6 +5,7 @@
  * browser does neither gets a link.
  */
 import { escapeHtml } from '../html.ts';
+import { normaliseBase } from '../links/site-paths.ts';
 import type { Redirect } from './redirects.ts';
 
 export interface RedirectPageOptions {
@@ -48,7 +49,7 @@ export function redirectPageHtml(to: string, opts: Pick<RedirectPageOptions, 'or
  * answer there).
  */
 export function redirectPageFile(from: string, base: string): string | undefined {
-  const root = base.endsWith('/') ? base : `${base}/`;
+  const root = normaliseBase(base);
   if (!from.startsWith(root)) return undefined;
   let rest: string;
   try {

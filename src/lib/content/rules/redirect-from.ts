@@ -3,6 +3,7 @@
  * to one post only, and must not be an address this site serves itself (the
  * redirect would hide that page). The format of each path is the schema's job.
  */
+import { normaliseBase } from '../../links/site-paths.ts';
 import { siteAddressAt } from '../../redirects/site-routes.ts';
 import type { CheckedPost } from '../check-content.ts';
 import type { Problem } from '../problems.ts';
@@ -33,7 +34,7 @@ export const redirectFrom: PostRule = {
       const line = () => post.source.lineOf(['redirectFrom', i]);
       const own = siteAddressAt(path, ctx.site.base);
       if (own) {
-        const hint = path.startsWith(`${ctx.site.base.replace(/\/?$/, '/')}posts/`)
+        const hint = path.startsWith(`${normaliseBase(ctx.site.base)}posts/`)
           ? ' An old address of a post on this site goes in `previousSlugs`, as the slug alone'
           : ' Remove it, or list the address the post had on the old site';
         out.push(problemAt(post, line(), `redirectFrom #${i + 1}`, `"${path}" is an address of this site (${own}); a redirect there would hide that page.${hint}`));
