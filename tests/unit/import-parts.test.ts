@@ -291,6 +291,15 @@ describe('readPostPage', () => {
     });
   });
 
+  it('refuses an index page: a Wix blog list has one summary section a post', () => {
+    const teaser = (n: number) =>
+      `<div data-hook="post-list-item"><h2>Post ${n}</h2><div data-hook="post-description"><p>A summary of post ${n}, long enough to pass for an article if it were the only one on the page, which it is not.</p></div></div>`;
+    expect(readPostPage(`<main>${teaser(1)}${teaser(2)}</main>`, 'https://x.example/blog')).toEqual({
+      ok: false,
+      reason: 'the page does not look like a blog post (no article found in it)',
+    });
+  });
+
   it('finds the feed a page announces', () => {
     expect(discoverFeed('<html><head><link rel="alternate" type="application/atom+xml" href="/feed.atom"></head></html>', 'https://x.example/blog')).toBe(
       'https://x.example/feed.atom',

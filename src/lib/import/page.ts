@@ -114,13 +114,21 @@ function wordCount(html: string): number {
   return htmlToPlainText(html).split(/\s+/).filter(Boolean).length;
 }
 
+/** The matches that are not inside another match. */
+function outermost(found: Element[]): Element[] {
+  const set = new Set<unknown>(found);
+  return found.filter((el) => {
+    for (let p = el.parentNode; p; p = (p as Element).parentNode) if (set.has(p)) return false;
+    return true;
+  });
+}
+
 function findBody(doc: T.Document): Element | undefined {
   for (const finder of BODY_FINDERS) {
-    const found = findAll(doc, finder.test);
+    const found = outermost(findAll(doc, finder.test));
     if (!found.length) continue;
-    // Several <article>s (a list of teasers) is an index page, not a post.
-    if (finder.name === 'article' && found.length > 1) return undefined;
-    return found[0];
+    // Several bodies (a list of teasers, each with its summary) is an index page, not a post.
+    return found.length === 1 ? found[0] : undefined;
   }
   return undefined;
 }

@@ -493,7 +493,8 @@ export async function importPosts(opts: ImportOptions): Promise<ImportReport> {
       writeFileSync(stagedPath(w), w.text);
     };
     active.forEach(stage);
-    for (let round = 0; round < 6; round++) {
+    // Each round drafts or drops at least one post, so this ends; a post is never written with an error.
+    for (let round = 0; round <= 2 * active.length + 1; round++) {
       const checked = checkContent({ contentDir: staging, root: staging, timeZone, now: opts.now, site: { url: opts.site.url, base: opts.site.base } });
       const errors = new Map<string, Problem[]>();
       for (const p of checked.problems) if (p.severity === 'error') errors.set(p.file, [...(errors.get(p.file) ?? []), p]);
