@@ -242,6 +242,20 @@ describe('readSourceText', () => {
     expect(readSourceText('<!DOCTYPE html><html><body>hi</body></html>')).toEqual({ ok: false, kind: 'html' });
   });
 
+  it('reads a sitemap as a list of addresses', () => {
+    const sitemap = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
+      <url><loc>https://www.myrituals.me/post/massage-after-exercise</loc><lastmod>2025-06-10</lastmod></url>
+      <url><loc>https://www.myrituals.me/post/thai-yoga-massage-basics</loc></url></urlset>`;
+    expect(readSourceText(sitemap)).toMatchObject({
+      ok: true,
+      kind: 'url-list',
+      posts: [
+        { id: 'https://www.myrituals.me/post/massage-after-exercise', summaryOnly: true },
+        { id: 'https://www.myrituals.me/post/thai-yoga-massage-basics', summaryOnly: true },
+      ],
+    });
+  });
+
   it('says where XML is not well-formed', () => {
     expect(readSourceText('<rss version="2.0"><channel><item><title>x</title></channel></rss>')).toEqual({
       ok: false,

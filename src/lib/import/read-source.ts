@@ -3,6 +3,7 @@
  * of post addresses, or a web page (whose feed the caller may follow). Pure:
  * the caller fetched or read the text.
  */
+import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { readFeed } from './feed.ts';
 import type { SourceKind, SourcePost } from './source-post.ts';
@@ -13,7 +14,7 @@ export type SourceText =
   | { ok: false; kind: 'html' }
   | { ok: false; kind?: undefined; reason: string };
 
-const XML_START = /^\s*<(\?xml|rss|feed|rdf:RDF)\b/i;
+const XML_START = /^\s*<(\?xml|rss|feed|rdf:RDF|urlset)\b/i;
 const HTML_START = /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body)\b/i;
 
 /** The posts of a list of addresses: one a line; blank lines and lines starting with # are skipped. */
@@ -43,6 +44,15 @@ export function readUrlList(text: string): { posts: SourcePost[]; failures: { id
   return { posts, failures };
 }
 
+/**
+ * The addresses in a sitemap (`<urlset><url><loc>`): a Wix site lists every
+ * blog post in /blog-posts-sitemap.xml, while its feed has the latest only.
+ */
+function sitemapAddresses(xml: string): string[] {
+  const doc = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml) as { urlset?: { url?: { loc?: unknown }[] } };
+  return (doc.urlset?.url ?? []).map((u) => (typeof u.loc === 'string' ? u.loc.trim() : '')).filter(Boolean);
+}
+
 /** Where and why XML is not well-formed, or undefined when it is. */
 function xmlSyntaxProblem(xml: string): string | undefined {
   try {
@@ -60,6 +70,10 @@ export function readSourceText(raw: string): SourceText {
   if (XML_START.test(text)) {
     const problem = xmlSyntaxProblem(text);
     if (problem) return { ok: false, reason: `is not well-formed XML (${problem}); export the feed again, or fix that line` };
+    if (/<urlset[\s>]/.test(text.slice(0, 2000))) {
+      const { posts, failures } = readUrlList(sitemapAddresses(text).join('\n'));
+      return { ok: true, kind: 'url-list', posts, failures };
+    }
     if (isWxr(text)) {
       const wxr = readWxr(text);
       return wxr.ok ? { ok: true, kind: 'wxr', posts: wxr.posts, failures: [], link: wxr.link } : wxr;
