@@ -45,8 +45,9 @@ export function readUrlList(text: string): { posts: SourcePost[]; failures: { id
 }
 
 /**
- * The addresses in a sitemap (`<urlset><url><loc>`): a Wix site lists every
- * blog post in /blog-posts-sitemap.xml, while its feed has the latest only.
+ * The addresses in a sitemap (`<urlset><url><loc>`), for a blog whose feed
+ * holds only its latest posts (a Wix site usually lists its posts in
+ * /blog-posts-sitemap.xml).
  */
 function sitemapAddresses(xml: string): string[] {
   const doc = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml) as { urlset?: { url?: { loc?: unknown }[] } };
