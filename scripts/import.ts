@@ -19,8 +19,9 @@ const USAGE = `Import posts from another blog:
   npm run import -- <source> [--author lauren-walker] [--force] [--dry-run]
 
   <source>   a feed address (https://www.example.com/blog-feed.xml), a page that links to its feed,
-             a feed or WordPress export file (export.xml), a sitemap (feeds often hold only the latest
-             posts; a Wix site's posts are usually listed in /blog-posts-sitemap.xml), or a text file of post addresses, one a line
+             a feed or WordPress export file (export.xml), a text file of post addresses (one a line),
+             or a sitemap: feeds often hold only the latest posts, and a Wix site usually lists
+             all of its posts in /blog-posts-sitemap.xml
   --author   give every post this author (a file name in content/authors/), whatever the source says
   --force    replace posts that were edited here since they were imported
   --dry-run  do everything but write: see what would happen
