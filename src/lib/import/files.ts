@@ -4,7 +4,7 @@
  * within a folder is atomic), so an interrupted import leaves the old file or
  * the new one, never a mix.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 function temporaryName(path: string): string {
@@ -25,17 +25,5 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 
 /** Copy `from` to `to` the same way: nothing at `to` until the copy is whole. */
 export function copyFileAtomic(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  const tmp = temporaryName(to);
-  try {
-    copyFileSync(from, tmp);
-    renameSync(tmp, to);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-}
-
-export function readIfExists(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  writeFileAtomic(to, readFileSync(from));
 }
