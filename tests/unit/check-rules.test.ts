@@ -132,6 +132,19 @@ describe('placeholder-text', () => {
   });
 });
 
+describe('placeholder-text in a hero picture\'s alt text', () => {
+  it('is an error once the post is due, a reminder in a draft', () => {
+    const frontmatter = `${VALID_FRONTMATTER}\nimage:\n  src: ./pic.jpg\n  alt: "✎ Describe this picture"`;
+    const due = makeContent({ 'posts/2026-11-20-the-post.md': post(frontmatter), 'posts/pic.jpg': 'x' });
+    const messages = (dir: string) => checkContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW }).problems.map(formatProblem);
+    expect(messages(due)).toEqual([
+      'posts/2026-11-20-the-post.md:9  image → alt  is still a prompt; describe what the picture shows. This post is due, so the prompt would be published',
+    ]);
+    const draft = makeContent({ 'posts/2026-11-20-the-post.md': post(`${frontmatter}\ndraft: true`), 'posts/pic.jpg': 'x' });
+    expect(messages(draft)).toEqual(['posts/2026-11-20-the-post.md:9  image → alt  is still a prompt; describe what the picture shows before the post goes live']);
+  });
+});
+
 describe('heading-levels', () => {
   it('warns about a skipped level and a second main heading, not about code', () => {
     const { errors, warnings } = check('heading-levels');
