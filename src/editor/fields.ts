@@ -124,6 +124,27 @@ export function textOrNumber({ label, schema }: { label: string; schema: z.ZodTy
   return withCheck(field, (value: TextOrNumber) => (value.text.trim() === '' ? undefined : zodCheck(label, schema)(toData(value))));
 }
 
+/**
+ * A value the editor shows but never changes, such as the record `npm run import`
+ * keeps of where a post came from: it is read from the file and written back as it was.
+ */
+export function keptAsIs({ label, schema, show }: { label: string; schema: z.ZodType; show: (value: {}) => string }): BasicFormField<{} | null> {
+  const fromStored = (value: FormFieldStoredValue): {} | null => value ?? null;
+  const field: BasicFormField<{} | null> = {
+    kind: 'form',
+    label,
+    Input(props) {
+      return h(TextField, { label, description: describe(schema), value: props.value === null ? '' : show(props.value), isReadOnly: true });
+    },
+    defaultValue: () => null,
+    parse: fromStored,
+    serialize: (value) => ({ value: (value ?? undefined) as FormFieldStoredValue }),
+    validate: (value) => value,
+    reader: { parse: fromStored },
+  };
+  return withCheck(field, (value: {} | null) => (value === null ? undefined : zodCheck(label, schema)(value)));
+}
+
 export interface TextOrNumber {
   text: string;
   /** Written as a YAML number (`4`) rather than text (`"4"`). */

@@ -12,6 +12,7 @@ import { calendarDate } from '../lib/zoned-time.ts';
 import { authorShape, citationShape, imageShape, linkShape, postShape } from './schemas.ts';
 import {
   describe,
+  keptAsIs,
   nameAndId,
   pictureField,
   publishDateField,
@@ -88,6 +89,18 @@ export default config({
           separator: 'comma',
           optional: true,
           description: `${describe(p.previousSlugs!)} Separate them with commas.`,
+        }),
+        redirectFrom: schemaList({
+          label: 'Old addresses on another site',
+          schema: p.redirectFrom!,
+          separator: 'line',
+          optional: true,
+          description: `${describe(p.redirectFrom!)} One a line.`,
+        }),
+        importedFrom: keptAsIs({
+          label: 'Imported from',
+          schema: p.importedFrom!,
+          show: (value) => String((value as { source?: unknown }).source ?? ''),
         }),
         body: fields.markdoc({ label: 'Text', extension: 'md' }),
       },

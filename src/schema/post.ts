@@ -10,6 +10,33 @@ export const TAGS_MIN = 1;
 export const TAGS_MAX = 5;
 
 /**
+ * One old address of a post on another site, as a path on its host:
+ * `/post/massage-after-exercise`. The host, a query and a fragment are not part
+ * of it (redirect rules match the path alone).
+ */
+export function redirectPathProblem(path: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+    return `"${path}" is a full web address; write only the path after the site name, like ${pathOnly(path) ?? '/post/massage-after-exercise'}`;
+  }
+  if (!path.startsWith('/')) return `"${path}" must start with /, like /post/massage-after-exercise`;
+  if (path.startsWith('//')) return `"${path}" starts with //, which browsers read as another website; start it with a single /`;
+  if (/\s/.test(path)) return `"${path}" has a space in it; copy the old address exactly (a space in an address is written %20)`;
+  if (/[?#]/.test(path)) return `"${path}" has a ? or #; redirects match the path alone, so remove the ? or # and what follows`;
+  return undefined;
+}
+
+function pathOnly(url: string): string | undefined {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `importedFrom.hash`: a fingerprint of the file as the import wrote it. */
+export const IMPORT_HASH_PATTERN = /^[0-9a-f]{16}$/;
+
+/**
  * A post's frontmatter as the writer writes it. Dates stay text here (see
  * date-text.ts): the reader (src/lib/content/) turns them into instants in the
  * studio's zone. Pictures are paths relative to the post file; `author` is the
@@ -106,6 +133,37 @@ export const postSchema = z
             'Addresses this post had before, oldest first, when its file name or `slug` changed after publishing. Subscribers keep seeing it as the same post, and the old address forwards to the new one.',
           examples: [['massage-after-exercise']],
         }),
+      redirectFrom: z
+        .array(
+          z.string({ error: 'must be text' }).superRefine((path, ctx) => {
+            const problem = redirectPathProblem(path);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          }),
+          { error: 'must be a list of old addresses, like [/post/massage-after-exercise]' },
+        )
+        .refine((paths) => new Set(paths).size === paths.length, { error: 'lists the same old address twice; keep one' })
+        .default([])
+        .meta({
+          description:
+            'Old addresses of this post on another site, as paths like /post/massage-after-exercise. Each one forwards to this post once the site is served from that domain.',
+          examples: [['/post/massage-after-exercise']],
+        }),
+      // Written by `npm run import`: how a second import finds this post again and
+      // tells whether someone has edited it since (the hash no longer matches).
+      importedFrom: z
+        .strictObject({
+          source: z.string({ error: 'must be text' }).trim().min(1, { error: 'is empty; it names the post this one was imported from' }).meta({
+            description: 'The original post: its feed id or its address on the old site.',
+            examples: ['https://www.myrituals.me/post/massage-after-exercise'],
+          }),
+          hash: z
+            .string()
+            .regex(IMPORT_HASH_PATTERN, { error: 'is not a fingerprint written by the import; remove the line' })
+            .optional()
+            .meta({ description: 'A fingerprint of the file as imported; leave it as it is.', examples: ['0123456789abcdef'] }),
+        })
+        .optional()
+        .meta({ description: 'Where an imported post came from; `npm run import` writes and reads it. Leave it as it is.' }),
     })
     .superRefine((post, ctx) => {
       if (post.slug && post.previousSlugs.includes(post.slug)) {

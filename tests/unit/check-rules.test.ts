@@ -53,6 +53,23 @@ describe('duplicate-slug', () => {
   });
 });
 
+describe('redirect-from', () => {
+  it('refuses an old address that leads to two posts, or that is one of the site\'s own', () => {
+    expect(check('redirect-from').errors).toEqual([
+      'posts/2026-11-19-hip-openers-again.md:9  redirectFrom #2  "/post/hip-stretches" already forwards to posts/2026-11-18-hip-openers.md; an old address can lead to one post only, so remove it from one of the two',
+      'posts/2026-11-19-hip-openers-again.md:10  redirectFrom #3  "/posts/hip-openers/" is an address of this site (/posts/…); a redirect there would hide that page. An old address of a post on this site goes in `previousSlugs`, as the slug alone',
+      'posts/2026-11-19-hip-openers-again.md:11  redirectFrom #4  "/tags/stretching" is an address of this site (/tags/…); a redirect there would hide that page. Remove it, or list the address the post had on the old site',
+      'posts/2026-11-19-hip-openers-again.md:12  redirectFrom #5  "/" is an address of this site (the home page); a redirect there would hide that page. Remove it, or list the address the post had on the old site',
+    ]);
+  });
+
+  it('counts the site\'s folder: under /blog/, /posts/x is another site\'s address', () => {
+    const { errors } = check('redirect-from', { site: { url: 'https://example.com', base: '/blog/' } });
+    expect(errors.filter((e) => e.includes('an address of this site'))).toEqual([]);
+    expect(errors).toHaveLength(1);
+  });
+});
+
 describe('unknown-author', () => {
   it('suggests the closest author and lists the known ones', () => {
     expect(check('unknown-author').errors).toEqual([
@@ -113,6 +130,19 @@ describe('placeholder-text', () => {
       'posts/2026-11-20-still-a-template.md:3  description  is still the prompt from `npm run new`; write one or two sentences that sum up the post before it goes live',
       'posts/2026-11-20-still-a-template.md:9  body  still has 3 lines starting with ✎ from `npm run new`; replace them with your text before the post goes live',
     ]);
+  });
+});
+
+describe('placeholder-text in a hero picture\'s alt text', () => {
+  it('is an error once the post is due, a reminder in a draft', () => {
+    const frontmatter = `${VALID_FRONTMATTER}\nimage:\n  src: ./pic.jpg\n  alt: "✎ Describe this picture"`;
+    const due = makeContent({ 'posts/2026-11-20-the-post.md': post(frontmatter), 'posts/pic.jpg': 'x' });
+    const messages = (dir: string) => readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW }).problems.map(formatProblem);
+    expect(messages(due)).toEqual([
+      'posts/2026-11-20-the-post.md:9  image → alt  is still a prompt; describe what the picture shows. This post is due, so the prompt would be published',
+    ]);
+    const draft = makeContent({ 'posts/2026-11-20-the-post.md': post(`${frontmatter}\ndraft: true`), 'posts/pic.jpg': 'x' });
+    expect(messages(draft)).toEqual(['posts/2026-11-20-the-post.md:9  image → alt  is still a prompt; describe what the picture shows before the post goes live']);
   });
 });
 

@@ -56,6 +56,13 @@ describe('post frontmatter rules', () => {
     ['slug not a slug', withField('slug', 'My Post'), 'slug  must be lowercase words joined by hyphens'],
     ['unknown key typo', `${VALID_FRONTMATTER}\nautor: ada-fixture`, 'autor  is not a field here. Did you mean `author`?'],
     ['unknown key', `${VALID_FRONTMATTER}\ncolour: green`, 'colour  is not a field here. Known fields: title, description, author'],
+    ['redirectFrom a full address', withField('redirectFrom', '[https://www.myrituals.me/post/stretch]'), 'redirectFrom #1  "https://www.myrituals.me/post/stretch" is a full web address; write only the path after the site name, like /post/stretch'],
+    ['redirectFrom without a slash', withField('redirectFrom', '[post/stretch]'), 'redirectFrom #1  "post/stretch" must start with /, like /post/massage-after-exercise'],
+    ['redirectFrom to another host', withField('redirectFrom', '["//old.example/post/stretch"]'), 'redirectFrom #1  "//old.example/post/stretch" starts with //'],
+    ['redirectFrom with a space', withField('redirectFrom', '["/post/my stretch"]'), 'redirectFrom #1  "/post/my stretch" has a space in it'],
+    ['redirectFrom with a query', withField('redirectFrom', '["/post?id=4"]'), 'redirectFrom #1  "/post?id=4" has a ? or #'],
+    ['redirectFrom twice', withField('redirectFrom', '[/post/a, /post/a]'), 'redirectFrom  lists the same old address twice'],
+    ['importedFrom with a made-up hash', `${VALID_FRONTMATTER}\nimportedFrom:\n  source: https://old.example/post/a\n  hash: abc`, 'importedFrom → hash  is not a fingerprint written by the import'],
     ['image without alt', `${VALID_FRONTMATTER}\nimage:\n  src: ./hero.jpg`, 'image → alt  is missing; describe the picture'],
   ])('%s', (_name, frontmatter, expected) => {
     const found = messages(frontmatter);

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { describeFields, unwrap } from '../../schema/introspect.ts';
 
-/** Optional fields a brand-new post has no use for: they record changes after publishing. */
-const NOT_FOR_NEW_POSTS = new Set(['updated', 'previousSlugs']);
+/** Optional fields a brand-new post has no use for: they record changes after publishing, or an import. */
+const NOT_FOR_NEW_POSTS = new Set(['updated', 'previousSlugs', 'redirectFrom', 'importedFrom']);
 
 type Meta = { description?: string; examples?: unknown[] };
 
@@ -59,16 +59,39 @@ function exampleLines(key: string, schema: z.ZodType, indent: string): string[] 
  * The frontmatter block, `---` to `---`. `values` holds the fields to set, in
  * any order; they are written in the schema's order.
  */
-export function renderFrontmatter(schema: z.ZodType, values: Record<string, unknown>): string {
+export interface FrontmatterOptions {
+  /** List the optional fields the values leave out, commented, with examples (default true). */
+  hints?: boolean;
+  /** Lines written as YAML comments before the closing `---`. */
+  comments?: readonly string[];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** `key: value` on one line, or in block form for a group of fields and a list of groups. */
+function valueLines(name: string, value: unknown): string[] {
+  const fields = (obj: Record<string, unknown>, first: string, rest: string) =>
+    Object.entries(obj)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v], i) => `${i === 0 ? first : rest}${k}: ${yamlInline(v)}`);
+  if (isPlainObject(value)) return [`${name}:`, ...fields(value, '  ', '  ')];
+  if (Array.isArray(value) && value.length && value.every(isPlainObject)) return [`${name}:`, ...value.flatMap((item) => fields(item, '  - ', '    '))];
+  return [`${name}: ${yamlInline(value)}`];
+}
+
+export function renderFrontmatter(schema: z.ZodType, values: Record<string, unknown>, opts: FrontmatterOptions = {}): string {
   const object = unwrap(schema);
   if (!(object instanceof z.ZodObject)) throw new Error('The post schema is not an object schema');
   const shape = object.shape as Record<string, z.ZodType>;
   const lines = ['---'];
   const optional: string[] = [];
   for (const { name } of describeFields(schema)) {
-    if (name in values) lines.push(`${name}: ${yamlInline(values[name])}`);
-    else if (!NOT_FOR_NEW_POSTS.has(name)) optional.push(...exampleLines(name, shape[name]!, ''));
+    if (name in values) lines.push(...valueLines(name, values[name]));
+    else if (opts.hints !== false && !NOT_FOR_NEW_POSTS.has(name)) optional.push(...exampleLines(name, shape[name]!, ''));
   }
+  if (opts.comments?.length) lines.push(...opts.comments.map((c) => (c ? `# ${c}` : '#')));
   if (optional.length) {
     lines.push('# Optional: to use one of these, remove the "# " at the start of its lines and change the example.');
     lines.push(...optional.map((l) => `# ${l}`));

@@ -48,7 +48,8 @@ export type NewPostPlan =
 /** Slugs longer than this are cut at a word boundary: addresses stay readable and shareable. */
 export const SLUG_MAX = 60;
 
-function shortSlug(slug: string): string {
+/** A slug cut at a word boundary to at most SLUG_MAX characters. */
+export function shortSlug(slug: string): string {
   if (slug.length <= SLUG_MAX) return slug;
   const cut = slug.slice(0, SLUG_MAX + 1);
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : SLUG_MAX);

@@ -12,6 +12,7 @@ import { postLinks } from './post-links.ts';
 import { imageAlt } from './image-alt.ts';
 import { bodyImageFiles } from './body-image-files.ts';
 import { studyYear } from './study-year.ts';
+import { redirectFrom } from './redirect-from.ts';
 
 export type { PostRule, RuleContext } from './rule.ts';
 
@@ -28,4 +29,5 @@ export const RULES: readonly PostRule[] = [
   imageAlt,
   bodyImageFiles,
   studyYear,
+  redirectFrom,
 ];
