@@ -1,20 +1,49 @@
+/**
+ * `astro dev` as a writer uses it: drafts and scheduled posts with their
+ * badges, and a post with problems shown at its own address as the list
+ * `npm run check` prints, read in a real browser.
+ */
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
 import { startDevServer, type DevServer } from '../support/dev-server.ts';
 import { FIXTURES, FIXTURE_NOW, OUT } from '../support/paths.ts';
 
+// What the dev server used to accept although `npm run check` refused it: a month 13, an unknown
+// author, a hero picture that is not there.
+const BROKEN = `---
+title: A post with three slips
+description: Written for the dev server test, with a date, an author and a picture that the check refuses.
+author: nobody-here
+date: 2026-13-01
+tags: [massage]
+image:
+  src: ./images/not-there.jpg
+  alt: A picture that was never saved
+---
+
+Some text.
+`;
+
 describe('astro dev previews unpublished posts', () => {
   let server: DevServer;
+  let browser: Browser;
 
   beforeAll(async () => {
-    server = await startDevServer({
-      CONTENT_DIR: join(FIXTURES, 'content'),
-      BLOG_NOW: FIXTURE_NOW,
-      ASTRO_CACHE_DIR: join(OUT, 'dev-preview-cache'),
-    });
+    // Inside the project, so messages name the file as people see it: relative to the project.
+    const content = join(OUT, 'dev-preview-content');
+    rmSync(content, { recursive: true, force: true });
+    cpSync(join(FIXTURES, 'content'), content, { recursive: true });
+    writeFileSync(join(content, 'posts/2026-11-26-three-slips.md'), BROKEN);
+    [server, browser] = await Promise.all([
+      startDevServer({ CONTENT_DIR: content, BLOG_NOW: FIXTURE_NOW, ASTRO_CACHE_DIR: join(OUT, 'dev-preview-cache') }),
+      launchChromium(),
+    ]);
   });
   afterAll(async () => {
-    await server?.stop();
+    await Promise.all([server?.stop(), browser?.close()]);
   });
 
   it('shows a draft with a draft badge', async () => {
@@ -34,5 +63,36 @@ describe('astro dev previews unpublished posts', () => {
     expect(html).toContain('badge-scheduled');
     const study = await (await fetch(`${server.url}/posts/fixture-massage-study/`)).text();
     expect(study).not.toContain('class="badge');
+  });
+
+  it('shows a post with problems at its own address, in the words of npm run check', async () => {
+    const page = await browser.newPage();
+    try {
+      const response = await page.goto(`${server.url}/posts/three-slips/`);
+      expect(response?.status()).toBe(200);
+      await expect.poll(() => page.locator('h1').innerText()).toBe('This post has problems');
+      // textContent keeps the two spaces between the parts, as npm run check prints them.
+      const items = await page.locator('article li').allTextContents();
+      expect(items).toEqual([
+        'tests/.out/dev-preview-content/posts/2026-11-26-three-slips.md:4  author  "nobody-here" is not an author. Known authors: ada-fixture, ben-sample',
+        'tests/.out/dev-preview-content/posts/2026-11-26-three-slips.md:5  date  "2026-13-01" is not a day on the calendar; write 2026-11-27 or 2026-11-27T07:00:00-05:00',
+        'tests/.out/dev-preview-content/posts/2026-11-26-three-slips.md:8  image → src  points to "./images/not-there.jpg", which does not exist; check the file name and that the path starts with ./',
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('names the post with problems on the home page, linking to its list', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/`);
+      const notice = page.locator('aside[role="status"]');
+      await expect.poll(() => notice.innerText()).toContain('1 post has problems and would not be published');
+      await notice.getByRole('link', { name: 'tests/.out/dev-preview-content/posts/2026-11-26-three-slips.md' }).click();
+      await expect.poll(() => page.url()).toBe(`${server.url}/posts/three-slips/`);
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -168,12 +168,14 @@ function readPost(path: string, opts: ReadOptions, problems: Problem[]): Checked
   problems.push(...syntaxProblems(source), ...fileNameProblems(post, source.data));
   if (source.syntaxErrors.length) return post;
   const result = postSchema.safeParse(source.data);
+  // The picture is checked whatever else is wrong: every problem at once, not one fix at a time.
+  const src = result.success ? result.data.image?.src : (source.data as { image?: { src?: unknown } } | null)?.image?.src;
+  if (typeof src === 'string' && src) problems.push(...imageProblems(source, dirname(path), src, ['image', 'src']));
   if (!result.success) {
     problems.push(...problemsFromZod(file, result.error, source.lineOf, (p) => fieldsAt(postSchema, p)));
     return post;
   }
   post.data = resolveData(source, result.data, opts.timeZone, problems);
-  if (result.data.image) problems.push(...imageProblems(source, dirname(path), result.data.image.src, ['image', 'src']));
   return post;
 }
 

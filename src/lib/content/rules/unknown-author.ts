@@ -1,4 +1,8 @@
-/** `author:` must name a file in content/authors/; a typo would otherwise fail deep inside the build. */
+/**
+ * `author:` must name a file in content/authors/; a typo would otherwise fail
+ * deep inside the build. Checked even when other fields of the post are wrong,
+ * so the writer sees every problem at once.
+ */
 import { didYouMean } from '../../suggest.ts';
 import type { PostRule } from './rule.ts';
 import { problemAt } from './rule.ts';
@@ -6,15 +10,16 @@ import { problemAt } from './rule.ts';
 export const unknownAuthor: PostRule = {
   id: 'unknown-author',
   check(post, ctx) {
-    if (!post.data) return [];
+    const author = post.data?.author ?? (post.source.data as { author?: unknown } | null)?.author;
+    if (typeof author !== 'string' || !author) return [];
     const ids = ctx.authors.map((a) => a.id);
-    if (ids.includes(post.data.author)) return [];
+    if (ids.includes(author)) return [];
     return [
       problemAt(
         post,
         post.source.lineOf(['author']),
         'author',
-        `"${post.data.author}" is not an author.${didYouMean(post.data.author, ids)} Known authors: ${ids.join(', ') || '(none: add a file to content/authors/)'}`,
+        `"${author}" is not an author.${didYouMean(author, ids)} Known authors: ${ids.join(', ') || '(none: add a file to content/authors/)'}`,
       ),
     ];
   },
