@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { problemsFromZod } from '../lib/content/problems.ts';
 import { fieldsAt } from '../schema/introspect.ts';
 import { dayAndTimeFromStored, storedFromDayAndTime, type DayAndTime } from '../lib/editor/date-field.ts';
-import { slugify } from '../lib/slugs.ts';
+import { slugify } from '../schema/slug.ts';
 import { SLUG_PATTERN } from '../schema/slug.ts';
 
 /** A problem with a value, in the content check's words, or undefined when it is fine. */

@@ -1,4 +1,3 @@
-
 const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
 
 /** `posts/2026-11-27-massage-after-exercise.md` → `massage-after-exercise`. */
@@ -7,14 +6,3 @@ export function slugFromFileName(path: string): string {
   return base.replace(/\.(md|mdx)$/i, '').replace(DATE_PREFIX, '');
 }
 
-/** Turn any title into a slug: accents dropped, punctuation removed, words hyphenated. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .replace(/-{2,}/g, '-');
-}

@@ -15,9 +15,11 @@ export const citationSchema = z
       .min(1, { error: 'needs at least one author, written as "Family, G. I."' })
       .meta({ description: 'Authors in citation order, each "Family, G. I." (or an organisation name).', examples: [['Crane, J. D.', 'Tarnopolsky, M. A.']] }),
     year: z
-      .int({ error: 'must be the year as a number, like 2012' })
+      // "2019" in quotes is the same year: the template quotes other numbers (volume) too.
+      .preprocess((v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v), z
+      .int({ error: (issue) => (issue.input === undefined ? 'is missing; add the year the work came out, like 2012' : 'must be the year as a number, like 2012') })
       .min(1800, { error: 'must be a year after 1800' })
-      .max(currentYear + 1, { error: `cannot be later than ${currentYear + 1}` })
+      .max(currentYear + 1, { error: `cannot be later than ${currentYear + 1}` }))
       .meta({ description: 'Year of publication.', examples: [2012] }),
     title: z.string().trim().min(3, { error: 'is missing or too short; copy the title of the article or book' }).meta({
       description: 'Title of the article, chapter or book, in its own capitalisation.',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { citationSchema } from './citation.ts';
 import { dateTextField } from './date-text.ts';
-import { SLUG_PATTERN } from './slug.ts';
+import { notASlug, SLUG_PATTERN } from './slug.ts';
 
 export const TITLE_MAX = 100;
 export const DESCRIPTION_MIN = 50;
@@ -83,7 +83,7 @@ export const postSchema = z
       tags: z
         .array(
           z.string({ error: 'must be text' }).regex(SLUG_PATTERN, {
-            error: 'must be lowercase words joined by hyphens, like thai-massage',
+            error: (issue) => notASlug(issue.input, 'thai-massage'),
           }),
           { error: 'must be a list like [massage, recovery]' },
         )
@@ -102,6 +102,11 @@ export const postSchema = z
             .trim()
             .min(3, { error: 'is too short; describe what the picture shows' })
             .meta({ description: 'What the picture shows, for screen readers.', examples: ['A therapist working on a calf muscle'] }),
+        }, {
+          error: (issue) =>
+            issue.code === 'invalid_type'
+              ? `must be two lines indented under \`image:\`: \`src: ${typeof issue.input === 'string' && issue.input ? (/^\.{1,2}\//.test(issue.input) ? issue.input : `./images/${issue.input}`) : './images/hero.jpg'}\` and \`alt: what the picture shows\``
+              : undefined,
         })
         .optional()
         .meta({ description: 'Hero picture shown above the post and in shares.' }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { slugFromFileName, slugify } from '../../src/lib/slugs.ts';
-import { SLUG_PATTERN } from '../../src/schema/slug.ts';
+import { slugFromFileName } from '../../src/lib/slugs.ts';
+import { SLUG_PATTERN, slugify } from '../../src/schema/slug.ts';
 
 describe('slugs', () => {
   it('takes the slug from the file name without the date', () => {

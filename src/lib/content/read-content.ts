@@ -15,9 +15,10 @@ import { authorSchema } from '../../schema/author.ts';
 import { DATE_FIX_HINT } from '../../schema/date-text.ts';
 import { fieldsAt } from '../../schema/introspect.ts';
 import { postSchema } from '../../schema/post.ts';
-import { SLUG_PATTERN } from '../../schema/slug.ts';
+import { SLUG_PATTERN, slugify } from '../../schema/slug.ts';
+import { hasNonXmlCharacters, xmlSafe } from '../html.ts';
 import { resolvePublishDate } from '../publish-date.ts';
-import { slugFromFileName, slugify } from '../slugs.ts';
+import { slugFromFileName } from '../slugs.ts';
 import { AUTHOR_FILE, NOT_A_POST_FILE, POST_FILE, displayPath, listFiles } from './files.ts';
 import { previousSlugProblems } from './previous-slugs.ts';
 import { problemsFromZod } from './problems.ts';
@@ -73,6 +74,33 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/**
+ * Characters no feed can carry (a pasted vertical tab, form feed, backspace,
+ * U+0001, U+FFFE): each line that has one gets a problem, and the text read on
+ * is without them. A Markdown post is published without them (a warning); an
+ * MDX file is compiled from disk as it is, so there they must be deleted first.
+ */
+function withoutInvisibleCharacters(text: string, file: string, format: 'md' | 'mdx' | 'yaml'): { text: string; problems: Problem[] } {
+  if (!hasNonXmlCharacters(text)) return { text, problems: [] };
+  const problems: Problem[] = [];
+  const lines = text.split('\n');
+  const frontmatterEnd = format === 'yaml' ? lines.length : lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
+  lines.forEach((line, i) => {
+    if (!hasNonXmlCharacters(line)) return;
+    const found = [...new Set([...line].filter((c) => xmlSafe(c) === ''))];
+    const names = found.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+    const inFrontmatter = i <= frontmatterEnd;
+    const field = inFrontmatter ? (/^\s*([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1] ?? '') : 'body';
+    const what = `has an invisible character (${names}), usually from pasted text, that feeds and some readers cannot take`;
+    problems.push(
+      format === 'mdx'
+        ? { file, line: i + 1, field, message: `${what}; delete it (in most editors: select the line's odd space and retype it)`, severity: 'error' }
+        : { file, line: i + 1, field, message: `${what}; it is left out of the site, but delete it from the file to be sure the text reads as meant`, severity: 'warning' },
+    );
+  });
+  return { text: xmlSafe(text), problems };
+}
+
 function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -99,7 +127,9 @@ function readAuthor(path: string, opts: ReadOptions, problems: Problem[]): Check
     problems.push({ file, field: '', severity: 'error', ...read.problem });
     return undefined;
   }
-  const source = parseYamlSource(file, read.text);
+  const clean = withoutInvisibleCharacters(read.text, file, 'yaml');
+  problems.push(...clean.problems);
+  const source = parseYamlSource(file, clean.text);
   problems.push(...syntaxProblems(source));
   if (source.syntaxErrors.length) return undefined;
   const result = authorSchema.safeParse(source.data);
@@ -163,7 +193,9 @@ function readPost(path: string, opts: ReadOptions, problems: Problem[]): Checked
   const format = extname(path).toLowerCase() === '.mdx' ? 'mdx' : 'md';
   const read = readText(path);
   const text = 'text' in read ? read.text : '';
-  const source = 'text' in read ? parseMarkdownSource(file, text) : unreadableSource(file, read.problem);
+  const clean = withoutInvisibleCharacters(text, file, format);
+  problems.push(...clean.problems);
+  const source = 'text' in read ? parseMarkdownSource(file, clean.text) : unreadableSource(file, read.problem);
   const post: CheckedPost = { slug: postSlug(path, source.data), file, path, format, digest: digestOf(text), source };
   problems.push(...syntaxProblems(source), ...fileNameProblems(post, source.data));
   if (source.syntaxErrors.length) return post;

@@ -7,6 +7,7 @@
  */
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { explainYamlSlips } from './yaml-errors.ts';
 
 export interface SourceFile {
   /** Path as shown to people, relative to the project (or as given). */
@@ -116,10 +117,12 @@ function parseYamlDocument(file: string, text: string, lineOffset: number): Sour
 function parseYamlDocumentUnguarded(file: string, text: string, lineOffset: number): SourceFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
-  const syntaxErrors = doc.errors.map((e) => ({
-    line: (e.linePos?.[0]?.line ?? 1) + lineOffset,
-    message: `is not valid YAML: ${e.message.split('\n')[0]}. Check indentation and that text with a colon is in quotes`,
-  }));
+  // A tag YAML cannot resolve (`!!js/function`) is only a warning to the parser, which then reads
+  // the text as a string; for a post it is a slip like any other.
+  const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
+  if (problems.some((e) => /call stack/i.test(e.message))) throw new RangeError('nesting too deep');
+  const slips = problems.map((e) => ({ line: lineCounter.linePos(e.pos[0]).line, code: e.code, parserMessage: e.message }));
+  const syntaxErrors = explainYamlSlips(slips, text.split(/\r?\n/)).map((e) => ({ ...e, line: e.line + lineOffset }));
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
   return {
     file,

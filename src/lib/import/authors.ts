@@ -2,7 +2,7 @@
  * Who wrote an imported post: an author of this site with the same name, or a
  * new author file, valid as written, for the writer to complete.
  */
-import { slugify } from '../slugs.ts';
+import { slugify } from '../../schema/slug.ts';
 
 export interface KnownAuthor {
   id: string;

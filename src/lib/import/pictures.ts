@@ -5,7 +5,7 @@
  * the browser editor uses too).
  */
 import { createHash } from 'node:crypto';
-import { slugify } from '../slugs.ts';
+import { slugify } from '../../schema/slug.ts';
 
 export const PICTURE_KINDS = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' } as const;
 export type PictureExt = keyof typeof PICTURE_KINDS;

@@ -4,8 +4,7 @@
  * its tags, and the key other posts' links to it are matched by.
  */
 import { shortSlug } from '../authoring/new-post.ts';
-import { slugify } from '../slugs.ts';
-import { SLUG_PATTERN } from '../../schema/slug.ts';
+import { SLUG_PATTERN, slugify } from '../../schema/slug.ts';
 
 /** A link's identity on the old site: host without www, path without a final slash, no fragment. */
 export function linkKey(url: string | URL): string | undefined {

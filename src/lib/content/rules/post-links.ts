@@ -9,7 +9,7 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import { slugFromFileName } from '../../slugs.ts';
-import { didYouMean } from '../../suggest.ts';
+import { closestMatch, didYouMean } from '../../suggest.ts';
 import type { CheckedPost, Problem } from '../types.ts';
 import type { BodyLink } from '../markdown-scan.ts';
 import { bodyLineNumber, problemAt, scanBody, type PostRule, type RuleContext } from './rule.ts';
@@ -29,7 +29,8 @@ function targetOf(link: BodyLink, post: CheckedPost, ctx: RuleContext): Target {
     const file = resolve(dirname(post.path), decodeURIComponent(url.replace(/[#?].*$/, '')));
     const linked = ctx.posts.find((p) => p.path === file);
     if (linked) return { problem: `links to the file ${basename(file)}; link to the post's address instead: ../${linked.slug}/` };
-    return { problem: `links to the file ${url}, which is not a post here; link to a post's address, like ../${post.slug}/` };
+    const near = closestMatch(slugFromFileName(file), [...ctx.bySlug.keys()].filter((s) => s !== post.slug));
+    return { problem: `links to the file ${url}, which is not a post here; link to a post's address instead${near ? `, like ../${near}/` : ' (../ then the part of its file name after the date)'}` };
   }
 
   let resolved: URL;
@@ -64,11 +65,11 @@ function movedTo(slug: string, ctx: RuleContext): CheckedPost | undefined {
   return ctx.posts.find((p) => ((p.data as { previousSlugs?: readonly string[] } | undefined)?.previousSlugs ?? []).includes(slug));
 }
 
-function missingTarget(link: BodyLink, slug: string, ctx: RuleContext): string {
+function missingTarget(link: BodyLink, slug: string, post: CheckedPost, ctx: RuleContext): string {
   const renamed = ctx.posts.find((p) => p.slug !== slug && slugFromFileName(p.path) === slug);
   const hint = renamed
     ? ` ${renamed.file} sets \`slug: ${renamed.slug}\`, so its address is ../${renamed.slug}/.`
-    : didYouMean(slug, ctx.bySlug.keys());
+    : didYouMean(slug, [...ctx.bySlug.keys()].filter((s) => s !== post.slug));
   return `links to "${link.url}", but no post has the address "${slug}".${hint} Fix the link or remove it`;
 }
 
@@ -119,7 +120,7 @@ export const postLinks: PostRule = {
         continue;
       }
       if (!linked) {
-        out.push(problemAt(post, line, 'body', missingTarget(link, target.slug, ctx)));
+        out.push(problemAt(post, line, 'body', missingTarget(link, target.slug, post, ctx)));
         continue;
       }
       const timing = timingProblem(link, post, linked, ctx);

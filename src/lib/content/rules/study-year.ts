@@ -51,12 +51,15 @@ export function studyYearMentions(text: string): YearMention[] {
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-/** The years of the post's citations, read from the raw frontmatter too, so a citation with another mistake still counts. */
-function citationYears(post: CheckedPost): number[] {
-  if (post.data) return post.data.citations.map((c) => c.year);
+/**
+ * The years of the post's citations, read from the raw frontmatter too, so a
+ * citation with another mistake still counts; and how many citations there are.
+ */
+function citationYears(post: CheckedPost): { years: number[]; count: number } {
+  if (post.data) return { years: post.data.citations.map((c) => c.year), count: post.data.citations.length };
   const raw = (post.source.data as { citations?: unknown }).citations;
-  if (!Array.isArray(raw)) return [];
-  return raw.map((c) => Number((c as { year?: unknown } | null)?.year)).filter((y) => Number.isInteger(y));
+  if (!Array.isArray(raw)) return { years: [], count: 0 };
+  return { years: raw.map((c) => Number((c as { year?: unknown } | null)?.year)).filter((y) => Number.isInteger(y)), count: raw.length };
 }
 
 function describe(mention: YearMention, years: number[]): { message: string; severity: 'error' | 'warning' } {
@@ -102,8 +105,10 @@ function paragraphs(post: CheckedPost): { text: string; lineAt: (offset: number)
 export const studyYear: PostRule = {
   id: 'study-year',
   check(post) {
-    const years = citationYears(post);
+    const { years, count } = citationYears(post);
     const out: Problem[] = [];
+    // Citations whose years cannot be read: the schema says so on their lines; "no citations" would be wrong.
+    if (count > 0 && years.length === 0) return out;
     const report = (mention: YearMention, line: () => number, field: string) => {
       if (years.includes(mention.year)) return;
       const { message, severity } = describe(mention, years);
