@@ -128,3 +128,23 @@ describe('hostile and unlucky files', () => {
     ]);
   });
 });
+
+describe('MDX, compiled as the build compiles it', () => {
+  const mdx = (body: string) => {
+    const dir = makeContent({ 'posts/2026-11-20-the-post.mdx': post(VALID_FRONTMATTER, body) });
+    return lines(readFolder(dir));
+  };
+
+  it('a tag left open is a problem on its line', () => {
+    expect(mdx('Some text.\n\n<Callout>\n\nMore text.\n')).toEqual([
+      'posts/2026-11-20-the-post.mdx:11  body  is not valid MDX here (Expected a closing tag for `<Callout>`); close every <Tag> you open, and write { } only around code (to show a brace, write \\{ )',
+    ]);
+  });
+
+  it('a name the body never defines, and a component it never imports', () => {
+    expect(mdx('export const sessions = 3\n\nWe offer {sessions} sessions, {prices.length} prices and <PriceTable />.\n')).toEqual([
+      'posts/2026-11-20-the-post.mdx:11  body  uses {prices}, which this post does not define; define it (export const prices = …) or remove the braces (to show a brace, write \\{ )',
+      'posts/2026-11-20-the-post.mdx:11  body  uses <PriceTable>, which this post does not import; add an import line for it at the top of the body, or remove it',
+    ]);
+  });
+});

@@ -20,6 +20,7 @@ import { hasNonXmlCharacters, xmlSafe } from '../html.ts';
 import { resolvePublishDate } from '../publish-date.ts';
 import { slugFromFileName } from '../slugs.ts';
 import { AUTHOR_FILE, NOT_A_POST_FILE, POST_FILE, displayPath, listFiles } from './files.ts';
+import { mdxProblems } from './mdx-check.ts';
 import { previousSlugProblems } from './previous-slugs.ts';
 import { problemsFromZod } from './problems.ts';
 import { RULES, type PostRule, type RuleContext } from './rules/index.ts';
@@ -199,6 +200,8 @@ function readPost(path: string, opts: ReadOptions, problems: Problem[]): Checked
   const post: CheckedPost = { slug: postSlug(path, source.data), file, path, format, digest: digestOf(text), source };
   problems.push(...syntaxProblems(source), ...fileNameProblems(post, source.data));
   if (source.syntaxErrors.length) return post;
+  // MDX is compiled by the build whatever its frontmatter says, so its body is checked whatever it says too.
+  if (format === 'mdx') problems.push(...mdxProblems(file, source.body, source.bodyLine));
   const result = postSchema.safeParse(source.data);
   // The picture is checked whatever else is wrong: every problem at once, not one fix at a time.
   const src = result.success ? result.data.image?.src : (source.data as { image?: { src?: unknown } } | null)?.image?.src;
