@@ -111,3 +111,14 @@ describe('lastChanged', () => {
     expect(lastChanged([], now)).toEqual(now);
   });
 });
+
+describe('HTML that leaves the site', () => {
+  it('keeps text, links and pictures, and drops code and embedded pages', () => {
+    const html =
+      '<p onclick="x()">Hi <a href="javascript:alert(1)">bad</a> <a href="../other/">good</a></p><script>alert(1)</script><iframe src="https://e.example/"></iframe><img src="/p.jpg" alt="A picture" onerror="x()">';
+    const item = buildFeedItem({ post: post(), html }, atRoot);
+    expect(item.contentHtml).toBe(
+      '<p>Hi <a>bad</a> <a href="https://studio.example/posts/other/">good</a></p><img src="https://studio.example/p.jpg" alt="A picture" />',
+    );
+  });
+});

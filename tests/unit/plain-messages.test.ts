@@ -148,3 +148,14 @@ describe('MDX, compiled as the build compiles it', () => {
     ]);
   });
 });
+
+describe('raw HTML the site will not carry', () => {
+  it('is a warning on its line in the check, and leaves the feeds and the API', () => {
+    const body = 'Hello.\n\n<script>alert(1)</script>\n\n<p onclick="steal()">Click</p>\n\n<a href="javascript:alert(1)">x</a> and <iframe src="https://example.com/"></iframe>\n';
+    expect(lines(checkOne(VALID_FRONTMATTER, body))).toEqual([
+      'posts/2026-11-20-the-post.md:11  body  has <script>, which the site does not run: the page blocks it and feeds and the API leave it out; remove it (for a video or a form, link to it instead)',
+      'posts/2026-11-20-the-post.md:13  body  has an onclick= attribute, which the site does not run: the page blocks it and feeds and the API leave it out; remove it (for a video or a form, link to it instead)',
+      'posts/2026-11-20-the-post.md:15  body  has <iframe>, which the site does not run: the page blocks it and feeds and the API leave it out; remove it (for a video or a form, link to it instead)',
+    ]);
+  });
+});

@@ -22,6 +22,7 @@ import type {
 } from '../../schema/api.ts';
 import { formatCitation, formatCitationHtml } from '../citations.ts';
 import { absolutizeParsed } from '../feeds/absolute-urls.ts';
+import { sanitizeForSyndication } from '../sanitize.ts';
 import { originalSlug } from '../feeds/guid.ts';
 import { fragmentToPlainText } from '../html-text.ts';
 import { paginate } from '../pagination.ts';
@@ -152,7 +153,7 @@ export function createApiModel({ posts, authors, urls }: ApiSource): ApiModel {
     post(p, bodyHtml) {
       const base = summary(p);
       // One parse for both: absolutising changes attribute values only, never the text.
-      const { html, fragment } = absolutizeParsed(bodyHtml, base.url);
+      const { html, fragment } = absolutizeParsed(sanitizeForSyndication(bodyHtml), base.url);
       const full: ApiPost = {
         ...base,
         canonical_url: p.canonical ?? base.url,

@@ -8,6 +8,7 @@ import { byNewest } from '../publishing.ts';
 import type { Post } from '../post-model.ts';
 import type { Urls } from '../urls.ts';
 import { absolutizeHtml } from './absolute-urls.ts';
+import { sanitizeForSyndication } from '../sanitize.ts';
 import { feedGuid, permalink } from './guid.ts';
 
 export interface FeedAuthor {
@@ -69,7 +70,7 @@ export function buildFeedItem({ post, html, authorName, image }: FeedItemInput, 
     url,
     title: post.title,
     summary: post.description,
-    contentHtml: absolutizeHtml(`${html}${sourcesHtml(post.citations)}`, url),
+    contentHtml: absolutizeHtml(sanitizeForSyndication(`${html}${sourcesHtml(post.citations)}`), url),
     published: post.date,
     updated: post.updated,
     author: authorName ? { name: authorName, url: urls.fromRoot(urls.author(post.authorId)) } : undefined,

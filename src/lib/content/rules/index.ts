@@ -12,6 +12,7 @@ import { postLinks } from './post-links.ts';
 import { imageAlt } from './image-alt.ts';
 import { bodyImageFiles } from './body-image-files.ts';
 import { studyYear } from './study-year.ts';
+import { rawHtml } from './raw-html.ts';
 import { redirectFrom } from './redirect-from.ts';
 
 export type { PostRule, RuleContext } from './rule.ts';
@@ -29,5 +30,6 @@ export const RULES: readonly PostRule[] = [
   imageAlt,
   bodyImageFiles,
   studyYear,
+  rawHtml,
   redirectFrom,
 ];
