@@ -2,7 +2,9 @@
  * Incremental builds must be invisible: a rebuild that copies unchanged pages
  * from the previous build (src/data/route-keys.ts) has to produce exactly the
  * site a build from scratch produces, byte for byte, after the edits a
- * marketer's day brings: a typo fixed in one post, another post retitled
+ * marketer's day brings: a comma added to one post's text (which must render
+ * that post's own outputs again and nothing that only lists or links to it),
+ * a typo fixed in one post, another post retitled
  * (other pages list it, link to it as a neighbour and as related), a new post
  * (pagination, tags and feeds shift), and then an hour passing, which
  * publishes a scheduled post with no file changed at all.
@@ -19,6 +21,29 @@ const WORK = join(OUT, 'incremental');
 const CONTENT = join(WORK, 'content');
 const POSTS = join(CONTENT, 'posts');
 const AN_HOUR_AFTER_THE_SCHEDULED_POST = '2026-11-27T19:00:00-05:00';
+
+/**
+ * Routes without a cache key (pages with no getStaticPaths): Astro renders
+ * them in every build, whatever changed.
+ */
+const ALWAYS_RENDERED = [
+  '/404.html',
+  '/index.html',
+  '/archive/index.html',
+  '/authors/index.html',
+  '/book/index.html',
+  '/search/index.html',
+  '/subscribe/index.html',
+  '/tags/index.html',
+  '/robots.txt',
+  '/rss.xml',
+  '/feed.json',
+  '/api/v1/authors.json',
+  '/api/v1/openapi.json',
+  '/api/v1/posts.json',
+  '/api/v1/search.json',
+  '/api/v1/tags.json',
+];
 
 /** The site built incrementally, one build after another, in one folder with one cache. */
 function incrementalBuild(now: string) {
@@ -64,6 +89,34 @@ describe('incremental builds', () => {
     rmSync(WORK, { recursive: true, force: true });
     cpSync(join(FIXTURES, 'content'), CONTENT, { recursive: true });
     expectOk(incrementalBuild(FIXTURE_NOW));
+  }, 180_000);
+
+  it('after a comma is added to one post\'s text, render only that post\'s own outputs and give the same site as a build from scratch', () => {
+    // One comma, no word added or removed: the reading time pages show stays the same.
+    edit('2026-11-01-fixture-massage-study.md', (t) =>
+      t.replace('[link to another post](../fixture-mdx-post/) and a', '[link to another post](../fixture-mdx-post/), and a'),
+    );
+
+    const log = expectOk(incrementalBuild(FIXTURE_NOW));
+    expectOk(buildFromScratch(FIXTURE_NOW));
+    expect(differences(join(WORK, 'incremental/dist'), join(WORK, 'scratch/dist'))).toEqual([]);
+
+    // The post's page, its API file and the keyed feeds that carry its full text (its two tags'
+    // and its author's; the site's feeds have no key, so they render anyway). Not its neighbours
+    // (fixture-mdx-post, which also links to it, and archive-filler-10), its related posts, its tag
+    // and author pages, the later pages of the home list or the archive's year and month pages:
+    // they show its title, date, description or reading time, none of which changed.
+    const { rendered } = routeOutcomes(log);
+    expect([...rendered].sort()).toEqual(
+      [
+        ...ALWAYS_RENDERED,
+        '/posts/fixture-massage-study/index.html',
+        '/api/v1/posts/fixture-massage-study.json',
+        '/tags/massage/rss.xml',
+        '/tags/recovery/rss.xml',
+        '/authors/ada-fixture/rss.xml',
+      ].sort(),
+    );
   }, 180_000);
 
   it('after a day of edits, reuse most pages and give the same site as a build from scratch', () => {
