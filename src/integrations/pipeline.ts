@@ -12,7 +12,8 @@
  * 2. While Astro renders: every core draws cards.
  * 3. Once every page is written: the cards are written and the search index
  *    is built, alongside Astro's picture step.
- * 4. At the end: the sitemap (from the same posts), then the publish check.
+ * 4. At the end: the redirects from old addresses, the sitemap (from the same
+ *    posts), then the publish check.
  *
  * Under `astro dev` the same reading feeds the pages (with drafts, scheduled
  * posts and the problems of broken ones), and the cards are drawn on request.
@@ -36,7 +37,9 @@ import { createUrls } from '../lib/urls.ts';
 import { site } from '../site.config.ts';
 import { buildCards, writeCards, type CardFile } from './steps/cards.ts';
 import { devCards } from './steps/dev-cards.ts';
+import { devRedirects } from './steps/dev-redirects.ts';
 import { checkPublished } from './steps/publish-check.ts';
+import { writeRedirects } from './steps/redirects.ts';
 import { writeSearchIndex } from './steps/search-index.ts';
 
 export interface PipelineOptions {
@@ -139,7 +142,7 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
               },
             }),
           ],
-          vite: mode === 'dev' ? { plugins: [devCards(session, urls, site)] } : {},
+          vite: mode === 'dev' ? { plugins: [devCards(session, urls, site), devRedirects(session, config.base)] } : {},
         });
 
         if (mode !== 'build') return;
@@ -181,6 +184,10 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
         const pages = await indexed!;
         logger.info(`search index: ${plural(pages, 'post')}`);
         if (!session) return;
+        // Host rule files that configure a host rather than being served go beside the output.
+        const moved = await writeRedirects(publicPosts(), { url: site.url, base, lang: site.lang }, outDir, process.env.BLOG_DEPLOY_DIR?.trim() || `${outDir.replace(/\/+$/, '')}-deploy`);
+        logger.info(`${plural(moved.redirects, 'old address', )} forwarded (${plural(moved.pages, 'redirect page')}, _redirects, S3 and nginx rules)`);
+        for (const r of moved.outside) logger.warn(`${r.from} is outside the site's folder ${base}: only the host's own rules (_redirects, S3, nginx) can forward it to ${r.to}`);
         const published = checkPublished(session.report, session.now(), outDir);
         logger.info(`all ${published} public posts are in the build; drafts, scheduled and held-back posts are not`);
       },

@@ -31,6 +31,8 @@ export interface Post {
   canonical?: string | undefined;
   /** Addresses the post had before, oldest first (its feed id is the first). */
   previousSlugs: string[];
+  /** Its old paths on a site it was imported from, like /post/massage-after-exercise. */
+  redirectFrom: string[];
   /** The figure pages show: the frontmatter override or the words at 238 a minute. */
   readingMinutes: number;
   /** The hero picture: a path relative to the post file, and its alt text. */
@@ -57,6 +59,7 @@ export function toPost(record: CheckedPost & { data: PostData }, valid: boolean)
     draft: d.draft,
     canonical: d.canonical,
     previousSlugs: d.previousSlugs,
+    redirectFrom: d.redirectFrom,
     readingMinutes: d.readTime ?? readingMinutes(record.source.body),
     image: d.image,
     valid,

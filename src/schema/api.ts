@@ -139,6 +139,20 @@ export const apiTagResponseSchema = z
   .meta({ description: 'One tag and its public posts, newest first.' })
   .register(apiSchemas, { id: 'TagResponse' });
 
+export const apiRedirectSchema = z
+  .strictObject({
+    from: z.string().regex(/^\//).meta({ description: 'An old path of a post, as a browser asks for it.', examples: ['/post/massage-after-exercise'] }),
+    to: absoluteUrl().meta({ description: 'Where the post is now.' }),
+    status: z.literal(301),
+  })
+  .meta({ description: 'An old address of a public post and where it moved.' })
+  .register(apiSchemas, { id: 'Redirect' });
+
+export const apiRedirectsResponseSchema = z
+  .strictObject({ count: z.int().min(0), redirects: z.array(apiRedirectSchema) })
+  .meta({ description: 'Every old address of a public post (earlier slugs and addresses on a previous site), sorted by path.' })
+  .register(apiSchemas, { id: 'RedirectsResponse' });
+
 export const apiSearchEntrySchema = z
   .strictObject({
     slug,
@@ -169,6 +183,7 @@ export type ApiAuthorResponse = z.output<typeof apiAuthorResponseSchema>;
 export type ApiTagsResponse = z.output<typeof apiTagsResponseSchema>;
 export type ApiTagResponse = z.output<typeof apiTagResponseSchema>;
 export type ApiSearchIndex = z.output<typeof apiSearchIndexSchema>;
+export type ApiRedirectsResponse = z.output<typeof apiRedirectsResponseSchema>;
 
 /** The placeholders in the API's path templates, for the OpenAPI document. */
 export const apiParameterSchemas = {

@@ -342,7 +342,10 @@ describe('feeds after a title edit and a rename', () => {
         .replace('This MDX post says', 'This edited MDX post now says'),
     );
     const hero = join(postsDir, '2026-11-15-fixture-hero-image.md');
-    writeFileSync(hero, readFileSync(hero, 'utf8').replace('tags: [', 'previousSlugs: [fixture-hero-image]\ntags: ['));
+    writeFileSync(
+      hero,
+      readFileSync(hero, 'utf8').replace('tags: [', 'previousSlugs: [fixture-hero-image]\nredirectFrom: [/blog/post/hero-on-the-old-site, /post/hero-outside-the-blog]\ntags: ['),
+    );
     renameSync(hero, join(postsDir, '2026-11-15-fixture-hero-image-moved.md'));
     expected = publicPosts(contentDir);
 
@@ -388,7 +391,8 @@ describe('feeds after a title edit and a rename', () => {
     expect(after.guid).toEqual(before.guid);
     expect(after.guid?.value).toBe(permalink(base, 'fixture-hero-image'));
     const redirect = readDist(dir, 'posts/fixture-hero-image/index.html');
-    expect(redirect).toContain(`url=${base}posts/fixture-hero-image-moved/`);
+    expect(redirect).toContain(`url=${origin(base)}posts/fixture-hero-image-moved/`);
+    expect(redirect).toContain(`<link rel="canonical" href="${origin(base)}posts/fixture-hero-image-moved/">`);
     expect(redirect).toContain('<meta name="robots" content="noindex">');
     const json = JSON.parse(readDist(dir, 'feed.json'));
     expect(json.items.find((i: { url: string }) => i.url === after.link).id).toBe(before.guid?.value);
@@ -397,7 +401,23 @@ describe('feeds after a title edit and a rename', () => {
   it('keeps the first address of a post that moved before', () => {
     const moved = item(edited, 'fixture-renamed-post');
     expect(moved.guid?.value).toBe(permalink(base, 'fixture-first-address'));
-    expect(readDist(dir, 'posts/fixture-first-address/index.html')).toContain(`url=${base}posts/fixture-renamed-post/`);
+    expect(readDist(dir, 'posts/fixture-first-address/index.html')).toContain(`url=${origin(base)}posts/fixture-renamed-post/`);
+  });
+
+  it('forwards addresses from the old site: a page inside the site\'s folder, host rules for every one, and the API\'s map', () => {
+    const to = `${base}posts/fixture-hero-image-moved/`;
+    expect(readDist(dir, 'post/hero-on-the-old-site/index.html')).toContain(`url=${origin(base)}posts/fixture-hero-image-moved/`);
+    // Outside /blog/ only the host's rules can answer, so no page is written there.
+    expect(existsSync(join(dir, '..', 'post'))).toBe(false);
+    const rules = readDist(dir, '_redirects').split('\n');
+    for (const from of ['/blog/post/hero-on-the-old-site', '/blog/post/hero-on-the-old-site/', '/post/hero-outside-the-blog', '/blog/posts/fixture-hero-image/']) {
+      expect(rules).toContain(`${from} ${to} 301!`);
+    }
+    const map = JSON.parse(readDist(dir, 'api/v1/redirects.json')) as { count: number; redirects: { from: string; to: string; status: number }[] };
+    expect(map.redirects).toContainEqual({ from: '/post/hero-outside-the-blog', to: `${origin(base)}posts/fixture-hero-image-moved/`, status: 301 });
+    expect(map.count).toBe(map.redirects.length);
+    // The sitemap lists real pages only.
+    expect(readDist(dir, 'sitemap-0.xml')).not.toContain('hero-on-the-old-site');
   });
 
   it('changes no other guid', () => {

@@ -85,6 +85,12 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
     response: 'SearchIndex',
   },
   {
+    operationId: 'listRedirects',
+    path: apiPaths.redirects(),
+    summary: 'Every old address of a public post and where it moved (each also answers with a 301 on the site)',
+    response: 'RedirectsResponse',
+  },
+  {
     operationId: 'getSchema',
     path: apiPaths.schema('{name}'),
     summary: 'The JSON Schema of one response or part of one',

@@ -17,6 +17,7 @@ export const apiPaths = {
   tags: () => `${API_ROOT}tags.json`,
   tag: (slug: string) => `${API_ROOT}tags/${slug}.json`,
   search: () => `${API_ROOT}search.json`,
+  redirects: () => `${API_ROOT}redirects.json`,
   schema: (id: string) => `${API_ROOT}schema/${id}.json`,
   openapi: () => `${API_ROOT}openapi.json`,
 };

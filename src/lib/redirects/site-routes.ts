@@ -21,7 +21,6 @@ export const SITE_ROUTE_NAMES: ReadonlySet<string> = new Set([
   'posts',
   'robots.txt',
   'rss.xml',
-  'rss.xsl',
   'search',
   'subscribe',
   'tags',

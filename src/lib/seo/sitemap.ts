@@ -1,8 +1,8 @@
 /**
  * Which pages the sitemap lists and when each last changed, decided from the
- * site's data: a page that asks not to be indexed, a redirect from a post's
- * old address, and a post whose original lives elsewhere (`canonical`) are
- * left out; a post's `lastmod` is its update, else its publishing time, as its
+ * site's data: a page that asks not to be indexed and a post whose original
+ * lives elsewhere (`canonical`) are left out (redirect pages from old
+ * addresses are written by the pipeline, not Astro, so never listed); a post's `lastmod` is its update, else its publishing time, as its
  * BlogPosting JSON-LD says.
  */
 import type { Urls } from '../urls.ts';
@@ -21,7 +21,6 @@ export interface SitemapPost {
   date: Date;
   updated?: Date | undefined;
   canonical?: string | undefined;
-  previousSlugs: readonly string[];
 }
 
 export interface SitemapPolicy {
@@ -36,7 +35,6 @@ export function sitemapPolicy(posts: readonly SitemapPost[], urls: Urls, timeZon
   const modified = new Map<string, string>();
   for (const post of posts) {
     const url = urls.fromRoot(urls.post(post.slug));
-    for (const old of post.previousSlugs) excluded.add(urls.fromRoot(urls.post(old)));
     if (post.canonical !== undefined && post.canonical !== url) excluded.add(url);
     modified.set(url, isoWithOffset(post.updated ?? post.date, timeZone));
   }

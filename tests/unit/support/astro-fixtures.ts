@@ -144,6 +144,7 @@ export function aPost(slug: string, fields: Partial<Post> = {}): Post {
     draft: false,
     canonical: undefined,
     previousSlugs: [],
+    redirectFrom: [],
     readingMinutes: 1,
     image: undefined,
     valid: true,
