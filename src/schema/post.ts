@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { citationSchema } from './citation.ts';
+import { citationSchema, type Citation } from './citation.ts';
+import { citationKeys } from '../lib/citations/keys.ts';
 import { SLUG_PATTERN } from '../lib/slugs.ts';
 import { DATE_FIX_HINT, normalizeParsedDate, parsePublishDate } from '../lib/publish-date.ts';
 
@@ -30,14 +31,21 @@ export function publishDate(timeZone: string) {
     });
 }
 
-export interface PostSchemaHelpers<Image extends z.ZodType, Author extends z.ZodType> {
+/** A citation after the schema: its key is always there, written or derived. */
+export type KeyedCitation = Citation & { key: string };
+
+export interface PostSchemaHelpers<Image extends z.ZodType, Author extends z.ZodType, Reviewer extends z.ZodType = Author> {
   image: () => Image;
   /** Astro passes `reference('authors')`; the standalone checker passes a string and checks ids itself. */
   author: Author;
+  /** The same kind of field for `reviewedBy`, with its own wording; `author` when not given. */
+  reviewer?: Reviewer;
   timeZone: string;
 }
 
-export function createPostSchema<Image extends z.ZodType, Author extends z.ZodType>(h: PostSchemaHelpers<Image, Author>) {
+export function createPostSchema<Image extends z.ZodType, Author extends z.ZodType, Reviewer extends z.ZodType = Author>(
+  h: PostSchemaHelpers<Image, Author, Reviewer>,
+) {
   return z
     .strictObject({
       title: z
@@ -71,8 +79,31 @@ export function createPostSchema<Image extends z.ZodType, Author extends z.ZodTy
         .meta({ description: 'Minutes to read, only to override the computed figure.', examples: [4] }),
       citations: z
         .array(citationSchema, { error: 'must be a list of sources, each starting with "- authors:"' })
+        .superRefine((list, ctx) => {
+          const first = new Map<string, number>();
+          list.forEach((c, i) => {
+            if (c.key === undefined) return;
+            const earlier = first.get(c.key);
+            if (earlier === undefined) first.set(c.key, i);
+            else ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `"${c.key}" is already the key of citation #${earlier + 1}; give each source its own key` });
+          });
+        })
+        // Every source leaves with its key, written or derived, so pages, feeds and the API agree on it.
+        .transform((list): KeyedCitation[] => {
+          const keys = citationKeys(list);
+          return list.map((c, i) => ({ ...c, key: keys[i]! }));
+        })
         .default([])
-        .meta({ description: 'Sources the post relies on.' }),
+        .meta({ description: 'Sources the post relies on; the text cites each as [@key].' }),
+      reviewedBy: (h.reviewer ?? (h.author as z.ZodType as Reviewer))
+        .optional()
+        .meta({
+          description: 'The id of the author file of the qualified person (with their credentials) who checked the health content.',
+          examples: ['lauren-walker'],
+        }),
+      lastReviewed: publishDate(h.timeZone)
+        .optional()
+        .meta({ description: 'The day that person last checked the post.', examples: ['2026-11-28'] }),
       tags: z
         .array(
           z.string({ error: 'must be text' }).regex(SLUG_PATTERN, {
@@ -130,6 +161,13 @@ export function createPostSchema<Image extends z.ZodType, Author extends z.ZodTy
           code: 'custom',
           path: ['updated'],
           message: 'is before `date`; a post cannot be updated before it is published, so fix one of the two',
+        });
+      }
+      if (post.lastReviewed && post.reviewedBy === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lastReviewed'],
+          message: 'is set, but `reviewedBy:` is not; add the reviewer\'s author id, or remove `lastReviewed:`',
         });
       }
       if (post.slug && post.previousSlugs.includes(post.slug)) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, type CheckOptions } from '../../src/lib/content/check-content.ts';
 import { formatProblem, type Problem } from '../../src/lib/content/problems.ts';
-import { studyYearMentions } from '../../src/lib/content/rules/study-year.ts';
+import { studyYear, studyYearMentions } from '../../src/lib/content/rules/study-year.ts';
 import { FIXTURES, FIXTURE_NOW } from '../support/paths.ts';
 import { VALID_FRONTMATTER, makeContent, post } from './support/temp-content.ts';
 
@@ -19,6 +19,8 @@ function check(fixture: string, opts: Partial<CheckOptions> = {}) {
   const dir = mkdtempSync(join(tmpdir(), `check-${fixture}-`));
   cpSync(join(CHECK, '_authors'), join(dir, 'authors'), { recursive: true });
   cpSync(join(CHECK, fixture), join(dir, 'posts'), { recursive: true });
+  // The answers Crossref and PubMed gave (recorded), as `npm run check -- --online` leaves them.
+  cpSync(join(CHECK, '_lock', 'citations.lock.json'), join(dir, 'citations.lock.json'));
   const report = checkContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW, ...opts });
   const lines = (severity: Problem['severity']) => report.problems.filter((p) => p.severity === severity).map(formatProblem);
   return { report, errors: lines('error'), warnings: lines('warning') };
@@ -178,7 +180,7 @@ describe('body-image-files', () => {
 
 describe('study-year', () => {
   it('catches the seed post calling a 2012 paper "a 2014 study", at both places', () => {
-    const { errors } = check('study-year');
+    const { errors } = check('study-year', { rules: [studyYear] });
     const file = 'posts/2026-11-20-massage-after-exercise.md';
     expect(errors).toEqual([
       `${file}:20  body  mentions "A 2014 study", but no citation of this post is from 2014 (its citations are from 2012). Correct the year in the text, or add the 2014 source under \`citations:\``,

@@ -66,6 +66,7 @@ export function createStandalonePostSchema(timeZone: string) {
   return createPostSchema({
     image: imagePath,
     author: z.string({ error: 'is missing; add `author:` with the name of a file in content/authors/ (without .yaml)' }),
+    reviewer: z.string({ error: 'must be the id of an author file in content/authors/ (without .yaml), like lauren-walker' }),
     timeZone,
   });
 }
@@ -166,6 +167,8 @@ function runRules(posts: CheckedPost[], authors: CheckedAuthor[], bySlug: Map<st
     now: opts.now ?? new Date(),
     timeZone: opts.timeZone,
     site: opts.site ?? { url: 'https://site.invalid', base: '/' },
+    contentDir: opts.contentDir,
+    root: opts.root,
   };
   const out: Problem[] = [];
   for (const post of posts) {

@@ -12,6 +12,11 @@ import { postLinks } from './post-links.ts';
 import { imageAlt } from './image-alt.ts';
 import { bodyImageFiles } from './body-image-files.ts';
 import { studyYear } from './study-year.ts';
+import { citationMarkers } from './citation-markers.ts';
+import { citationRecords } from './citation-records.ts';
+import { claimWords } from './claim-words.ts';
+import { healthReview } from './health-review.ts';
+import { site } from '../../../site.config.ts';
 
 export type { PostRule, RuleContext } from './rule.ts';
 
@@ -28,4 +33,8 @@ export const RULES: readonly PostRule[] = [
   imageAlt,
   bodyImageFiles,
   studyYear,
+  citationMarkers,
+  citationRecords,
+  claimWords(site.evidence.claimWords),
+  healthReview(site.evidence),
 ];

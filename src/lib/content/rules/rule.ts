@@ -19,6 +19,10 @@ export interface RuleContext {
   timeZone: string;
   /** Where the site is served, to recognise links to its own posts. */
   site: { url: string; base: string };
+  /** The content folder, for files beside the posts (content/citations.lock.json). */
+  contentDir: string;
+  /** Paths in messages are relative to this folder (the working folder when undefined). */
+  root?: string | undefined;
 }
 
 export interface PostRule {

@@ -7,6 +7,7 @@
  */
 import type { CheckedPost } from '../check-content.ts';
 import type { Problem } from '../problems.ts';
+import { paragraphs } from '../paragraphs.ts';
 import { bodyLineNumber, problemAt, scanBody, type PostRule } from './rule.ts';
 
 const YEAR = '((?:19|20)\\d{2})';
@@ -74,31 +75,6 @@ function describe(mention: YearMention, years: number[]): { message: string; sev
   };
 }
 
-/** Paragraphs of the readable body, each with the body line index where every character sits. */
-function paragraphs(post: CheckedPost): { text: string; lineAt: (offset: number) => number }[] {
-  const out: { text: string; lineAt: (offset: number) => number }[] = [];
-  let text = '';
-  let starts: { offset: number; index: number }[] = [];
-  const flush = () => {
-    if (!text) return;
-    const marks = starts;
-    out.push({ text, lineAt: (offset) => marks.filter((s) => s.offset <= offset).at(-1)!.index });
-    text = '';
-    starts = [];
-  };
-  for (const line of scanBody(post).lines) {
-    if (!line.text.trim()) {
-      flush();
-      continue;
-    }
-    if (text) text += ' ';
-    starts.push({ offset: text.length, index: line.index });
-    text += line.text.trim();
-  }
-  flush();
-  return out;
-}
-
 export const studyYear: PostRule = {
   id: 'study-year',
   check(post) {
@@ -114,7 +90,7 @@ export const studyYear: PostRule = {
       if (typeof value !== 'string') continue;
       for (const m of studyYearMentions(value)) report(m, () => post.source.lineOf([field]), field);
     }
-    for (const p of paragraphs(post)) {
+    for (const p of paragraphs(scanBody(post).lines)) {
       for (const m of studyYearMentions(p.text)) report(m, () => bodyLineNumber(post, p.lineAt(m.offset)), 'body');
     }
     return out;
