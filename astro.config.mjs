@@ -12,6 +12,7 @@ import { prerenderSteps } from './src/integrations/prerender-steps.ts';
 import { openGraphCards } from './src/integrations/og-cards.ts';
 import { blogSitemap } from './src/integrations/sitemap.ts';
 import { PROSE_IMAGE_WIDTHS, proseImages } from './src/lib/prose-images.ts';
+import { citationMarkers } from './src/lib/citations/markdown-plugin.ts';
 import { cspConfig } from './src/lib/csp.ts';
 
 const search = searchIndex();
@@ -43,7 +44,8 @@ export default defineConfig({
     service: sharpImageService({ avif: { effort: 0 }, webp: { effort: 2 } }),
   },
   // No syntax colouring: Shiki writes inline styles, which the CSP blocks; code blocks use the site's CSS.
-  markdown: { processor: satteri({ hastPlugins: [proseImages()] }), syntaxHighlight: false },
+  // [@key] citation markers become links to the Sources list (src/lib/citations/markdown-plugin.ts).
+  markdown: { processor: satteri({ mdastPlugins: [citationMarkers()], hastPlugins: [proseImages()] }), syntaxHighlight: false },
   // Incremental builds: a page whose cache key (src/data/route-keys.ts), code and rendered content are unchanged
   // is copied from the previous build instead of rendered (README, Performance). `astro build --force` renders all.
   experimental: { incrementalBuild: true },

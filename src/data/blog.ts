@@ -23,6 +23,7 @@ export interface Author {
   bio: string;
   avatar?: AuthorEntry['data']['avatar'];
   links: { label: string; url: string }[];
+  credentials: AuthorEntry['data']['credentials'];
 }
 
 export const urls = createUrls(site);
@@ -77,7 +78,7 @@ export function getPosts(): Promise<BlogPost[]> {
 export async function getAuthors(): Promise<Author[]> {
   const entries = await getCollection('authors');
   return entries
-    .map((e) => ({ id: e.id, name: e.data.name, role: e.data.role, bio: e.data.bio, avatar: e.data.avatar, links: e.data.links }))
+    .map((e) => ({ id: e.id, name: e.data.name, role: e.data.role, bio: e.data.bio, avatar: e.data.avatar, links: e.data.links, credentials: e.data.credentials }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -55,7 +55,7 @@ export async function startCitationServer(): Promise<CitationServer> {
       return;
     }
     const answer = next ?? recorded(url);
-    res.writeHead(answer.status, { 'content-type': answer.status === 200 ? 'application/json' : 'text/plain', ...(next && next !== 'hang' ? next.headers : {}) });
+    res.writeHead(answer.status, { 'content-type': answer.status === 200 ? 'application/json' : 'text/plain', ...next?.headers });
     res.end(answer.body ?? '');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

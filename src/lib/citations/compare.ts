@@ -6,7 +6,7 @@
  */
 import type { Citation } from '../../schema/citation.ts';
 import { familyName } from './keys.ts';
-import type { RecordAuthor, WorkRecord } from './record.ts';
+import { plainTitle, type RecordAuthor, type WorkRecord } from './record.ts';
 
 export interface Mismatch {
   /** The citation's field: year, title, authors, container, volume, issue, pages, article, doi, pmid. */
@@ -16,10 +16,9 @@ export interface Mismatch {
 
 const GREEK: Record<string, string> = { α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', κ: 'kappa', μ: 'mu' };
 
-/** Words only: lower case, no accents, no punctuation, "&" as "and", no leading "the". */
+/** Words only: no tags or entities, lower case, no accents, no punctuation, "&" as "and", no leading "the". */
 export function comparable(text: string): string {
-  return text
-    .replace(/<[^>]+>/g, '')
+  return plainTitle(text)
     .replace(/[αβγδκμ]/g, (c) => GREEK[c]!)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -42,10 +42,11 @@ export function sentences(text: string): { text: string; offset: number }[] {
   return out;
 }
 
-/** Each sentence's first claim word that is not negated ("does not cure" states no claim). */
+/** Each sentence's first claim word that is not negated ("does not cure" states no claim); questions claim nothing. */
 export function findClaims(text: string, matcher: ClaimMatcher): Claim[] {
   const out: Claim[] = [];
   for (const s of sentences(text)) {
+    if (/\?["”’)]?\s*$/.test(s.text)) continue;
     for (const m of s.text.matchAll(matcher.pattern)) {
       if (NEGATION.test(s.text.slice(0, m.index))) continue;
       out.push({ sentence: s.text.trim(), word: m[0], offset: s.offset + m.index });

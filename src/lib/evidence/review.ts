@@ -25,13 +25,3 @@ export function reviewAgeDays(lastReviewed: Date, now: Date): number {
 export function reviewIsDue(lastReviewed: Date, now: Date, maxAgeDays: number): boolean {
   return reviewAgeDays(lastReviewed, now) > maxAgeDays;
 }
-
-/** "LMT": the letters after a name, or the credential's type when it has none. */
-export function postNominals(credentials: readonly Credential[]): string {
-  return credentials.map((c) => c.abbreviation ?? c.type).join(', ');
-}
-
-/** "Licensed Massage Therapist, Florida Board of Massage Therapy, licence MA12345": for a title attribute or a list. */
-export function describeCredential(c: Credential): string {
-  return [c.type, c.issuedBy, c.number ? `licence ${c.number}` : undefined].filter(Boolean).join(', ');
-}

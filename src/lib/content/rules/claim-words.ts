@@ -24,9 +24,8 @@ export function claimWords(words: readonly string[]): PostRule {
       const out: Problem[] = [];
       const citedLines = new Set(bodyMarkers(post).map((m) => m.index));
       for (const p of paragraphs(lines)) {
-        // Cheap test first: most paragraphs use none of the words.
-        matcher.pattern.lastIndex = 0;
-        if (!matcher.pattern.test(p.text)) continue;
+        // Cheap test first: most paragraphs use none of the words. (search() leaves the pattern's lastIndex alone.)
+        if (p.text.search(matcher.pattern) < 0) continue;
         const first = p.lineAt(0);
         const last = p.lineAt(p.text.length - 1);
         if ([...citedLines].some((i) => i >= first && i <= last)) continue;
