@@ -24,6 +24,8 @@ export interface CitationServer {
   asked: Asked[];
   /** Answers used, in order, before the recorded ones. */
   script(...answers: Scripted[]): void;
+  /** Forgets scripted answers not used yet and what was asked. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,10 @@ export async function startCitationServer(): Promise<CitationServer> {
     url: `http://127.0.0.1:${port}`,
     asked,
     script: (...answers) => queue.push(...answers),
+    reset: () => {
+      queue.length = 0;
+      asked.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();

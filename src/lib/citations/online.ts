@@ -39,6 +39,6 @@ export async function updateCitationLock(opts: { contentDir: string; root?: stri
   const dois = ids.filter((i) => i.kind === 'doi').length;
   const pmids = ids.length - dois;
   const what = `${dois} DOI${dois === 1 ? '' : 's'}${pmids ? ` and ${pmids} PubMed ID${pmids === 1 ? '' : 's'}` : ''}`;
-  lines.push(`Looked up ${result.looked} of ${what}; ${file} ${changed ? 'updated: commit it with the posts' : 'unchanged'}.`);
+  lines.push(`Asked about ${what}: ${result.looked} answered; ${file} ${changed ? 'updated: commit it with the posts' : 'unchanged'}.`);
   return { lines, offline: false };
 }
