@@ -6,6 +6,16 @@ export { DOI_PATTERN };
 
 const currentYear = new Date().getUTCFullYear();
 
+/** A transform to the one written form `normalise` gives, or an issue with `message` when there is none. */
+function normalisedBy<T>(normalise: (value: T) => string | undefined, message: string) {
+  return (value: T, ctx: z.RefinementCtx<T>): string => {
+    const out = normalise(value);
+    if (out !== undefined) return out;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+}
+
 export const citationSchema = z
   .strictObject({
     key: z
@@ -52,28 +62,14 @@ export const citationSchema = z
     // Pasted forms (a doi.org link, "doi:", capitals, spaces, the sentence's full stop) become the plain DOI.
     doi: z
       .string({ error: 'must be text like 10.1126/scitranslmed.3002882' })
-      .transform((v, ctx) => {
-        const doi = normaliseDoi(v);
-        if (doi === undefined) {
-          ctx.addIssue({ code: 'custom', message: 'is not a DOI; it should look like 10.1126/scitranslmed.3002882' });
-          return z.NEVER;
-        }
-        return doi;
-      })
+      .transform(normalisedBy(normaliseDoi, 'is not a DOI; it should look like 10.1126/scitranslmed.3002882'))
       // Says what comes out, for the API's JSON Schema.
       .pipe(z.string().regex(DOI_PATTERN))
       .optional()
       .meta({ description: 'Digital Object Identifier, without https://doi.org/.', examples: ['10.1126/scitranslmed.3002882'] }),
     pmid: z
       .union([z.string(), z.int()], { error: 'must be a PubMed ID, the number on the article\'s PubMed page, like 22301554' })
-      .transform((v, ctx) => {
-        const pmid = normalisePmid(v);
-        if (pmid === undefined) {
-          ctx.addIssue({ code: 'custom', message: 'is not a PubMed ID; it is the number on the article\'s PubMed page, like 22301554' });
-          return z.NEVER;
-        }
-        return pmid;
-      })
+      .transform(normalisedBy(normalisePmid, 'is not a PubMed ID; it is the number on the article\'s PubMed page, like 22301554'))
       .pipe(z.string().regex(/^\d+$/))
       .optional()
       .meta({ description: 'PubMed ID, when the work is in PubMed: checked against PubMed\'s record too.', examples: ['22301554'] }),

@@ -7,23 +7,14 @@ import { citationFromRecord, citationYaml, initials } from '../../src/lib/citati
 import { fromCrossref, fromEsummary, plainTitle } from '../../src/lib/citations/record.ts';
 import type { Citation } from '../../src/schema/citation.ts';
 import { FIXTURES } from '../support/paths.ts';
+import { CRANE_2012_FULL } from './support/citations.ts';
 
 const recorded = (path: string) => JSON.parse(readFileSync(join(FIXTURES, 'citations', path), 'utf8')) as Record<string, unknown>;
 const crane = fromCrossref('10.1126/scitranslmed.3002882', recorded('crossref/10.1126_scitranslmed.3002882.json').message as Record<string, unknown>);
 const weerapong = fromCrossref('10.2165/00007256-200535030-00004', recorded('crossref/10.2165_00007256-200535030-00004.json').message as Record<string, unknown>);
 const pubmed = fromEsummary('22301554', recorded('eutils/esummary-22301554.json'))!;
 
-const CRANE: Citation = {
-  authors: ['Crane, J. D.', 'Ogborn, D. I.', 'Tarnopolsky, M. A.'],
-  year: 2012,
-  title: 'Massage therapy attenuates inflammatory signaling after exercise-induced muscle damage',
-  container: 'Science Translational Medicine',
-  volume: 4,
-  issue: 119,
-  article: '119ra13',
-  doi: '10.1126/scitranslmed.3002882',
-  pmid: '22301554',
-};
+const CRANE = CRANE_2012_FULL;
 
 describe('comparing a citation with its record', () => {
   it('passes a correct entry whatever the record\'s capitals, punctuation and dashes', () => {
