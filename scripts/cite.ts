@@ -1,5 +1,5 @@
 /**
- * npm run cite -- 10.1126/scitranslmed.3002882   (or a doi.org link, or pmid:22301554)
+ * npm run cite -- 10.1126/scitranslmed.3002882   (or a doi.org link, or pmid:22301554, or 22301554)
  *
  * Looks the work up (Crossref for a DOI, PubMed for a PubMed ID) and prints a
  * `citations:` entry to paste into a post's frontmatter. Offline, a DOI the
@@ -13,7 +13,7 @@ import { createLookup } from '../src/lib/citations/lookup.ts';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';
 import { site } from '../src/site.config.ts';
 
-const USAGE = 'Usage: npm run cite -- 10.1126/scitranslmed.3002882   (a DOI, a doi.org link, or pmid:22301554)';
+const USAGE = 'Usage: npm run cite -- 10.1126/scitranslmed.3002882   (a DOI, a doi.org link, or a PubMed ID such as pmid:22301554)';
 
 function fail(message: string): never {
   console.error(message);
@@ -23,7 +23,8 @@ function fail(message: string): never {
 const arg = process.argv.slice(2).join(' ').trim();
 if (!arg || arg === '--help' || arg === '-h') fail(USAGE);
 
-const pmid = /^pmid:|pubmed/i.test(arg) ? normalisePmid(arg) : undefined;
+// A DOI always starts with "10." and has a slash; anything else that reads as a PubMed ID is one.
+const pmid = arg.includes('/') && !/pubmed/i.test(arg) ? undefined : normalisePmid(arg);
 const doi = pmid ? undefined : normaliseDoi(arg);
 if (!doi && !pmid) fail(`"${arg}" is not a DOI or a PubMed ID. ${USAGE}`);
 const id: Identifier = doi ? { kind: 'doi', id: doi } : { kind: 'pmid', id: pmid! };

@@ -100,6 +100,8 @@ describe('the commands', { timeout: 30_000 }, () => {
     const { stdout } = await run(NODE, [join(ROOT, 'scripts/cite.ts'), 'https://doi.org/10.1126/scitranslmed.3002882'], { cwd: ROOT, env: env(dir) });
     expect(stdout).toContain('  - key: crane2012\n    authors:\n      - Crane, J. D.\n');
     expect(stdout).toContain('    article: 119ra13\n    doi: 10.1126/scitranslmed.3002882\n');
+    const pubmed = await run(NODE, [join(ROOT, 'scripts/cite.ts'), '22301554'], { cwd: ROOT, env: env(dir) });
+    expect(pubmed.stdout).toContain('    doi: 10.1126/scitranslmed.3002882\n    pmid: 22301554\n');
     const unknown = await run(NODE, [join(ROOT, 'scripts/cite.ts'), '10.1126/scitranslmed.9999999'], { cwd: ROOT, env: env(dir) }).catch((e: { stderr: string; code: number }) => e);
     expect(unknown).toMatchObject({ code: 1, stderr: "10.1126/scitranslmed.9999999 is not a DOI Crossref knows; copy it again from the article's page.\n" });
   });

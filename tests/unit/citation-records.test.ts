@@ -99,6 +99,6 @@ describe('a frontmatter entry from a record', () => {
 
   it('gives a page range with an en dash, and a PubMed record its ID', () => {
     expect(citationFromRecord(weerapong)).toMatchObject({ key: 'weerapong2005', pages: '235–256', volume: 35, issue: 3 });
-    expect(citationFromRecord(pubmed)).toMatchObject({ authors: ['Crane, J. D.', 'Ogborn, D. I.', 'Cupido, C.', 'Melov, S.', 'Hubbard, A.', 'Bourgeois, J. M.', 'Tarnopolsky, M. A.'], article: '119ra13', doi: '10.1126/scitranslmed.3002882', pmid: '22301554' });
+    expect(citationFromRecord(pubmed)).toMatchObject({ authors: ['Crane, J. D.', 'Ogborn, D. I.', 'Cupido, C.', 'Melov, S.', 'Hubbard, A.', 'Bourgeois, J. M.', 'Tarnopolsky, M. A.'], article: '119ra13', doi: '10.1126/scitranslmed.3002882', pmid: 22301554 });
   });
 });

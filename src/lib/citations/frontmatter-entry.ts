@@ -4,7 +4,8 @@
  * way ("Crane, J. D.").
  */
 import { stringify } from 'yaml';
-import { citationSchema, type Citation } from '../../schema/citation.ts';
+import type { z } from 'zod';
+import { citationSchema } from '../../schema/citation.ts';
 import { keyStem } from './keys.ts';
 import type { RecordAuthor, WorkRecord } from './record.ts';
 
@@ -35,8 +36,11 @@ export function apaAuthor(a: RecordAuthor): string {
 
 const asNumberIfWhole = (v: string | undefined) => (v !== undefined && /^[1-9]\d*$/.test(v) ? Number(v) : v);
 
-/** A citation (without a key decided against other sources) from a record. */
-export function citationFromRecord(r: WorkRecord): Citation {
+/** A citation as a writer types it (numbers as numbers), with its key. */
+export type CitationEntry = z.input<typeof citationSchema> & { key: string };
+
+/** A citation entry from a record; its key is the usual one, not yet checked against the post's other sources. */
+export function citationFromRecord(r: WorkRecord): CitationEntry {
   const authors = r.authors.length ? r.authors.map(apaAuthor) : ['Anonymous'];
   const year = r.years[0] ?? new Date().getUTCFullYear();
   const pageRange = r.pages !== undefined && /^[A-Za-z]?\d+(\s*[-–]\s*[A-Za-z]?\d+)?$/.test(r.pages) ? r.pages.replace(/\s*[-–]\s*/, '–') : undefined;
@@ -52,11 +56,11 @@ export function citationFromRecord(r: WorkRecord): Citation {
     pages: pageRange,
     article: pageRange === undefined ? article : undefined,
     doi: r.source === 'crossref' ? r.id : r.doi,
-    pmid: r.source === 'pubmed' ? r.id : undefined,
+    pmid: r.source === 'pubmed' ? asNumberIfWhole(r.id) : undefined,
   };
   // In the schema's field order, so a pasted entry reads like every other one.
   const ordered = Object.fromEntries(Object.keys(citationSchema.shape).flatMap((k) => (draft[k] === undefined ? [] : [[k, draft[k]]])));
-  return ordered as Citation;
+  return ordered as CitationEntry;
 }
 
 /** Most words capitalised, as many publishers deposit titles; APA wants sentence case. */
@@ -66,7 +70,7 @@ export function looksTitleCased(title: string): boolean {
 }
 
 /** The entry as YAML, indented to sit under `citations:`, with a comment on how to cite it. */
-export function citationYaml(c: Citation): string {
+export function citationYaml(c: CitationEntry): string {
   const notes = [`# Paste under \`citations:\` in the post's frontmatter; cite it in the text as [@${c.key}].`];
   if (looksTitleCased(c.title)) notes.push('# The title is as the publisher registered it; APA writes article titles in sentence case, so check its capitals.');
   const body = stringify([c], { lineWidth: 0 })
