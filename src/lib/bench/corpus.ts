@@ -324,7 +324,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
           tags,
           citations: cites,
           image,
-          review: tags.includes('research') ? { by: REVIEWER, on: date } : undefined,
+          // Reviewed on publication, and again within the last half year for older posts: a well-kept archive.
+          review: tags.includes('research') ? { by: REVIEWER, on: isoDay(postDate(options.now, Math.min(i, 180))) } : undefined,
         }) +
         text +
         '\n',

@@ -6,6 +6,8 @@
 
 export interface ClaimMatcher {
   pattern: RegExp;
+  /** The words anywhere, even inside others: a cheap first test for the many paragraphs that use none. */
+  rough: RegExp;
 }
 
 export interface Claim {
@@ -26,7 +28,10 @@ export function claimMatcher(words: readonly string[]): ClaimMatcher | undefined
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   if (!alternatives.length) return undefined;
-  return { pattern: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}-])`, 'giu') };
+  return {
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}-])`, 'giu'),
+    rough: new RegExp(alternatives.join('|'), 'i'),
+  };
 }
 
 /** Sentences of a paragraph with their offsets: split after . ! ? followed by a space and a capital or quote. */

@@ -6,7 +6,7 @@
 import { didYouMean } from '../../suggest.ts';
 import type { Problem } from '../problems.ts';
 import { bodyLineNumber, problemAt, type PostRule } from './rule.ts';
-import { bodyMarkers, severityFor, untilLive } from './body-citations.ts';
+import { bodyMarkers, severityFor, untilLive } from './body-text.ts';
 
 export const citationMarkers: PostRule = {
   id: 'citation-markers',

@@ -11,7 +11,7 @@ import { lockKey, lockPath, readLock, type LockRead } from '../../citations/lock
 import { displayPath } from '../files.ts';
 import type { Problem } from '../problems.ts';
 import { problemAt, type PostRule, type RuleContext } from './rule.ts';
-import { severityFor, untilLive } from './body-citations.ts';
+import { severityFor, untilLive } from './body-text.ts';
 
 const ONLINE = '`npm run check -- --online`';
 const locks = new WeakMap<RuleContext, LockRead>();
@@ -50,10 +50,11 @@ export const citationRecords: PostRule = {
         const id = c[kind];
         if (!id) continue;
         const entry = read.lock.entries[lockKey({ kind, id })];
-        const line = post.source.lineOf(['citations', i, kind]);
+        // Finding a line re-reads the YAML: only for a message.
+        const line = () => post.source.lineOf(['citations', i, kind]);
         if (!entry) {
           out.push(
-            problemAt(post, line, `${label} → ${kind}`, `${id} has not been checked against ${SERVICE[kind]} yet; run ${ONLINE} (it needs the internet) and commit ${lockFile}`, 'warning'),
+            problemAt(post, line(), `${label} → ${kind}`, `${id} has not been checked against ${SERVICE[kind]} yet; run ${ONLINE} (it needs the internet) and commit ${lockFile}`, 'warning'),
           );
           continue;
         }
@@ -62,7 +63,7 @@ export const citationRecords: PostRule = {
             kind === 'doi'
               ? `${id} is not a DOI Crossref knows; copy the DOI again from the article's page${untilLive(severity)}, or use \`url:\` if the work has none`
               : `${id} is not in PubMed; copy the number from the article's PubMed page${untilLive(severity)}, or remove \`pmid:\``;
-          out.push(problemAt(post, line, `${label} → ${kind}`, message, severity));
+          out.push(problemAt(post, line(), `${label} → ${kind}`, message, severity));
           continue;
         }
         for (const m of compareWithRecord(c, entry.record)) {

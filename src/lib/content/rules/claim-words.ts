@@ -5,10 +5,9 @@
  * The words are the studio's list (`evidence.claimWords` in src/site.config.ts).
  */
 import { claimMatcher, findClaims } from '../../evidence/claims.ts';
-import { paragraphs } from '../paragraphs.ts';
 import type { Problem } from '../problems.ts';
-import { bodyLineNumber, problemAt, scanBody, type PostRule } from './rule.ts';
-import { bodyMarkers } from './body-citations.ts';
+import { bodyLineNumber, problemAt, type PostRule } from './rule.ts';
+import { bodyMarkers, bodyParagraphs } from './body-text.ts';
 
 function shorten(sentence: string, max = 90): string {
   return sentence.length <= max ? sentence : `${sentence.slice(0, max - 1).trimEnd()}…`;
@@ -20,12 +19,11 @@ export function claimWords(words: readonly string[]): PostRule {
     id: 'claim-words',
     check(post) {
       if (!matcher) return [];
-      const lines = scanBody(post).lines;
       const out: Problem[] = [];
       const citedLines = new Set(bodyMarkers(post).map((m) => m.index));
-      for (const p of paragraphs(lines)) {
-        // Cheap test first: most paragraphs use none of the words. (search() leaves the pattern's lastIndex alone.)
-        if (p.text.search(matcher.pattern) < 0) continue;
+      for (const p of bodyParagraphs(post)) {
+        // Cheap test first: most paragraphs use none of the words.
+        if (!matcher.rough.test(p.text)) continue;
         const first = p.lineAt(0);
         const last = p.lineAt(p.text.length - 1);
         if ([...citedLines].some((i) => i >= first && i <= last)) continue;

@@ -7,8 +7,8 @@
  */
 import type { CheckedPost } from '../check-content.ts';
 import type { Problem } from '../problems.ts';
-import { paragraphs } from '../paragraphs.ts';
-import { bodyLineNumber, problemAt, scanBody, type PostRule } from './rule.ts';
+import { bodyLineNumber, problemAt, type PostRule } from './rule.ts';
+import { bodyParagraphs } from './body-text.ts';
 
 const YEAR = '((?:19|20)\\d{2})';
 const NOUN = '(?:study|studies|paper|trial|review|meta-analysis|analysis|experiment|report|survey|research|article)';
@@ -90,7 +90,7 @@ export const studyYear: PostRule = {
       if (typeof value !== 'string') continue;
       for (const m of studyYearMentions(value)) report(m, () => post.source.lineOf([field]), field);
     }
-    for (const p of paragraphs(scanBody(post).lines)) {
+    for (const p of bodyParagraphs(post)) {
       for (const m of studyYearMentions(p.text)) report(m, () => bodyLineNumber(post, p.lineAt(m.offset)), 'body');
     }
     return out;

@@ -1,13 +1,14 @@
 /**
- * What the evidence rules share about one post: its `[@key]` markers (read
- * once from the body the other rules read), its citation keys, and whether a
- * problem is an error yet. As with leftover prompts, a problem in a post that
+ * What several rules read from a post's body, read once and shared: its
+ * `[@key]` markers and its paragraphs; and whether an evidence problem is an
+ * error yet. As with leftover prompts, a problem in a post that
  * is live or goes live with this build is an error; in a draft or a post
  * scheduled later it is a warning, so one unfinished draft never stops the
  * hourly publishing of everything else.
  */
 import { findCitationMarkers, type LineMarker } from '../../citations/markers.ts';
 import type { CheckedPost } from '../check-content.ts';
+import { paragraphs, type Paragraph } from '../paragraphs.ts';
 import type { Severity } from '../problems.ts';
 import { scanBody, type RuleContext } from './rule.ts';
 import { publicAt } from './when.ts';
@@ -20,6 +21,18 @@ export function bodyMarkers(post: CheckedPost): LineMarker[] {
     // Most posts cite nothing: skip the scan unless an @ is there at all.
     found = post.source.body.includes('@') ? findCitationMarkers(scanBody(post).lines) : [];
     markers.set(post, found);
+  }
+  return found;
+}
+
+const paragraphCache = new WeakMap<CheckedPost, Paragraph[]>();
+
+/** The body's paragraphs, read once for the rules that look at sentences (study years, claims). */
+export function bodyParagraphs(post: CheckedPost): Paragraph[] {
+  let found = paragraphCache.get(post);
+  if (!found) {
+    found = paragraphs(scanBody(post).lines);
+    paragraphCache.set(post, found);
   }
   return found;
 }
