@@ -31,11 +31,11 @@ describe('the citation lock', () => {
     expect(writeLock(dir, LOCK)).toBe(false);
     expect(readdirSync(dir)).toEqual(['citations.lock.json']);
     expect(readFileSync(join(dir, 'citations.lock.json'), 'utf8')).toBe(serialiseLock(LOCK));
-    expect(readLock(dir)).toEqual({ ok: true, lock: LOCK, exists: true });
+    expect(readLock(dir)).toEqual({ ok: true, lock: LOCK });
   });
 
   it('counts a missing file as empty', () => {
-    expect(readLock(mkdtempSync(join(tmpdir(), 'lock-')))).toEqual({ ok: true, lock: { entries: {} }, exists: false });
+    expect(readLock(mkdtempSync(join(tmpdir(), 'lock-')))).toEqual({ ok: true, lock: { entries: {} } });
   });
 
   it('explains a merge conflict, broken JSON and a file of another kind, with the line', () => {

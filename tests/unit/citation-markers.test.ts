@@ -14,6 +14,7 @@ describe('DOIs as pasted', () => {
     ['  10.1126/ scitranslmed.3002882 ', '10.1126/scitranslmed.3002882'],
     ['https://doi.org/10.1126/scitranslmed.3002882', '10.1126/scitranslmed.3002882'],
     ['http://dx.doi.org/10.1126/scitranslmed.3002882', '10.1126/scitranslmed.3002882'],
+    ['www.doi.org/10.1126/scitranslmed.3002882', '10.1126/scitranslmed.3002882'],
     ['doi:10.1126/scitranslmed.3002882', '10.1126/scitranslmed.3002882'],
     ['DOI: 10.1126/SCITRANSLMED.3002882', '10.1126/scitranslmed.3002882'],
     ['10.1126/scitranslmed.3002882.', '10.1126/scitranslmed.3002882'],

@@ -8,7 +8,7 @@
 /** A DOI: "10.", a registrant code, a slash, a suffix without spaces. */
 export const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
 
-const DOI_PREFIX = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\/|^doi:\s*|^doi\s+/i;
+const DOI_PREFIX = /^(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\/|^doi:\s*|^doi\s+/i;
 
 /**
  * The DOI in its plain form (lower case, no prefix, no spaces, no trailing
@@ -17,7 +17,7 @@ const DOI_PREFIX = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\/|^doi:\s*|^doi\s+/i;
  */
 export function normaliseDoi(raw: string): string | undefined {
   let doi = raw.trim();
-  const isLink = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i.test(doi);
+  const isLink = /^(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\//i.test(doi);
   doi = doi.replace(DOI_PREFIX, '');
   if (isLink) {
     // A doi.org link may carry the DOI percent-encoded (10.1002/(SICI)… becomes %28SICI%29).

@@ -30,7 +30,7 @@ export function lockPath(contentDir: string): string {
   return join(contentDir, LOCK_FILE);
 }
 
-export type LockRead = { ok: true; lock: CitationLock; exists: boolean } | { ok: false; line: number; message: string };
+export type LockRead = { ok: true; lock: CitationLock } | { ok: false; line: number; message: string };
 
 function lineAt(text: string, error: unknown): number {
   const message = String((error as Error)?.message);
@@ -56,7 +56,7 @@ export function parseLock(text: string): LockRead {
   if ((data as { version?: unknown } | null)?.version !== VERSION || typeof entries !== 'object' || entries === null || Array.isArray(entries)) {
     return { ok: false, line: 1, message: `is not a citation lock file (version ${VERSION} with "entries"); run \`npm run check -- --online\` to write it afresh` };
   }
-  return { ok: true, lock: { entries: entries as Record<string, LockEntry> }, exists: true };
+  return { ok: true, lock: { entries: entries as Record<string, LockEntry> } };
 }
 
 /** The lock file of a content folder; a missing file is an empty lock. */
@@ -65,7 +65,7 @@ export function readLock(contentDir: string): LockRead {
   try {
     text = readFileSync(lockPath(contentDir), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, lock: { entries: {} }, exists: false };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, lock: { entries: {} } };
     throw error;
   }
   return parseLock(text);

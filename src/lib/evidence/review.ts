@@ -21,7 +21,3 @@ export function isResearchPost(tags: readonly string[], researchTags: readonly s
 export function reviewAgeDays(lastReviewed: Date, now: Date): number {
   return Math.floor((now.getTime() - lastReviewed.getTime()) / DAY_MS);
 }
-
-export function reviewIsDue(lastReviewed: Date, now: Date, maxAgeDays: number): boolean {
-  return reviewAgeDays(lastReviewed, now) > maxAgeDays;
-}
