@@ -6,6 +6,7 @@ import { sitePipeline } from './src/integrations/pipeline.ts';
 import { editor } from './src/integrations/editor.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { PROSE_IMAGE_WIDTHS, proseImages } from './src/lib/prose-images.ts';
+import { citationMarkers } from './src/lib/citations/markdown-plugin.ts';
 import { cspConfig } from './src/lib/csp.ts';
 
 export default defineConfig({
@@ -33,7 +34,8 @@ export default defineConfig({
     service: sharpImageService({ avif: { effort: 0 }, webp: { effort: 2 } }),
   },
   // No syntax colouring: Shiki writes inline styles, which the CSP blocks; code blocks use the site's CSS.
-  markdown: { processor: satteri({ hastPlugins: [proseImages()] }), syntaxHighlight: false },
+  // [@key] citation markers become links to the Sources list (src/lib/citations/markdown-plugin.ts).
+  markdown: { processor: satteri({ mdastPlugins: [citationMarkers()], hastPlugins: [proseImages()] }), syntaxHighlight: false },
   // Incremental builds: a page whose cache key (src/data/route-keys.ts), code and rendered content are unchanged
   // is copied from the previous build instead of rendered (README, Performance). `astro build --force` renders all.
   experimental: { incrementalBuild: true },

@@ -12,7 +12,7 @@ import { resolveNow } from '../src/lib/publishing.ts';
 import { site } from '../src/site.config.ts';
 
 const now = resolveNow(process.env);
-const report = readContent({ contentDir: contentDirFrom(process.env), timeZone: site.timezone, now, site: { url: site.url, base: site.base } });
+const report = readContent({ contentDir: contentDirFrom(process.env), timeZone: site.timezone, now, site: { url: site.url, base: site.base }, evidence: site.evidence });
 const posts = postsOf(report);
 
 console.log(formatCalendar(buildCalendar(posts, { now, timeZone: site.timezone }), site.lang));

@@ -3,21 +3,46 @@
  * reader and rules as the build. Errors (a post with one is not published) and
  * warnings (advice) are listed apart; the exit code is 1 when there is an
  * error. CONTENT_DIR and BLOG_NOW apply.
+ *
+ * npm run check -- --online first asks Crossref and PubMed about every cited
+ * DOI and PubMed ID and rewrites content/citations.lock.json (src/lib/citations/online.ts).
  */
 import { performance } from 'node:perf_hooks';
+import { updateCitationLock } from '../src/lib/citations/online.ts';
+import { userAgent } from '../src/lib/citations/http.ts';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';
 import { formatReport } from '../src/lib/content/problems.ts';
 import { readContent } from '../src/lib/content/read-content.ts';
 import { resolveNow } from '../src/lib/publishing.ts';
 import { site } from '../src/site.config.ts';
 
-const started = performance.now();
-const report = readContent({
+const options = {
   contentDir: contentDirFrom(process.env),
   timeZone: site.timezone,
   now: resolveNow(process.env),
   site: { url: site.url, base: site.base },
-});
+  evidence: site.evidence,
+};
+
+const unknown = process.argv.slice(2).filter((a) => a !== '--online');
+if (unknown.length) {
+  console.error(`Unknown option ${unknown.join(' ')}. Use \`npm run check\`, or \`npm run check -- --online\` to look citations up again.`);
+  process.exit(2);
+}
+if (process.argv.includes('--online')) {
+  const { posts } = readContent({ ...options, rules: [] });
+  const tool = site.title.replace(/\W+/g, '');
+  const online = await updateCitationLock({
+    contentDir: options.contentDir,
+    posts,
+    lookup: { contact: site.contact, tool, userAgent: userAgent(`${tool}-citations`, site.url, site.contact) },
+  });
+  for (const line of online.lines) console.log(line);
+  console.log('');
+}
+
+const started = performance.now();
+const report = readContent(options);
 const ms = Math.round(performance.now() - started);
 const errors = report.problems.filter((p) => p.severity === 'error').length;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -30,6 +30,34 @@ const settings: SiteConfigInput = {
   feedItems: 30,
   apiPageSize: 20,
   relatedPosts: 3,
+  // PLACEHOLDER: the studio must put an address it reads here before running `npm run check -- --online`
+  // or `npm run cite` (README, "Checking citations"). Crossref and PubMed use it to reach us about our lookups.
+  contact: 'citations-contact@example.com',
+  evidence: {
+    claimWords: [
+      'cure',
+      'cures',
+      'cured',
+      'heals',
+      'detox',
+      'detoxes',
+      'detoxify',
+      'toxins',
+      'proven',
+      'clinically',
+      'boosts immunity',
+      'boosts the immune system',
+      'reduces inflammation',
+      'anti-inflammatory',
+      'treats',
+      'prevents',
+      'guaranteed',
+    ],
+    researchTags: ['research'],
+    reviewMaxAgeDays: 365,
+    disclaimer:
+      'This article is for general information and is not medical advice. Talk to your doctor before starting massage or stretching if you are pregnant, injured or managing a health condition.',
+  },
   palette: { background: '#f6f1ea', ink: '#1f2a24', accent: '#2f6b4f' },
 };
 

@@ -23,6 +23,7 @@ import { createSession, sharedSession, type ContentSession } from '../lib/conten
 import type { Problem } from '../lib/content/types.ts';
 import { isPublic, resolveNow } from '../lib/publishing.ts';
 import type { Post } from '../lib/post-model.ts';
+import type { AuthorData } from '../schema/author.ts';
 import { site } from '../site.config.ts';
 
 /** Astro resolves a string with this prefix in entry data to the picture's ImageMetadata (its image() does the same). */
@@ -47,6 +48,7 @@ export interface StoredAuthor {
   role: string;
   bio: string;
   links: { label: string; url: string }[];
+  credentials: AuthorData['credentials'];
   avatar?: string | undefined;
 }
 
@@ -61,6 +63,7 @@ function session(config: LoaderContext['config']): ContentSession {
       contentDir: contentDirFrom(process.env, fileURLToPath(config.root)),
       timeZone: site.timezone,
       site: { url: site.url, base: site.base },
+      evidence: site.evidence,
     })
   );
 }

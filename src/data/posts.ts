@@ -30,6 +30,8 @@ export interface Author {
   bio: string;
   avatar?: ImageMetadata | undefined;
   links: { label: string; url: string }[];
+  /** Licences and qualifications, shown when this person reviews health content. */
+  credentials: StoredAuthor['credentials'];
 }
 
 /** A post the dev server cannot show, with what is wrong with it. */

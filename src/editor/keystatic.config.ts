@@ -9,7 +9,7 @@
 import { collection, config, fields } from '@keystatic/core';
 import { site } from '../site.config.ts';
 import { calendarDate } from '../lib/zoned-time.ts';
-import { authorShape, citationShape, imageShape, linkShape, postShape } from './schemas.ts';
+import { authorShape, citationShape, credentialShape, imageShape, linkShape, postShape } from './schemas.ts';
 import {
   describe,
   keptAsIs,
@@ -30,6 +30,7 @@ const tz = site.timezone;
 
 const citation = fields.object(
   {
+    key: schemaText({ label: 'Key (cite it as [@key])', schema: c.key!, optional: true }),
     authors: schemaList({ label: 'Authors', schema: c.authors!, separator: 'line', description: `${describe(c.authors!)} One a line.` }),
     year: schemaInteger({ label: 'Year', schema: c.year! }),
     title: schemaText({ label: 'Title', schema: c.title! }),
@@ -39,10 +40,14 @@ const citation = fields.object(
     pages: schemaText({ label: 'Pages', schema: c.pages!, optional: true }),
     article: schemaText({ label: 'Article number', schema: c.article!, optional: true }),
     doi: schemaText({ label: 'DOI', schema: c.doi!, optional: true }),
+    pmid: textOrNumber({ label: 'PubMed ID', schema: c.pmid! }),
     url: schemaText({ label: 'Web address', schema: c.url!, optional: true }),
   },
-  { label: 'Source', layout: [12, 4, 8, 12, 3, 3, 3, 3, 12, 12] },
+  { label: 'Source', layout: [12, 12, 4, 8, 12, 3, 3, 3, 3, 8, 4, 12] },
 );
+
+const a = authorShape;
+const credential = credentialShape;
 
 export default config({
   storage: { kind: 'local' },
@@ -72,6 +77,8 @@ export default config({
             return `${names}${item.fields.year.value ? ` (${item.fields.year.value})` : ''} ${item.fields.title.value}`.trim() || 'New source';
           },
         }),
+        reviewedBy: fields.relationship({ label: 'Reviewed by', collection: 'authors', description: describe(p.reviewedBy!) }),
+        lastReviewed: publishDateField({ label: 'Last reviewed', schema: p.lastReviewed!, timeZone: tz, optional: true }),
         tags: schemaList({ label: 'Tags', schema: p.tags!, separator: 'comma', description: `${describe(p.tags!)} Separate them with commas.` }),
         image: pictureField({
           label: 'Hero picture',
@@ -121,6 +128,18 @@ export default config({
             url: schemaText({ label: 'Web address', schema: linkShape.url! }),
           }),
           { label: 'Links', description: describe(authorShape.links!), itemLabel: (item) => item.fields.label.value || 'New link' },
+        ),
+        credentials: fields.array(
+          fields.object(
+            {
+              type: schemaText({ label: 'Licence or qualification', schema: credential.type! }),
+              abbreviation: schemaText({ label: 'Letters after the name', schema: credential.abbreviation!, optional: true }),
+              number: schemaText({ label: 'Licence number', schema: credential.number!, optional: true }),
+              issuedBy: schemaText({ label: 'Issued by', schema: credential.issuedBy!, optional: true }),
+            },
+            { layout: [12, 4, 8, 12] },
+          ),
+          { label: 'Credentials', description: describe(a.credentials!), itemLabel: (item) => item.fields.type.value || 'New credential' },
         ),
       },
     }),

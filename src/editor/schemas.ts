@@ -22,6 +22,7 @@ export const postShape = objectShape(postSchema);
 export const authorShape = objectShape(authorSchema);
 export const citationShape = objectShape(citationSchema);
 export const linkShape = objectShape(authorShape.links!);
+export const credentialShape = objectShape(authorShape.credentials!);
 export const imageShape = objectShape(postShape.image!);
 
 /** Field order as the schemas list them: saves keep files in this order. */

@@ -124,6 +124,7 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
           contentDir: contentDirFrom(process.env, fileURLToPath(config.root)),
           timeZone: site.timezone,
           site: { url: config.site ?? site.url, base: config.base },
+          evidence: site.evidence,
         });
         shareSession(session);
         const reportFile = mode === 'build' ? process.env.BLOG_PUBLISH_REPORT?.trim() : undefined;

@@ -33,6 +33,9 @@ export interface Post {
   previousSlugs: string[];
   /** Its old paths on a site it was imported from, like /post/massage-after-exercise. */
   redirectFrom: string[];
+  /** The author id of the qualified person who checked its health content, and when. */
+  reviewedBy?: string | undefined;
+  lastReviewed?: Date | undefined;
   /** The figure pages show: the frontmatter override or the words at 238 a minute. */
   readingMinutes: number;
   /** The hero picture: a path relative to the post file, and its alt text. */
@@ -60,6 +63,8 @@ export function toPost(record: CheckedPost & { data: PostData }, valid: boolean)
     canonical: d.canonical,
     previousSlugs: d.previousSlugs,
     redirectFrom: d.redirectFrom,
+    reviewedBy: d.reviewedBy,
+    lastReviewed: d.lastReviewed,
     readingMinutes: d.readTime ?? readingMinutes(record.source.body),
     image: d.image,
     valid,

@@ -29,6 +29,35 @@ export const authorSchema = z.strictObject({
       )
       .default([])
       .meta({ description: 'Profile links (website, Instagram, …).' }),
+    credentials: z
+      .array(
+        z.strictObject({
+          type: z
+            .string({ error: 'is missing; write the licence or qualification, like "Licensed Massage Therapist"' })
+            .trim()
+            .min(3, { error: 'is missing; write the licence or qualification, like "Licensed Massage Therapist"' })
+            .max(120)
+            .meta({ description: 'The licence or qualification in full.', examples: ['Licensed Massage Therapist'] }),
+          abbreviation: z.string().trim().min(2).max(20).optional().meta({ description: 'Letters after the name.', examples: ['LMT'] }),
+          number: z
+            .string({ error: 'must be text like "MA12345" (put it in quotes)' })
+            .trim()
+            .min(2)
+            .max(40)
+            .optional()
+            .meta({ description: 'The licence number, so readers can look it up.', examples: ['MA12345'] }),
+          issuedBy: z
+            .string()
+            .trim()
+            .min(2)
+            .max(120)
+            .optional()
+            .meta({ description: 'Who issued it.', examples: ['Florida Board of Massage Therapy'] }),
+        }),
+        { error: 'must be a list, each entry starting with "- type:"' },
+      )
+      .default([])
+      .meta({ description: 'Licences and qualifications, shown when this person reviews health content.' }),
 });
 
 export type AuthorData = z.output<typeof authorSchema>;

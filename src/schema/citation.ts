@@ -1,12 +1,32 @@
 import { z } from 'zod';
+import { DOI_PATTERN, normaliseDoi, normalisePmid } from '../lib/citations/identifiers.ts';
+import { KEY_PATTERN } from './citation-keys.ts';
 
-/** DOIs look like 10.1126/scitranslmed.3002882: "10.", a registrant code, a slash, a suffix. */
-export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s]+$/;
+export { DOI_PATTERN };
 
 const currentYear = new Date().getUTCFullYear();
 
+/** A transform to the one written form `normalise` gives, or an issue with `message` when there is none. */
+function normalisedBy<T>(normalise: (value: T) => string | undefined, message: string) {
+  return (value: T, ctx: z.RefinementCtx<T>): string => {
+    const out = normalise(value);
+    if (out !== undefined) return out;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+}
+
 export const citationSchema = z
   .strictObject({
+    key: z
+      .string({ error: 'must be a short name like crane2012' })
+      .trim()
+      .regex(KEY_PATTERN, { error: 'must be letters and digits, like crane2012 (a "-", "." or ":" may join two parts)' })
+      .optional()
+      .meta({
+        description: 'The short name the text cites this source by, as [@crane2012]. Left out, it is the first author\'s family name and the year.',
+        examples: ['crane2012'],
+      }),
     authors: z
       .array(
         z.string().trim().min(2, { error: 'an author name is empty; write it as "Family, G. I."' }),
@@ -41,13 +61,20 @@ export const citationSchema = z
       .min(1)
       .optional()
       .meta({ description: 'Article number, for journals that number articles instead of pages.', examples: ['119ra13'] }),
+    // Pasted forms (a doi.org link, "doi:", capitals, spaces, the sentence's full stop) become the plain DOI.
     doi: z
-      .string()
-      .trim()
-      .transform((v) => v.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, ''))
-      .pipe(z.string().regex(DOI_PATTERN, { error: 'is not a DOI; it should look like 10.1126/scitranslmed.3002882' }))
+      .string({ error: 'must be text like 10.1126/scitranslmed.3002882' })
+      .transform(normalisedBy(normaliseDoi, 'is not a DOI; it should look like 10.1126/scitranslmed.3002882'))
+      // Says what comes out, for the API's JSON Schema.
+      .pipe(z.string().regex(DOI_PATTERN))
       .optional()
       .meta({ description: 'Digital Object Identifier, without https://doi.org/.', examples: ['10.1126/scitranslmed.3002882'] }),
+    pmid: z
+      .union([z.string(), z.int()], { error: 'must be a PubMed ID, the number on the article\'s PubMed page, like 22301554' })
+      .transform(normalisedBy(normalisePmid, 'is not a PubMed ID; it is the number on the article\'s PubMed page, like 22301554'))
+      .pipe(z.string().regex(/^\d+$/))
+      .optional()
+      .meta({ description: 'PubMed ID, when the work is in PubMed: checked against PubMed\'s record too.', examples: ['22301554'] }),
     url: z
       .url({ protocol: /^https?$/, error: 'must be a full web address starting with https://' })
       .optional()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { citationSchema } from './citation.ts';
+import { citationSchema, type Citation } from './citation.ts';
+import { citationKeys } from './citation-keys.ts';
 import { dateTextField } from './date-text.ts';
 import { notASlug, SLUG_PATTERN } from './slug.ts';
 
@@ -8,6 +9,9 @@ export const DESCRIPTION_MIN = 50;
 export const DESCRIPTION_MAX = 180;
 export const TAGS_MIN = 1;
 export const TAGS_MAX = 5;
+
+/** A citation after the schema: its key is always there, written or derived. */
+export type KeyedCitation = Citation & { key: string };
 
 /**
  * One old address of a post on another site, as a path on its host:
@@ -78,8 +82,33 @@ export const postSchema = z
         .meta({ description: 'Minutes to read, only to override the computed figure.', examples: [4] }),
       citations: z
         .array(citationSchema, { error: 'must be a list of sources, each starting with "- authors:"' })
+        .superRefine((list, ctx) => {
+          const first = new Map<string, number>();
+          list.forEach((c, i) => {
+            if (c.key === undefined) return;
+            const earlier = first.get(c.key);
+            if (earlier === undefined) first.set(c.key, i);
+            else ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `"${c.key}" is already the key of citation #${earlier + 1}; give each source its own key` });
+          });
+        })
+        // Every source leaves with its key, written or derived, so pages, feeds and the API agree on it.
+        .transform((list): KeyedCitation[] => {
+          const keys = citationKeys(list);
+          return list.map((c, i) => ({ ...c, key: keys[i]! }));
+        })
         .default([])
-        .meta({ description: 'Sources the post relies on.' }),
+        .meta({ description: 'Sources the post relies on; the text cites each as [@key].' }),
+      reviewedBy: z
+        .string({ error: 'must be the id of an author file in content/authors/ (without .yaml), like lauren-walker' })
+        .min(1, { error: 'is empty; write the id of an author file in content/authors/ (without .yaml), like lauren-walker' })
+        .optional()
+        .meta({
+          description: 'The id of the author file of the qualified person (with their credentials) who checked the health content.',
+          examples: ['lauren-walker'],
+        }),
+      lastReviewed: dateTextField()
+        .optional()
+        .meta({ description: 'The day that person last checked the post.', examples: ['2026-11-28'] }),
       tags: z
         .array(
           z.string({ error: 'must be text' }).regex(SLUG_PATTERN, {
@@ -171,6 +200,13 @@ export const postSchema = z
         .meta({ description: 'Where an imported post came from; `npm run import` writes and reads it. Leave it as it is.' }),
     })
     .superRefine((post, ctx) => {
+      if (post.lastReviewed && post.reviewedBy === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lastReviewed'],
+          message: 'is set, but `reviewedBy:` is not; add the reviewer\'s author id, or remove `lastReviewed:`',
+        });
+      }
       if (post.slug && post.previousSlugs.includes(post.slug)) {
         ctx.addIssue({
           code: 'custom',

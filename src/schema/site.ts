@@ -26,6 +26,22 @@ export const socialLinkSchema = z.strictObject({
   url: httpsUrl,
 });
 
+/** Health-content settings: what the content check asks of posts that make health claims. */
+export const evidenceSchema = z.strictObject({
+  /**
+   * Words and phrases that state a health effect. A sentence using one, in a
+   * paragraph that cites nothing (`[@key]`), gets a warning. Matched whole and
+   * without regard to case; "heals" does not match "healthy".
+   */
+  claimWords: z.array(z.string().trim().min(2)).default([]),
+  /** Tags that mark a post as reporting research: such posts want a reviewer and carry the disclaimer. */
+  researchTags: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be a tag as posts write it, like research' })).default([]),
+  /** A review older than this many days is due again. */
+  reviewMaxAgeDays: z.int().min(1).max(3650),
+  /** Shown on research posts, under the text. */
+  disclaimer: z.string().trim().min(20).max(400),
+});
+
 export const siteSchema = z.strictObject({
   /** The studio's name: page titles, feeds, Open Graph images, JSON-LD publisher. */
   title: z.string().min(1).max(60),
@@ -57,6 +73,13 @@ export const siteSchema = z.strictObject({
   apiPageSize: z.int().min(1).max(100),
   /** How many related posts (sharing a tag) show under a post; 0 hides the list. */
   relatedPosts: z.int().min(0).max(12).default(3),
+  /**
+   * An address Crossref and PubMed can write to about the site's lookups
+   * (`npm run check -- --online`, `npm run cite`); both ask for one in the
+   * User-Agent. An example.com address is a placeholder that still has to be set.
+   */
+  contact: z.email({ error: 'must be an email address the studio reads, like web@yourstudio.com' }),
+  evidence: evidenceSchema,
   /** Colours for the Open Graph images and the theme-color meta tag. */
   palette: z.strictObject({
     background: z.string().regex(/^#[0-9a-f]{6}$/i),
@@ -66,4 +89,5 @@ export const siteSchema = z.strictObject({
 });
 
 export type SiteConfig = z.output<typeof siteSchema>;
+export type EvidenceSettings = z.output<typeof evidenceSchema>;
 export type SiteConfigInput = z.input<typeof siteSchema>;

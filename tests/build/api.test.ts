@@ -274,7 +274,7 @@ describe('the JSON API agrees with the HTML pages', () => {
   });
 
   it('gives a post its rendered body, picture and sources', () => {
-    type Full = { post: Record<string, unknown> & { html: string; plaintext: string; citations: { formatted: string }[] } };
+    type Full = { post: Record<string, unknown> & { html: string; plaintext: string; citations: { key: string; formatted: string }[] } };
     const mdx = api.json<Full>('api/v1/posts/fixture-mdx-post.json').post;
     expect(mdx.html).toContain('<aside class="callout">A callout written in JSX.</aside>');
     expect(mdx.plaintext).toContain('This MDX post says a session lasts 10 minutes.');
@@ -285,6 +285,9 @@ describe('the JSON API agrees with the HTML pages', () => {
 
     const cited = api.json<Full>('api/v1/posts/fixture-massage-study.json').post;
     expect(cited.citations[0]!.formatted).toContain('Science Translational Medicine, 4(119), Article 119ra13. https://doi.org/10.1126/scitranslmed.3002882');
+    // The key the body's citation links point to, with the link itself absolute.
+    expect(cited.citations[0]!.key).toBe('crane2012');
+    expect(cited.html).toContain(`<a href="${api.root}posts/fixture-massage-study/#source-crane2012" id="cite-crane2012-1" class="citation" role="doc-biblioref">Crane et al., 2012</a>`);
     expect(cited.updated_at).not.toBe(cited.published_at);
   });
 });

@@ -192,6 +192,8 @@ describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (nam
     const study = byLink('fixture-massage-study');
     expect(study).toContain(`href="${permalink(base, 'fixture-mdx-post')}"`);
     expect(study).toContain(`href="${permalink(base, 'fixture-massage-study')}#sources-heading"`);
+    // A [@key] marker links to the source's entry on the post's page.
+    expect(study).toContain(`(<a href="${permalink(base, 'fixture-massage-study')}#source-crane2012" id="cite-crane2012-1" class="citation" role="doc-biblioref">Crane et al., 2012</a>)`);
     const hero = byLink('fixture-hero-image');
     expect(hero).toMatch(new RegExp(`<img [^>]*src="${escapeRe(origin(base))}_astro/body\\.[^"]+"`));
     expect(hero).toMatch(new RegExp(`srcset="${escapeRe(origin(base))}_astro/body\\.[^" ]+ \\d+w, `));

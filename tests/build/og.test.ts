@@ -103,7 +103,7 @@ describe('social meta tags on the fixture site', () => {
     expect(one(tags, 'article:published_time')).toBe('2026-11-01T00:00:00-04:00');
     expect(one(tags, 'article:modified_time')).toBe('2026-11-05T00:00:00-05:00');
     expect(one(tags, 'article:author')).toBe(`${ORIGIN}/authors/ada-fixture/`);
-    expect(all(tags, 'article:tag')).toEqual(['massage', 'recovery']);
+    expect(all(tags, 'article:tag')).toEqual(['massage', 'recovery', 'research']);
   });
 
   it('give every post page article tags and every other page the default card as a website', () => {

@@ -187,12 +187,38 @@ describe('JSON-LD', () => {
       const minutes = Number(/(\d+) min read/.exec(html)![1]);
       expect(posting!.timeRequired).toBe(`PT${minutes}M`);
       const sources = /<section class="sources"[\s\S]*?<\/section>/.exec(html)?.[0];
-      const cited = sources ? [...sources.matchAll(/<li>/g)].length : 0;
+      const cited = sources ? [...sources.matchAll(/<li[ >]/g)].length : 0;
       expect(((posting!.citation as unknown[]) ?? []).length).toBe(cited);
       const [crumbs] = ofType(html, 'BreadcrumbList');
       const items = crumbs!.itemListElement as { item: string }[];
       expect(items.at(-1)!.item).toBe(`${settings.url}/${f.replace(/index\.html$/, '')}`);
     }
+  });
+
+  it('names the reviewer, their licence and the review date on the page the post is the main entity of', () => {
+    const [posting] = ofType(readDist(dir, 'posts/fixture-massage-study/index.html'), 'BlogPosting');
+    expect(posting!.mainEntityOfPage).toEqual({
+      '@type': 'WebPage',
+      '@id': `${settings.url}/posts/fixture-massage-study/`,
+      reviewedBy: {
+        '@type': 'Person',
+        name: 'Ada Fixture',
+        url: `${settings.url}/authors/ada-fixture/`,
+        jobTitle: 'Test massage therapist',
+        hasCredential: [
+          {
+            '@type': 'EducationalOccupationalCredential',
+            credentialCategory: 'license',
+            name: 'Licensed Massage Therapist',
+            identifier: 'MA00000',
+            recognizedBy: { '@type': 'Organization', name: 'Florida Board of Massage Therapy' },
+          },
+        ],
+      },
+      lastReviewed: '2026-11-05',
+    });
+    const [unreviewed] = ofType(readDist(dir, 'posts/fixture-mdx-post/index.html'), 'BlogPosting');
+    expect(unreviewed!.mainEntityOfPage).not.toHaveProperty('reviewedBy');
   });
 
   it('gives every post an image the build contains: its hero, else its Open Graph card', () => {

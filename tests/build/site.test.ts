@@ -64,6 +64,28 @@ describe('the fixture site', () => {
     expect(html).toMatch(/rel="prev"[^>]*>[\s\S]*Archive filler post 10/);
   });
 
+  it('links each [@key] marker to its source and each source back to the text', () => {
+    const html = readDist(dir, 'posts/fixture-massage-study/index.html');
+    expect(html).toContain('cited below (<a href="#source-crane2012" id="cite-crane2012-1" class="citation" role="doc-biblioref">Crane et al., 2012</a>).');
+    expect(html).toMatch(/<li id="source-crane2012">Crane, J\. D\., Ogborn, D\. I\., &amp; Tarnopolsky, M\. A\. \(2012\)\.[\s\S]*?<a href="#cite-crane2012-1" class="backlink" aria-label="Back to where the text cites Crane et al\., 2012">/);
+    expect(html).not.toContain('[@');
+    const mdx = readDist(dir, 'posts/fixture-mdx-post/index.html');
+    expect(mdx).toContain('(see <a href="#source-weerapong2005" id="cite-weerapong2005-1" class="citation" role="doc-biblioref">Weerapong et al., 2005</a>)');
+    expect(mdx).toContain('<li id="source-weerapong2005">');
+  });
+
+  it('says who reviewed a research post, with their licence, and shows the disclaimer on it only', () => {
+    const html = readDist(dir, 'posts/fixture-massage-study/index.html');
+    const reviewed = /<p class="reviewed-by">([\s\S]*?)<\/p>/.exec(html)![1]!.replace(/\s+/g, ' ').trim();
+    expect(reviewed).toBe(
+      'Reviewed by <a href="/authors/ada-fixture/">Ada Fixture</a>, <abbr title="Licensed Massage Therapist, Florida Board of Massage Therapy">LMT</abbr> (licence MA00000) on <time datetime="2026-11-05T00:00:00-05:00">November 5, 2026</time>',
+    );
+    expect(html).toContain('<aside class="medical-disclaimer" aria-label="Medical disclaimer">');
+    const mdx = readDist(dir, 'posts/fixture-mdx-post/index.html');
+    expect(mdx).not.toContain('<p class="reviewed-by">');
+    expect(mdx).not.toContain('<aside class="medical-disclaimer"');
+  });
+
   it('uses the readTime override and the slug from frontmatter', () => {
     const html = readDist(dir, 'posts/custom-slug-fixture/index.html');
     expect(html).toContain('7 min read');

@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { readContent, type ReadOptions as CheckOptions } from '../../src/lib/content/read-content.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import type { Problem } from '../../src/lib/content/types.ts';
-import { studyYearMentions } from '../../src/lib/content/rules/study-year.ts';
+import { studyYear, studyYearMentions } from '../../src/lib/content/rules/study-year.ts';
 import { FIXTURES, FIXTURE_NOW } from '../support/paths.ts';
-import { VALID_FRONTMATTER, makeContent, post } from './support/temp-content.ts';
+import { VALID_AUTHOR, VALID_FRONTMATTER, makeContent, post } from './support/temp-content.ts';
+import { claimWords } from '../../src/lib/content/rules/claim-words.ts';
+import { healthReview } from '../../src/lib/content/rules/health-review.ts';
 
 const CHECK = join(FIXTURES, 'check');
 const NOW = new Date(FIXTURE_NOW);
@@ -20,6 +22,8 @@ function check(fixture: string, opts: Partial<CheckOptions> = {}) {
   const dir = mkdtempSync(join(tmpdir(), `check-${fixture}-`));
   cpSync(join(CHECK, '_authors'), join(dir, 'authors'), { recursive: true });
   cpSync(join(CHECK, fixture), join(dir, 'posts'), { recursive: true });
+  // The answers Crossref and PubMed gave (recorded), as `npm run check -- --online` leaves them.
+  cpSync(join(CHECK, '_lock', 'citations.lock.json'), join(dir, 'citations.lock.json'));
   const report = readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW, ...opts });
   const lines = (severity: Problem['severity']) => report.problems.filter((p) => p.severity === severity).map(formatProblem);
   return { report, errors: lines('error'), warnings: lines('warning') };
@@ -209,7 +213,7 @@ describe('body-image-files', () => {
 
 describe('study-year', () => {
   it('catches the seed post calling a 2012 paper "a 2014 study", at both places', () => {
-    const { errors } = check('study-year');
+    const { errors } = check('study-year', { rules: [studyYear] });
     const file = 'posts/2026-11-20-massage-after-exercise.md';
     expect(errors).toEqual([
       `${file}:20  body  mentions "A 2014 study", but no citation of this post is from 2014 (its citations are from 2012). Correct the year in the text, or add the 2014 source under \`citations:\``,
@@ -252,5 +256,115 @@ describe('doi-format (schema)', () => {
     expect(check('doi-format').errors).toEqual([
       'posts/2026-11-20-mistyped-doi.md:12  citations #1 → doi  is not a DOI; it should look like 10.1126/scitranslmed.3002882',
     ]);
+  });
+});
+
+describe('citation-records', () => {
+  const file = (name: string) => `posts/${name}.md`;
+
+  it('passes citations that match their records and names what is wrong in the others', () => {
+    const { errors, warnings } = check('citation-records');
+    expect(errors).toEqual([
+      `${file('2026-11-21-wrong-year')}:9  citations #1 → year  is 2014, but Crossref's record of 10.1126/scitranslmed.3002882 says 2012; change it to 2012, or check that the DOI is the work you mean`,
+      `${file('2026-11-22-wrong-journal')}:11  citations #1 → container  is "Journal of Applied Physiology", but Crossref's record of 10.1126/scitranslmed.3002882 says "Science Translational Medicine"; change it to "Science Translational Medicine", or check that the DOI is the work you mean`,
+      `${file('2026-11-23-unknown-doi')}:15  citations #1 → doi  10.1126/scitranslmed.9999999 is not a DOI Crossref knows; copy the DOI again from the article's page, or use \`url:\` if the work has none`,
+    ]);
+    expect(warnings).toEqual([
+      `${file('2026-12-01-not-looked-up-yet')}:12  citations #1 → doi  10.5555/not.looked.up has not been checked against Crossref yet; run \`npm run check -- --online\` (it needs the internet) and commit citations.lock.json`,
+    ]);
+  });
+
+  it('is a reminder, not an error, in a post that is not due yet', () => {
+    const { errors, warnings } = check('citation-records', { now: new Date('2026-11-19T12:00:00-05:00') });
+    expect(errors).toEqual([]);
+    expect(warnings.filter((w) => w.includes('wrong-year'))).toEqual([
+      `${file('2026-11-21-wrong-year')}:9  citations #1 → year  is 2014, but Crossref's record of 10.1126/scitranslmed.3002882 says 2012; change it to 2012, or check that the DOI is the work you mean`,
+    ]);
+  });
+});
+
+describe('citation-markers', () => {
+  it('names a marker whose key no citation has, and a citation nothing cites', () => {
+    const { errors, warnings } = check('citation-markers');
+    const file = 'posts/2026-11-20-markers-and-sources.md';
+    expect(errors).toEqual([
+      `${file}:8  citations #1  (crane2012) is cited nowhere in the text; put [@crane2012] after the sentence it supports, or remove the source`,
+      `${file}:13  citations #2  (weerapong) is cited nowhere in the text; put [@weerapong] after the sentence it supports, or remove the source`,
+      `${file}:21  body  cites [@crane2021], but no citation of this post has the key "crane2021". Did you mean \`crane2012\`? Its keys: crane2012, weerapong. Fix the key or add the source under \`citations:\`. (Not a citation? Write \\@ for the @.)`,
+    ]);
+    expect(warnings).toEqual([
+      'posts/2026-12-10-draft-in-progress.md:9  citations #1  (hunt2019) is cited nowhere in the text; put [@hunt2019] after the sentence it supports before the post goes live, or remove the source',
+    ]);
+  });
+
+  it('refuses two citations with the same key', () => {
+    const cite = (key: string) => `  - key: ${key}\n    authors: ["Crane, J. D."]\n    year: 2012\n    title: A title\n    container: A journal\n    url: https://example.org/x`;
+    const dir = makeContent({ 'posts/2026-11-20-twice.md': post(`${VALID_FRONTMATTER}\ncitations:\n${cite('crane')}\n${cite('crane')}`, 'Text [@crane].\n') });
+    const report = readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW });
+    expect(report.problems.map(formatProblem)).toEqual([
+      'posts/2026-11-20-twice.md:14  citations #2 → key  "crane" is already the key of citation #1; give each source its own key',
+    ]);
+  });
+});
+
+describe('claim-words', () => {
+  it('warns about a claim in a paragraph that cites nothing, not about cited, negated, questioned or code claims', () => {
+    // A fixture list: the studio's own words live in src/site.config.ts.
+    const { errors, warnings } = check('claim-words', { evidence: { claimWords: ['cures', 'detoxes', 'boosts immunity', 'clinically proven'], researchTags: [], reviewMaxAgeDays: 365 } });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      'posts/2026-11-20-claims.md:15  body  "Thai massage detoxes the body and boosts immunity within a week." makes a health claim ("detoxes") in a paragraph that cites no source; cite the study with [@key], or put it as experience rather than fact',
+    ]);
+  });
+
+  it('uses the studio\'s own list of words', () => {
+    const dir = makeContent({ 'posts/2026-11-20-words.md': post(VALID_FRONTMATTER, 'Stretching realigns your chakras.\n') });
+    const run = (words: string[]) =>
+      readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW, rules: [claimWords(words)] }).problems.map((p) => p.message);
+    expect(run(['realigns'])).toEqual(['"Stretching realigns your chakras." makes a health claim ("realigns") in a paragraph that cites no source; cite the study with [@key], or put it as experience rather than fact']);
+    expect(run(['cures'])).toEqual([]);
+  });
+});
+
+describe('health-review', () => {
+  const LICENSED = `${VALID_AUTHOR}credentials:\n  - type: Licensed Massage Therapist\n    abbreviation: LMT\n    number: MA00000\n`;
+  const research = (extra = '') => VALID_FRONTMATTER.replace('tags: [massage, recovery]', 'tags: [massage, research]') + extra;
+  const run = (frontmatter: string, authors: Record<string, string> = {}) => {
+    const dir = makeContent({ ...authors, 'posts/2026-11-20-study.md': post(frontmatter) });
+    return readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW, rules: [healthReview({ researchTags: ['research'], reviewMaxAgeDays: 365 })] }).problems.map(
+      (p) => `${p.severity} ${formatProblem(p)}`,
+    );
+  };
+
+  it('asks for a reviewer on a research post, and for the day of the review', () => {
+    expect(run(research())).toEqual([
+      'warning posts/2026-11-20-study.md:6  reviewedBy  is missing; the post is tagged "research", so a qualified person should check it: add `reviewedBy:` with their author id and `lastReviewed:` with the day they did',
+    ]);
+    expect(run(research('\nreviewedBy: rita'), { 'authors/rita.yaml': LICENSED })).toEqual([
+      'warning posts/2026-11-20-study.md:7  lastReviewed  is missing; add the day Ada Fixture checked the post, like `lastReviewed: 2026-11-27`',
+    ]);
+  });
+
+  it('passes a recent review by a licensed author, and asks again once it is older than the limit', () => {
+    expect(run(research('\nreviewedBy: rita\nlastReviewed: 2026-01-10'), { 'authors/rita.yaml': LICENSED })).toEqual([]);
+    expect(run(research('\nreviewedBy: rita\nlastReviewed: 2025-11-01'), { 'authors/rita.yaml': LICENSED })).toEqual([
+      'warning posts/2026-11-20-study.md:8  lastReviewed  2025-11-01 is 391 days ago, more than the 365 a review stays current; ask Ada Fixture to check the post again, then update the date',
+    ]);
+  });
+
+  it('refuses a reviewer who is not an author and questions one without credentials', () => {
+    expect(run(research('\nreviewedBy: rtia\nlastReviewed: 2026-11-10'), { 'authors/rita.yaml': LICENSED })).toEqual([
+      'error posts/2026-11-20-study.md:7  reviewedBy  "rtia" is not an author. Did you mean `rita`? Known authors: ada-fixture, rita',
+    ]);
+    expect(run(research('\nreviewedBy: ada-fixture\nlastReviewed: 2026-11-10'))).toEqual([
+      'warning posts/2026-11-20-study.md:7  reviewedBy  Ada Fixture has no `credentials:` in authors/ada-fixture.yaml; add the licence that qualifies them to review health content (type and number), or ask a licensed colleague',
+    ]);
+  });
+
+  it('refuses a review date without a reviewer (schema)', () => {
+    const dir = makeContent({ 'posts/2026-11-20-study.md': post(research('\nlastReviewed: 2026-11-10')) });
+    expect(readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW }).problems.map(formatProblem)).toContain(
+      "posts/2026-11-20-study.md:7  lastReviewed  is set, but `reviewedBy:` is not; add the reviewer's author id, or remove `lastReviewed:`",
+    );
   });
 });

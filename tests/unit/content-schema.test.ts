@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../support/paths.ts';
 import { formatProblem, formatReport } from '../../src/lib/content/problems.ts';
 import { readContent } from '../../src/lib/content/read-content.ts';
 import { FIXTURE_NOW } from '../support/paths.ts';
@@ -18,13 +21,17 @@ function messages(frontmatter: string, body?: string): string[] {
 const CITATION = `citations:
   - authors: ["Crane, J. D."]
     year: 2012
-    title: Massage therapy attenuates inflammatory signaling
+    title: Massage therapy attenuates inflammatory signaling after exercise-induced muscle damage
     container: Science Translational Medicine
     doi: 10.1126/scitranslmed.3002882`;
 
 describe('a valid post', () => {
   it('passes with no problems and gets its slug from the file name', () => {
-    const report = checkOne(`${VALID_FRONTMATTER}\n${CITATION}`);
+    const dir = makeContent({
+      'posts/2026-11-20-the-post.md': post(`${VALID_FRONTMATTER}\n${CITATION}`, 'One study looked inside the muscle [@crane2012].\n'),
+      'citations.lock.json': readFileSync(join(FIXTURES, 'check/_lock/citations.lock.json'), 'utf8'),
+    });
+    const report = readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) });
     expect(report.problems).toEqual([]);
     expect(report.posts[0]!.slug).toBe('the-post');
     expect(report.posts[0]!.data!.date.toISOString()).toBe('2026-11-20T05:00:00.000Z');

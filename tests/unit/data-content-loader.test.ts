@@ -224,6 +224,7 @@ describe('the authors loader', () => {
     expect(keys(run, 'authors')).toEqual(['ada-fixture', 'ben-sample']);
     const ben = entry(run, 'ben-sample', 'authors')!;
     expect(ben.data as unknown as StoredAuthor).toEqual({
+      credentials: [],
       id: 'ben-sample',
       name: 'Ben Sample',
       role: 'Stretch coach',

@@ -6,6 +6,7 @@ import {
   breadcrumbList,
   citationLd,
   isoDuration,
+  reviewLd,
   serializeJsonLd,
   studio,
   studioId,
@@ -87,6 +88,42 @@ describe('blogPosting', () => {
   it('points mainEntityOfPage at the original address of a post first published elsewhere', () => {
     const moved = blogPosting(ctx, { ...post, canonical: 'https://elsewhere.example.org/original' }, author);
     expect(moved.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': 'https://elsewhere.example.org/original' });
+  });
+
+  it('puts the reviewer, their licence and the review day on the WebPage, where schema.org defines reviewedBy and lastReviewed', () => {
+    const reviewer = {
+      id: 'rita',
+      name: 'Rita Reviewer',
+      role: 'Licensed massage therapist',
+      credentials: [{ type: 'Licensed Massage Therapist', abbreviation: 'LMT', number: 'MA00000', issuedBy: 'Florida Board of Massage Therapy' }, { type: 'Yoga teacher' }],
+    };
+    // 2026-11-28 at 03:00 UTC is still the 27th in New York.
+    const reviewed = blogPosting(ctx, post, author, undefined, { reviewer, lastReviewed: new Date('2026-11-28T03:00:00Z') });
+    expect(reviewed.mainEntityOfPage).toEqual({
+      '@type': 'WebPage',
+      '@id': 'https://example.com/blog/posts/first-post/',
+      reviewedBy: {
+        '@type': 'Person',
+        name: 'Rita Reviewer',
+        url: 'https://example.com/blog/authors/rita/',
+        jobTitle: 'Licensed massage therapist',
+        hasCredential: [
+          {
+            '@type': 'EducationalOccupationalCredential',
+            credentialCategory: 'license',
+            name: 'Licensed Massage Therapist',
+            identifier: 'MA00000',
+            recognizedBy: { '@type': 'Organization', name: 'Florida Board of Massage Therapy' },
+          },
+          { '@type': 'EducationalOccupationalCredential', credentialCategory: 'license', name: 'Yoga teacher' },
+        ],
+      },
+      lastReviewed: '2026-11-27',
+    });
+    expect(reviewLd(ctx, { reviewer: { id: 'rita', name: 'Rita Reviewer' } })).toEqual({
+      reviewedBy: { '@type': 'Person', name: 'Rita Reviewer', url: 'https://example.com/blog/authors/rita/' },
+    });
+    expect(ld.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': 'https://example.com/blog/posts/first-post/' });
   });
 
   it('lists each structured citation', () => {

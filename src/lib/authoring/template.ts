@@ -22,6 +22,6 @@ ${PLACEHOLDER_MARK} Explain it in plain words. Short paragraphs read best on pho
 
 ## ${PLACEHOLDER_MARK} A heading for your second point
 
-${PLACEHOLDER_MARK} If you mention a study, add it under \`citations:\` above, with the same year as in your text.
+${PLACEHOLDER_MARK} If you mention a study, add it under \`citations:\` above (\`npm run cite -- <its DOI>\` writes the entry) and cite it after the sentence, like \`[@crane2012]\`.
 `;
 }

@@ -3,7 +3,14 @@
  * words, one a day back from "now", with headings, lists, links to older posts,
  * citations on some, tags from a shared pool and a picture on a few. The same
  * seed gives the same files, so runs compare like with like.
+ *
+ * Sources are cited in the text as [@key], research posts carry a review, and
+ * the archive comes with the citation lock a studio would have committed
+ * (answers matching its citations), so the content check finds it clean.
  */
+import { citationKeys } from '../../schema/citation-keys.ts';
+import { serialiseLock } from '../citations/lock.ts';
+import type { LockEntry } from '../citations/record.ts';
 
 export interface CorpusOptions {
   posts: number;
@@ -141,6 +148,24 @@ function citations(r: () => number, n: number, index: number): Citation[] {
   });
 }
 
+/** What Crossref would answer for a generated citation: the same facts. */
+function lockEntry(c: Citation): LockEntry {
+  return {
+    status: 'found',
+    record: {
+      source: 'crossref',
+      id: c.doi,
+      title: c.title,
+      authors: c.authors.map((a) => ({ family: a.split(',')[0]!, given: a.split(',')[1]!.trim() })),
+      years: [c.year],
+      containers: [c.container],
+      volume: String(c.volume),
+      issue: String(c.issue),
+      pages: c.pages,
+    },
+  };
+}
+
 function yamlString(s: string): string {
   return JSON.stringify(s);
 }
@@ -154,6 +179,7 @@ function frontmatter(fields: {
   citations: Citation[];
   image?: { src: string; alt: string } | undefined;
   draft?: boolean;
+  review?: { by: string; on: string } | undefined;
 }): string {
   const lines = [
     '---',
@@ -180,15 +206,20 @@ function frontmatter(fields: {
       );
     }
   }
+  if (fields.review) lines.push(`reviewedBy: ${fields.review.by}`, `lastReviewed: ${fields.review.on}`);
   lines.push('---', '');
   return lines.join('\n');
 }
+
+/** The benchmark's licensed therapist, who reviews its research posts (a made-up licence). */
+const REVIEWER = 'maya-rivera';
+const REVIEWER_CREDENTIALS = 'credentials:\n  - type: Licensed Massage Therapist\n    abbreviation: LMT\n    number: MA00000\n';
 
 export const BENCH_AUTHORS: CorpusFile[] = [
   ['maya-rivera', 'Maya Rivera', 'Licensed massage therapist', 'Maya leads the recovery massage programme at the Orlando studio and writes about sports recovery.'],
   ['james-okafor', 'James Okafor', 'Thai yoga massage practitioner', 'James teaches Thai yoga massage in Longwood and writes about mobility and breathing.'],
   ['lena-park', 'Lena Park', 'Stretch coach', 'Lena runs the table-top stretch sessions and writes about flexibility for desk workers.'],
-].map(([id, name, role, bio]) => ({ path: `authors/${id}.yaml`, text: `name: ${name}\nrole: ${role}\nbio: ${bio}\n` }));
+].map(([id, name, role, bio]) => ({ path: `authors/${id}.yaml`, text: `name: ${name}\nrole: ${role}\nbio: ${bio}\n${id === REVIEWER ? REVIEWER_CREDENTIALS : ''}` }));
 
 const AUTHOR_IDS = BENCH_AUTHORS.map((a) => a.path.replace(/^authors\/|\.yaml$/g, ''));
 
@@ -203,6 +234,7 @@ function body(r: () => number, i: number, slugs: readonly string[], cites: Citat
     out.push(block);
     words += wordCount(block);
   };
+  const keys = citationKeys(cites);
   const older = (): string | undefined => (i + 1 < slugs.length ? slugs[between(r, i + 1, Math.min(slugs.length - 1, i + 60))] : undefined);
   let listDone = false;
   for (let s = 0; words < target; s++) {
@@ -213,8 +245,8 @@ function body(r: () => number, i: number, slugs: readonly string[], cites: Citat
       const link = older();
       if (link && r() < 0.35) sentences.splice(1, 0, `We wrote more about this in [an earlier post](../${link}/).`);
       if (cites.length && r() < 0.3) {
-        const c = pick(r, cites);
-        sentences.push(`One study measured this directly (${c.authors[0]!.split(',')[0]}, ${c.year}); see the [sources](#sources-heading).`);
+        const key = pick(r, keys);
+        sentences.push(`One study measured this directly [@${key}]; see the [sources](#sources-heading).`);
       }
       if (r() < 0.08) sentences.push('Read the [full guidance](https://www.nccih.nih.gov/health/massage-therapy-what-you-need-to-know) from the NIH.');
       push(sentences.join(' '));
@@ -228,6 +260,8 @@ function body(r: () => number, i: number, slugs: readonly string[], cites: Citat
     if (s === 1 && r() < 0.3) push(`### ${capitalise(pick(r, TOPICS))}`);
     if (bodyImage && s === 1) push(`![A therapist working on a client's ${pick(r, NOUNS)} in the studio](${bodyImage})`);
   }
+  // Every source is cited at least once, as the content check requires.
+  if (keys.length) out.push(`The studies behind this post are listed below [${keys.map((k) => `@${k}`).join('; ')}].`);
   return out.join('\n\n');
 }
 
@@ -254,6 +288,7 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   }
 
   const files: CorpusFile[] = [...BENCH_AUTHORS];
+  const lock: Record<string, LockEntry> = {};
   const images: CorpusImage[] = [];
   const words: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -280,8 +315,22 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     words.push(wordCount(text));
     files.push({
       path: `posts/${date}-${slug}.md`,
-      text: frontmatter({ title: titles[i]!, description, author: pick(r, AUTHOR_IDS), date, tags, citations: cites, image }) + text + '\n',
+      text:
+        frontmatter({
+          title: titles[i]!,
+          description,
+          author: pick(r, AUTHOR_IDS),
+          date,
+          tags,
+          citations: cites,
+          image,
+          // Reviewed on publication, and again within the last half year for older posts: a well-kept archive.
+          review: tags.includes('research') ? { by: REVIEWER, on: isoDay(postDate(options.now, Math.min(i, 180))) } : undefined,
+        }) +
+        text +
+        '\n',
     });
+    for (const c of cites) lock[`doi:${c.doi}`] = lockEntry(c);
   }
   // One draft and one scheduled post, as a real archive has: they must stay out of every output.
   const extra = (offsetDays: number, draft: boolean, name: string) => {
@@ -302,5 +351,6 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   };
   extra(-3, false, 'bench-scheduled-post');
   extra(1, true, 'bench-draft-post');
+  files.push({ path: 'citations.lock.json', text: serialiseLock({ entries: lock }) });
   return { files, images, slugs, words };
 }

@@ -23,7 +23,8 @@ import { AUTHOR_FILE, NOT_A_POST_FILE, POST_FILE, displayPath, listFiles } from 
 import { mdxProblems } from './mdx-check.ts';
 import { previousSlugProblems } from './previous-slugs.ts';
 import { problemsFromZod } from './problems.ts';
-import { RULES, type PostRule, type RuleContext } from './rules/index.ts';
+import { contentRules, type PostRule, type RuleContext } from './rules/index.ts';
+import type { EvidenceSettings } from '../../schema/site.ts';
 import { parseMarkdownSource, parseYamlSource, unreadableSource, type SourceFile } from './source-file.ts';
 import type { CheckedAuthor, CheckedPost, ContentReport, PostData, Problem } from './types.ts';
 
@@ -38,6 +39,8 @@ export interface ReadOptions {
   site?: { url: string; base: string } | undefined;
   /** The rules to run beyond the schema; all of them by default. */
   rules?: readonly PostRule[] | undefined;
+  /** The studio's evidence settings (claim words, research tags, review age), for the evidence rules. */
+  evidence?: Pick<EvidenceSettings, 'claimWords' | 'researchTags' | 'reviewMaxAgeDays'> | undefined;
 }
 
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -174,8 +177,9 @@ function fileNameProblems(post: CheckedPost, data: unknown): Problem[] {
 function resolveData(source: SourceFile, frontmatter: ReturnType<typeof postSchema.parse>, timeZone: string, problems: Problem[]): PostData | undefined {
   const date = resolvePublishDate(frontmatter.date, timeZone);
   const updated = frontmatter.updated === undefined ? undefined : resolvePublishDate(frontmatter.updated, timeZone);
+  const reviewed = frontmatter.lastReviewed === undefined ? undefined : resolvePublishDate(frontmatter.lastReviewed, timeZone);
   // The schema has checked the text already; this only fails for a developer's mistake.
-  if (!date.ok || (updated && !updated.ok)) throw new Error(`${source.file}: a date passed the schema but could not be resolved`);
+  if (!date.ok || (updated && !updated.ok) || (reviewed && !reviewed.ok)) throw new Error(`${source.file}: a date passed the schema but could not be resolved`);
   if (updated?.ok && updated.instant.getTime() < date.instant.getTime()) {
     problems.push({
       file: source.file,
@@ -186,7 +190,13 @@ function resolveData(source: SourceFile, frontmatter: ReturnType<typeof postSche
     });
     return undefined;
   }
-  return { ...frontmatter, date: date.instant, dateHasTime: date.hasTime, updated: updated?.ok ? updated.instant : undefined };
+  return {
+    ...frontmatter,
+    date: date.instant,
+    dateHasTime: date.hasTime,
+    updated: updated?.ok ? updated.instant : undefined,
+    lastReviewed: reviewed?.ok ? reviewed.instant : undefined,
+  };
 }
 
 function readPost(path: string, opts: ReadOptions, problems: Problem[]): CheckedPost {
@@ -241,6 +251,8 @@ function ruleContext(posts: CheckedPost[], authors: CheckedAuthor[], opts: ReadO
     timeZone: opts.timeZone,
     site: opts.site ?? { url: 'https://site.invalid', base: '/' },
     hasErrors: (post) => failing.has(post.file),
+    contentDir: opts.contentDir,
+    root: opts.root,
   };
 }
 
@@ -286,7 +298,7 @@ export function readContent(opts: ReadOptions): ContentReport {
   // Rules that look only at a post run first; rules that depend on whether other
   // posts are publishable (a link to a post held back for its own problems) run
   // once those are known, again until no more posts change.
-  const rules = opts.rules ?? RULES;
+  const rules = opts.rules ?? contentRules(opts.evidence);
   const early = rules.filter((r) => !r.afterOthers);
   const late = rules.filter((r) => r.afterOthers);
   problems.push(...runRules(early, posts, ruleContext(posts, authors, opts, filesWithErrors(problems))));

@@ -22,12 +22,14 @@ export interface Problem {
 }
 
 /** A post's frontmatter after the schema, with its dates worked out in the site's time zone. */
-export type PostData = Omit<PostFrontmatter, 'date' | 'updated'> & {
+export type PostData = Omit<PostFrontmatter, 'date' | 'updated' | 'lastReviewed'> & {
   /** The instant the post goes public. */
   date: Date;
   /** The writer gave a time of day, not a day alone (from the text, never from the instant). */
   dateHasTime: boolean;
   updated?: Date | undefined;
+  /** When a qualified reviewer last checked it (the start of that day in the studio's zone). */
+  lastReviewed?: Date | undefined;
 };
 
 /** One post file as the reader found it. */

@@ -7,8 +7,9 @@
 import type { Citation } from '../../schema/citation.ts';
 import type { SiteConfig } from '../../schema/site.ts';
 import { doiUrl } from '../citations.ts';
+import type { Credential } from '../evidence/review.ts';
 import type { Urls } from '../urls.ts';
-import { isoWithOffset } from '../zoned-time.ts';
+import { calendarDate, isoWithOffset } from '../zoned-time.ts';
 
 export type JsonLd = { [key: string]: unknown };
 
@@ -35,6 +36,12 @@ export interface AuthorFacts {
   name: string;
   role?: string | undefined;
   links?: readonly { url: string }[] | undefined;
+}
+
+/** Who checked a post's health content, and when: an author with their credentials. */
+export interface ReviewFacts {
+  reviewer: AuthorFacts & { credentials?: readonly Credential[] | undefined };
+  lastReviewed?: Date | undefined;
 }
 
 export interface ImageFacts {
@@ -112,7 +119,37 @@ export function citationLd(c: Citation): JsonLd {
   };
 }
 
-export function blogPosting(ctx: SeoContext, post: PostFacts, author: AuthorFacts, image?: ImageFacts): JsonLd {
+/** A licence as schema.org describes one, so the reviewer's qualification can be checked. */
+export function credentialLd(c: Credential): JsonLd {
+  return {
+    '@type': 'EducationalOccupationalCredential',
+    credentialCategory: 'license',
+    name: c.type,
+    ...(c.number ? { identifier: c.number } : {}),
+    ...(c.issuedBy ? { recognizedBy: { '@type': 'Organization', name: c.issuedBy } } : {}),
+  };
+}
+
+/**
+ * `reviewedBy` and `lastReviewed`, which schema.org defines on the WebPage:
+ * they go on the post's `mainEntityOfPage`.
+ */
+export function reviewLd(ctx: Pick<SeoContext, 'urls'> & { site: Pick<SeoContext['site'], 'timezone'> }, review: ReviewFacts): JsonLd {
+  const { reviewer } = review;
+  const credentials = reviewer.credentials ?? [];
+  return {
+    reviewedBy: {
+      '@type': 'Person',
+      name: reviewer.name,
+      url: ctx.urls.absolute(`authors/${reviewer.id}/`),
+      ...(reviewer.role ? { jobTitle: reviewer.role } : {}),
+      ...(credentials.length ? { hasCredential: credentials.map(credentialLd) } : {}),
+    },
+    ...(review.lastReviewed ? { lastReviewed: calendarDate(review.lastReviewed, ctx.site.timezone) } : {}),
+  };
+}
+
+export function blogPosting(ctx: SeoContext, post: PostFacts, author: AuthorFacts, image?: ImageFacts, review?: ReviewFacts): JsonLd {
   const { site, urls } = ctx;
   const pageUrl = urls.absolute(`posts/${post.slug}/`);
   const sameAs = author.links?.map((l) => l.url) ?? [];
@@ -121,7 +158,7 @@ export function blogPosting(ctx: SeoContext, post: PostFacts, author: AuthorFact
     '@type': 'BlogPosting',
     '@id': `${pageUrl}#post`,
     url: pageUrl,
-    mainEntityOfPage: { '@type': 'WebPage', '@id': post.canonical ?? pageUrl },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': post.canonical ?? pageUrl, ...(review ? reviewLd(ctx, review) : {}) },
     headline: post.title,
     description: post.description,
     inLanguage: site.lang,

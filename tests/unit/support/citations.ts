@@ -11,3 +11,11 @@ export const CRANE_2012: Citation = {
   article: '119ra13',
   doi: '10.1126/scitranslmed.3002882',
 };
+
+/** The same study as its record has it (three of its seven authors), with its PubMed ID: the case the record checks pass. */
+export const CRANE_2012_FULL: Citation = {
+  ...CRANE_2012,
+  authors: ['Crane, J. D.', 'Ogborn, D. I.', 'Tarnopolsky, M. A.'],
+  title: 'Massage therapy attenuates inflammatory signaling after exercise-induced muscle damage',
+  pmid: '22301554',
+};

@@ -14,10 +14,15 @@ import { bodyImageFiles } from './body-image-files.ts';
 import { studyYear } from './study-year.ts';
 import { rawHtml } from './raw-html.ts';
 import { redirectFrom } from './redirect-from.ts';
+import { citationMarkers } from './citation-markers.ts';
+import { citationRecords } from './citation-records.ts';
+import { claimWords } from './claim-words.ts';
+import { healthReview } from './health-review.ts';
+import type { EvidenceSettings } from '../../../schema/site.ts';
 
 export type { PostRule, RuleContext } from './rule.ts';
 
-export const RULES: readonly PostRule[] = [
+const RULES: readonly PostRule[] = [
   duplicateSlug,
   unknownAuthor,
   unknownTag,
@@ -32,4 +37,14 @@ export const RULES: readonly PostRule[] = [
   studyYear,
   rawHtml,
   redirectFrom,
+  citationMarkers,
+  citationRecords,
 ];
+
+/** What the evidence rules check against when the studio's settings are not given: nothing. */
+const NO_EVIDENCE_SETTINGS: Pick<EvidenceSettings, 'claimWords' | 'researchTags' | 'reviewMaxAgeDays'> = { claimWords: [], researchTags: [], reviewMaxAgeDays: 365 };
+
+/** Every rule, with the studio's evidence settings (claim words, research tags, review age) where they apply. */
+export function contentRules(evidence: Pick<EvidenceSettings, 'claimWords' | 'researchTags' | 'reviewMaxAgeDays'> = NO_EVIDENCE_SETTINGS): PostRule[] {
+  return [...RULES, claimWords(evidence.claimWords), healthReview(evidence)];
+}

@@ -20,6 +20,10 @@ export interface RuleContext {
   site: { url: string; base: string };
   /** Whether another post has errors of its own, so a build would hold it back (rules with `afterOthers` only). */
   hasErrors(post: CheckedPost): boolean;
+  /** The content folder, for files beside the posts (content/citations.lock.json). */
+  contentDir: string;
+  /** Paths in messages are relative to this folder (the working folder when undefined). */
+  root?: string | undefined;
 }
 
 export interface PostRule {

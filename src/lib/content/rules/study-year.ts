@@ -5,9 +5,9 @@
  * original "massage after exercise" post called a 2012 paper "a 2014 study";
  * this is the check that catches that slip.
  */
-import type { CheckedPost } from '../types.ts';
-import type { Problem } from '../types.ts';
-import { bodyLineNumber, problemAt, scanBody, type PostRule } from './rule.ts';
+import type { CheckedPost, Problem } from '../types.ts';
+import { bodyLineNumber, problemAt, type PostRule } from './rule.ts';
+import { bodyParagraphs } from './body-text.ts';
 
 const YEAR = '((?:19|20)\\d{2})';
 const NOUN = '(?:study|studies|paper|trial|review|meta-analysis|analysis|experiment|report|survey|research|article)';
@@ -77,31 +77,6 @@ function describe(mention: YearMention, years: number[]): { message: string; sev
   };
 }
 
-/** Paragraphs of the readable body, each with the body line index where every character sits. */
-function paragraphs(post: CheckedPost): { text: string; lineAt: (offset: number) => number }[] {
-  const out: { text: string; lineAt: (offset: number) => number }[] = [];
-  let text = '';
-  let starts: { offset: number; index: number }[] = [];
-  const flush = () => {
-    if (!text) return;
-    const marks = starts;
-    out.push({ text, lineAt: (offset) => marks.filter((s) => s.offset <= offset).at(-1)!.index });
-    text = '';
-    starts = [];
-  };
-  for (const line of scanBody(post).lines) {
-    if (!line.text.trim()) {
-      flush();
-      continue;
-    }
-    if (text) text += ' ';
-    starts.push({ offset: text.length, index: line.index });
-    text += line.text.trim();
-  }
-  flush();
-  return out;
-}
-
 export const studyYear: PostRule = {
   id: 'study-year',
   check(post) {
@@ -119,7 +94,7 @@ export const studyYear: PostRule = {
       if (typeof value !== 'string') continue;
       for (const m of studyYearMentions(value)) report(m, () => post.source.lineOf([field]), field);
     }
-    for (const p of paragraphs(post)) {
+    for (const p of bodyParagraphs(post)) {
       for (const m of studyYearMentions(p.text)) report(m, () => bodyLineNumber(post, p.lineAt(m.offset)), 'body');
     }
     return out;
