@@ -41,9 +41,9 @@ const EXPECTED_BODY = `These posts are due but not on the site: the publishing r
   content/posts/2026-11-26-pictures.md:13  body  the picture ./images/pic.jpg has "IMG_2041.jpg" as its alt text, which tells a reader nothing; describe what the picture shows
 \`\`\`
 
-### \`half-written\` (its title could not be read)
+### \`half-written\`
 
-\`content/posts/2026-11-27-half-written.md\` · its date could not be read · ${edit('content/posts/2026-11-27-half-written.md')}
+\`content/posts/2026-11-27-half-written.md\` · date not known until it is fixed · ${edit('content/posts/2026-11-27-half-written.md')}
 
 \`\`\`text
 1 error:
@@ -76,7 +76,7 @@ describe('the held-back issue text', () => {
       { file: 'content/posts/2026-11-26-pictures.md', text: `**Stretching, in \\*pictures\\***: \`content/posts/2026-11-26-pictures.md\` · was due Thu, Nov 26 · ${edit('content/posts/2026-11-26-pictures.md')}` },
       {
         file: 'content/posts/2026-11-27-half-written.md',
-        text: `**\`half-written\` (its title could not be read)**: \`content/posts/2026-11-27-half-written.md\` · its date could not be read · ${edit('content/posts/2026-11-27-half-written.md')}`,
+        text: `**\`half-written\`**: \`content/posts/2026-11-27-half-written.md\` · date not known until it is fixed · ${edit('content/posts/2026-11-27-half-written.md')}`,
       },
     ]);
   });

@@ -38,11 +38,11 @@ export function groupHeldBack(posts: readonly HeldBack[], now: Date): Record<Hel
 
 /** The post's name as a heading or a list shows it. */
 export function postName(post: HeldBack): string {
-  return post.title ? escapeMarkdown(post.title) : `${code(post.slug)} (its title could not be read)`;
+  return post.title ? escapeMarkdown(post.title) : code(post.slug);
 }
 
 function dateWords(post: HeldBack, state: HeldBackState, timeZone: string): string {
-  if (!post.date) return 'its date could not be read';
+  if (!post.date) return 'date not known until it is fixed';
   const at = when(new Date(post.date), timeZone);
   if (state === 'due') return `was due ${at}`;
   return state === 'draft' ? `draft, dated ${at}` : `due ${at}`;

@@ -5,7 +5,7 @@
  */
 import { groupHeldBack, postBlock, type RepoLinks } from './held-back.ts';
 import type { LivePost, LiveRecord, Report } from './records.ts';
-import { duration, escapeMarkdown, plural, when } from './words.ts';
+import { duration, escapeMarkdown, fence, plural, when } from './words.ts';
 
 /** How a step ended, as Actions says it: success, failure, cancelled, skipped (or '' when unknown). */
 export interface RunOutcomes {
@@ -75,12 +75,12 @@ function liveSection(live: LiveRecord, timeZone: string): string[] {
     const late = p.lateMs === undefined ? '—' : duration(p.lateMs);
     return `| ${name} | ${when(new Date(p.date), timeZone)} | ${seenCell(p, timeZone)} | ${late} | ${feedCell(p)} |`;
   });
-  const problems = live.posts.flatMap((p) => [p.page, p.feed].filter((s) => s && !s.ok).map((s) => `- ${escapeMarkdown(p.title)}: ${escapeMarkdown(s!.problem ?? 'not seen')}`));
+  const problems = live.posts.flatMap((p) => [p.page, p.feed].filter((s) => s && !s.ok).map((s) => `${p.title}: ${s!.problem ?? 'not seen'}`));
   return [
     '### Went live in this run',
     ['| Post | Due | Seen live | Late by | In the feed |', '| --- | --- | --- | --- | --- |', ...rows].join('\n'),
     `*Late by* is the time from the post's date to the moment its page was first seen on the public site. Times are in ${timeZone}.`,
-    ...(problems.length ? ['**Not seen on the public site:**', problems.join('\n')] : []),
+    ...(problems.length ? ['**Not seen on the public site:**', fence(problems.join('\n'))] : []),
   ];
 }
 
