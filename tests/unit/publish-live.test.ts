@@ -83,7 +83,7 @@ describe('checkLive', () => {
     let asked = 0;
     site.route('/posts/stale/', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(asked++ < 1 ? '<title>Home</title>' : '<h1>Fresh post</h1>'));
     let feedAsked = 0;
-    site.route('/feed-c.xml', (req, res) => {
+    site.route('/feed-c.xml', (_req, res) => {
       feedAsked++;
       const urls = feedAsked < 3 ? [] : [`${site.origin}/posts/stale/`];
       const items = urls.map((u) => `<item><link>${u}</link></item>`).join('');
