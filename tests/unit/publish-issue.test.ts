@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoApi, repoApiFromEnv, type Issue } from '../../scripts/lib/publish/github.ts';
 import { ISSUE_LABEL, dueFilesIn, parseDesired, planIssue, syncIssue, type DesiredIssue } from '../../scripts/lib/publish/issue-plan.ts';
 import { desiredIssue, heldBackIssue } from '../../scripts/lib/publish/issue-text.ts';
 import { readReport, type LiveRecord, type Report } from '../../scripts/lib/publish/records.ts';
 import { FIXTURES, ROOT } from '../support/paths.ts';
-import { FAKE_REPO, FAKE_TOKEN, startFakeGitHub, type FakeGitHub } from './support/fake-github.ts';
+import { FAKE_REPO, FAKE_TOKEN, useFakeGitHub } from './support/fake-github.ts';
 
 const TZ = 'America/New_York';
 const links = {
@@ -173,76 +173,63 @@ describe('planIssue', () => {
 });
 
 describe('syncIssue against a fake GitHub', () => {
-  let github: FakeGitHub;
-  beforeAll(async () => {
-    github = await startFakeGitHub();
-  });
-  afterAll(async () => {
-    await github?.close();
-  });
-  beforeEach(() => {
-    github.issues = [];
-    github.labels = new Set();
-    github.requests = [];
-    github.failWith = 0;
-    github.dropLabels = false;
-  });
-  const api = () => repoApi({ apiUrl: github.apiUrl, repo: FAKE_REPO, token: FAKE_TOKEN });
+  const fake = useFakeGitHub();
+  const api = fake.api;
   const open = heldBackIssue(report, TZ, links);
 
   it('creates the label, opens one issue with it, and then leaves it alone', async () => {
     expect(await syncIssue(api(), open)).toEqual([`created the label ${ISSUE_LABEL}`, 'opened issue #1: https://github.com/studio/blog/issues/1']);
-    expect(github.labels).toEqual(new Set([ISSUE_LABEL]));
-    expect(github.issues).toMatchObject([{ number: 1, title: open.title, body: open.body, state: 'open', labels: [ISSUE_LABEL] }]);
+    expect(fake.github.labels).toEqual(new Set([ISSUE_LABEL]));
+    expect(fake.github.issues).toMatchObject([{ number: 1, title: open.title, body: open.body, state: 'open', labels: [ISSUE_LABEL] }]);
 
-    github.requests = [];
+    fake.github.requests = [];
     expect(await syncIssue(api(), open)).toEqual([]);
-    expect(github.issues).toHaveLength(1);
-    expect(github.requests.every((r) => r.startsWith('GET '))).toBe(true);
+    expect(fake.github.issues).toHaveLength(1);
+    expect(fake.github.requests.every((r) => r.startsWith('GET '))).toBe(true);
   });
 
   it('finds its issue among others by the label, skipping pull requests, and updates it', async () => {
-    github.labels.add(ISSUE_LABEL);
-    github.issues.push(
+    fake.github.labels.add(ISSUE_LABEL);
+    fake.github.issues.push(
       { number: 1, title: 'Unrelated', body: '', state: 'open', labels: ['bug'], comments: [] },
       { number: 2, title: 'A pull request', body: '', state: 'open', labels: [ISSUE_LABEL], comments: [], pull_request: {} },
       { number: 3, title: 'Old list', body: 'old', state: 'open', labels: [ISSUE_LABEL], comments: [] },
     );
     expect(await syncIssue(api(), open)).toEqual(['updated issue #3', 'commented on issue #3']);
-    expect(github.issues[2]).toMatchObject({ title: open.title, body: open.body, state: 'open' });
-    expect(github.issues[2]!.comments).toHaveLength(1);
-    expect(github.issues[0]).toMatchObject({ title: 'Unrelated', body: '' });
-    expect(github.issues[1]).toMatchObject({ title: 'A pull request', body: '' });
+    expect(fake.github.issues[2]).toMatchObject({ title: open.title, body: open.body, state: 'open' });
+    expect(fake.github.issues[2]!.comments).toHaveLength(1);
+    expect(fake.github.issues[0]).toMatchObject({ title: 'Unrelated', body: '' });
+    expect(fake.github.issues[1]).toMatchObject({ title: 'A pull request', body: '' });
   });
 
   it('closes the issue with a comment once nothing is held back', async () => {
-    github.labels.add(ISSUE_LABEL);
-    github.issues.push({ number: 1, title: open.title, body: open.body, state: 'open', labels: [ISSUE_LABEL], comments: [] });
+    fake.github.labels.add(ISSUE_LABEL);
+    fake.github.issues.push({ number: 1, title: open.title, body: open.body, state: 'open', labels: [ISSUE_LABEL], comments: [] });
     expect(await syncIssue(api(), { state: 'closed', comment: 'All out.' })).toEqual(['closed issue #1']);
-    expect(github.issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed', comments: ['All out.'] });
+    expect(fake.github.issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed', comments: ['All out.'] });
     expect(await syncIssue(api(), { state: 'closed', comment: 'All out.' })).toEqual([]);
   });
 
   it('puts the label back on when GitHub drops it, so the next run finds the issue', async () => {
-    github.dropLabels = true;
+    fake.github.dropLabels = true;
     await syncIssue(api(), open);
-    expect(github.issues[0]!.labels).toEqual([ISSUE_LABEL]);
+    expect(fake.github.issues[0]!.labels).toEqual([ISSUE_LABEL]);
     expect(await syncIssue(api(), open)).toEqual([]);
   });
 
   it('says in words what GitHub answered when a call fails', async () => {
-    github.failWith = 500;
+    fake.github.failWith = 500;
     await expect(syncIssue(api(), open)).rejects.toThrow(`GitHub answered 500 to GET /repos/${FAKE_REPO}/labels/${ISSUE_LABEL}: Server Error`);
-    const wrongToken = repoApi({ apiUrl: github.apiUrl, repo: FAKE_REPO, token: 'nope' });
-    github.failWith = 0;
+    const wrongToken = repoApi({ apiUrl: fake.github.apiUrl, repo: FAKE_REPO, token: 'nope' });
+    fake.github.failWith = 0;
     await expect(syncIssue(wrongToken, open)).rejects.toThrow('GitHub answered 401');
   });
 
   it('takes the API address from GITHUB_API_URL, as Actions sets it', async () => {
-    const fromEnv = repoApiFromEnv({ GITHUB_API_URL: github.apiUrl, GITHUB_REPOSITORY: FAKE_REPO, GITHUB_TOKEN: FAKE_TOKEN });
+    const fromEnv = repoApiFromEnv({ GITHUB_API_URL: fake.github.apiUrl, GITHUB_REPOSITORY: FAKE_REPO, GITHUB_TOKEN: FAKE_TOKEN });
     expect(typeof fromEnv).not.toBe('string');
     await syncIssue(fromEnv as Exclude<typeof fromEnv, string>, open);
-    expect(github.issues).toHaveLength(1);
+    expect(fake.github.issues).toHaveLength(1);
     expect(repoApiFromEnv({ GITHUB_REPOSITORY: FAKE_REPO })).toBe('GITHUB_TOKEN is not set');
   });
 });

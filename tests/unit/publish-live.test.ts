@@ -5,14 +5,13 @@
  * waits move forward, so nothing here depends on time passing. And which posts
  * a run has to check, from the Actions API (a fake of it) or a look-back.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server.ts';
-import { repoApi } from '../../scripts/lib/publish/github.ts';
 import { checkLive, feedLinks, pageShows, type PostToCheck } from '../../scripts/lib/publish/live-check.ts';
 import { readReport } from '../../scripts/lib/publish/records.ts';
 import { BUILD_STEP, PUBLISH_JOB, checkWindow, lastPublish, postsToCheck } from '../../scripts/lib/publish/since.ts';
 import { FIXTURES } from '../support/paths.ts';
-import { FAKE_REPO, FAKE_TOKEN, startFakeGitHub, type FakeGitHub } from './support/fake-github.ts';
+import { FAKE_REPO, useFakeGitHub } from './support/fake-github.ts';
 import { join } from 'node:path';
 
 let site: FixtureServer;
@@ -125,23 +124,13 @@ describe('what a page and a feed show', () => {
 
 describe('which posts a run checks', () => {
   const report = readReport(join(FIXTURES, 'publish/report.json'))!;
-  let github: FakeGitHub;
-  beforeAll(async () => {
-    github = await startFakeGitHub();
-  });
-  afterAll(async () => {
-    await github?.close();
-  });
-  beforeEach(() => {
-    github.runs = [];
-    github.failWith = 0;
-  });
-  const api = () => repoApi({ apiUrl: github.apiUrl, repo: FAKE_REPO, token: FAKE_TOKEN });
+  const fake = useFakeGitHub();
+  const api = fake.api;
   const now = new Date(report.now);
   const TZ = 'America/New_York';
 
   it('counts from the start of the last successful run\'s build step, after any wait for a post', async () => {
-    github.runs = [
+    fake.github.runs = [
       {
         id: 9,
         run_started_at: '2026-11-27T15:45:00Z',
@@ -153,16 +142,16 @@ describe('which posts a run checks', () => {
       { id: 8, run_started_at: '2026-11-27T14:45:00Z' },
     ];
     expect(await lastPublish(api(), 'publish.yml')).toEqual({ at: new Date('2026-11-27T16:00:01Z'), exact: true, runUrl: `https://github.com/${FAKE_REPO}/actions/runs/9` });
-    expect(github.requests.slice(-2)).toEqual([`GET /repos/${FAKE_REPO}/actions/workflows/publish.yml/runs?status=success&per_page=1`, `GET /repos/${FAKE_REPO}/actions/runs/9/jobs?per_page=100`]);
+    expect(fake.github.requests.slice(-2)).toEqual([`GET /repos/${FAKE_REPO}/actions/workflows/publish.yml/runs?status=success&per_page=1`, `GET /repos/${FAKE_REPO}/actions/runs/9/jobs?per_page=100`]);
     expect(await checkWindow(api(), 'publish.yml', now, 3600_000, TZ)).toEqual({ since: new Date('2026-11-27T16:00:01Z'), from: "the last successful run's build (Fri, Nov 27, 11:00)" });
   });
 
   it('falls back to the run\'s start when its steps cannot be read, and to a look-back when GitHub cannot say', async () => {
-    github.runs = [{ id: 9, run_started_at: '2026-11-27T15:45:00Z', jobsStatus: 403 }];
+    fake.github.runs = [{ id: 9, run_started_at: '2026-11-27T15:45:00Z', jobsStatus: 403 }];
     expect(await checkWindow(api(), 'publish.yml', now, 3600_000, TZ)).toEqual({ since: new Date('2026-11-27T15:45:00Z'), from: "the last successful run's start (Fri, Nov 27, 10:45)" });
-    github.runs = [];
+    fake.github.runs = [];
     expect(await checkWindow(api(), 'publish.yml', now, 3600_000, TZ)).toEqual({ since: new Date('2026-11-27T16:00:00Z'), from: '1 h before the build (no earlier successful run was found)' });
-    github.failWith = 503;
+    fake.github.failWith = 503;
     expect((await checkWindow(api(), 'publish.yml', now, 90 * 60_000, TZ)).from).toBe(
       `1 h 30 min before the build (GitHub could not say when the last successful run was: GitHub answered 503 to GET /repos/${FAKE_REPO}/actions/workflows/publish.yml/runs?status=success&per_page=1: Server Error)`,
     );

@@ -8,8 +8,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { repoApi } from '../../scripts/lib/publish/github.ts';
+import { describe, expect, it } from 'vitest';
 import { ISSUE_LABEL } from '../../scripts/lib/publish/issue-plan.ts';
 import { heldBackIssue } from '../../scripts/lib/publish/issue-text.ts';
 import { readReport, type LiveRecord } from '../../scripts/lib/publish/records.ts';
@@ -17,7 +16,7 @@ import { summaryMarkdown, type RunOutcomes } from '../../scripts/lib/publish/sum
 import { tell } from '../../scripts/lib/publish/tell.ts';
 import { duration, when } from '../../scripts/lib/publish/words.ts';
 import { FIXTURES } from '../support/paths.ts';
-import { FAKE_REPO, FAKE_TOKEN, startFakeGitHub, type FakeGitHub } from './support/fake-github.ts';
+import { FAKE_REPO, useFakeGitHub } from './support/fake-github.ts';
 
 const TZ = 'America/New_York';
 const REPORT_PATH = join(FIXTURES, 'publish/report.json');
@@ -172,17 +171,7 @@ describe('times and durations in words', () => {
 });
 
 describe('the last step against a fake GitHub', () => {
-  let github: FakeGitHub;
-  beforeAll(async () => {
-    github = await startFakeGitHub();
-  });
-  afterAll(async () => {
-    await github?.close();
-  });
-  beforeEach(() => {
-    github.issues = [];
-    github.failWith = 0;
-  });
+  const fake = useFakeGitHub();
 
   function files() {
     const dir = mkdtempSync(join(tmpdir(), 'publish-tell-'));
@@ -198,7 +187,7 @@ describe('the last step against a fake GitHub', () => {
       hostConnected: true,
       timeZone: TZ,
       links,
-      api: repoApi({ apiUrl: github.apiUrl, repo: FAKE_REPO, token: FAKE_TOKEN }),
+      api: fake.api(),
       summaryPath: f.summaryPath,
       outputPath: f.outputPath,
     });
@@ -211,7 +200,7 @@ describe('the last step against a fake GitHub', () => {
   };
 
   it('writes the summary even when GitHub cannot be reached, and hands the decision on', async () => {
-    github.failWith = 502;
+    fake.github.failWith = 502;
     const f = files();
     const told = await run(f);
     const written = readFileSync(f.summaryPath, 'utf8');
@@ -229,7 +218,7 @@ describe('the last step against a fake GitHub', () => {
     expect(readFileSync(f.summaryPath, 'utf8')).toContain('An issue listing them is being opened (label `held-back-posts`).');
 
     const { title, body } = heldBackIssue(report, TZ, links);
-    github.issues.push({ number: 7, title, body, state: 'open', labels: [ISSUE_LABEL], comments: [] });
+    fake.github.issues.push({ number: 7, title, body, state: 'open', labels: [ISSUE_LABEL], comments: [] });
     const again = files();
     await run(again);
     expect(output(again)).toBe('');

@@ -11,16 +11,8 @@ import { decodeHTML, decodeXML } from 'entities';
 import type { LivePost, Sighting } from './records.ts';
 import { duration, plural } from './words.ts';
 
-export interface PostToCheck {
-  slug: string;
-  title: string;
-  url: string;
-  date: string;
-  file: string;
-  wasHeldBack: boolean;
-  /** Among the newest posts the feed lists. */
-  inFeed: boolean;
-}
+/** A post to look for; `inFeed` when it is among the newest posts the feed lists. */
+export type PostToCheck = Pick<LivePost, 'slug' | 'title' | 'url' | 'date' | 'file' | 'wasHeldBack'> & { inFeed: boolean };
 
 export interface LiveCheckOptions {
   feedUrl: string;

@@ -6,6 +6,8 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { repoApi, type RepoApi } from '../../../scripts/lib/publish/github.ts';
 
 export const FAKE_REPO = 'studio/blog';
 export const FAKE_TOKEN = 'test-token';
@@ -41,6 +43,8 @@ export interface FakeGitHub {
   failWith: number;
   /** Drop labels on new issues without a word, as GitHub does for a token that may not set them. */
   dropLabels: boolean;
+  /** Back to an empty repository that behaves. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +65,9 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     requests: [],
     failWith: 0,
     dropLabels: false,
+    reset() {
+      Object.assign(fake, { issues: [], labels: new Set(), runs: [], requests: [], failWith: 0, dropLabels: false });
+    },
     close: async () => {},
   };
   const view = (i: FakeIssue) => ({
@@ -159,4 +166,25 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       server.close(() => resolve());
     });
   return fake;
+}
+
+/**
+ * A fake GitHub for the tests of one describe block: started before them,
+ * emptied before each, closed after; with a client that has the right token.
+ */
+export function useFakeGitHub(): { readonly github: FakeGitHub; api(): RepoApi } {
+  let github: FakeGitHub | undefined;
+  beforeAll(async () => {
+    github = await startFakeGitHub();
+  });
+  beforeEach(() => github!.reset());
+  afterAll(async () => {
+    await github?.close();
+  });
+  return {
+    get github() {
+      return github!;
+    },
+    api: () => repoApi({ apiUrl: github!.apiUrl, repo: FAKE_REPO, token: FAKE_TOKEN }),
+  };
 }
