@@ -13,9 +13,10 @@ import { repoApiFromEnv } from './lib/publish/github.ts';
 import { parseDesired, syncIssue } from './lib/publish/issue-plan.ts';
 
 const env = process.env;
-const say = (line: string) => {
-  console.log(line);
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${line.replace(/^::\w+::/, '')}\n\n`);
+/** To the log and, so that nobody has to open the log, to the job summary. */
+const say = (line: string, annotation = '') => {
+  console.log(`${annotation}${line}`);
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${line}\n\n`);
 };
 
 try {
@@ -25,6 +26,6 @@ try {
   const done = await syncIssue(api, desired);
   say(done.length ? `Held-back posts issue: ${done.join('; ')}.` : 'Held-back posts issue: already up to date.');
 } catch (error) {
-  say(`::error title=The held-back posts issue was not updated::${(error as Error).message}`);
+  say(`The held-back posts issue was not updated: ${(error as Error).message}`, '::error title=Held-back posts issue::');
   process.exitCode = 1;
 }

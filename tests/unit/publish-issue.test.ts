@@ -251,6 +251,6 @@ describe('the issue job', () => {
       }
     };
     visit(join(ROOT, 'scripts/publish-issue.ts'));
-    expect([...seen].map((f) => f.slice(ROOT.length)).sort()).toEqual(['scripts/lib/publish/github.ts', 'scripts/lib/publish/issue-plan.ts', 'scripts/publish-issue.ts']);
+    expect([...seen].map((f) => f.slice(ROOT.length)).sort()).toEqual(['scripts/lib/publish/github.ts', 'scripts/lib/publish/issue-plan.ts', 'scripts/lib/publish/net-error.ts', 'scripts/publish-issue.ts']);
   });
 });

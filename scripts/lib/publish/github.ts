@@ -6,6 +6,7 @@
  * Only node: built-ins and files in scripts/ are imported: the issue job runs
  * this without installing the project (tests/unit/publish-issue.test.ts checks).
  */
+import { networkReason } from './net-error.ts';
 
 export class GitHubError extends Error {
   readonly status: number | undefined;
@@ -52,8 +53,7 @@ export function repoApi(opts: RepoApiOptions): RepoApi {
           signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000),
         });
       } catch (error) {
-        const cause = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-        throw new GitHubError(`GitHub could not be reached for ${where} (${cause})`);
+        throw new GitHubError(`GitHub could not be reached for ${where} (${networkReason(error)})`);
       }
       const text = await response.text();
       if (!response.ok) {

@@ -8,6 +8,7 @@
  * The clock and the wait are passed in, so tests run in no time.
  */
 import { decodeHTML, decodeXML } from 'entities';
+import { networkReason } from './net-error.ts';
 import type { LivePost, Sighting } from './records.ts';
 import { duration, plural } from './words.ts';
 
@@ -43,8 +44,7 @@ async function get(url: string, fetcher: typeof globalThis.fetch, timeoutMs: num
     const text = await response.text();
     return response.ok ? { ok: true, text } : { ok: false, problem: `answers ${response.status}${response.status === 404 ? ' (not found)' : ''}` };
   } catch (error) {
-    const cause = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    return { ok: false, problem: `cannot be reached (${cause})` };
+    return { ok: false, problem: `cannot be reached (${networkReason(error)})` };
   }
 }
 
