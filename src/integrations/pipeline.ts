@@ -53,7 +53,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function writePublishReport(path: string, session: ContentSession, holdBack: boolean): void {
   const file = resolve(path);
   mkdirSync(dirname(file), { recursive: true });
-  const report = publishReport(session.report, session.posts, session.now(), createUrls(site), holdBack);
+  const report = publishReport(session.report, session.posts, session.now(), createUrls(site), holdBack, site.timezone);
   writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
   renameSync(`${file}.tmp`, file);
 }

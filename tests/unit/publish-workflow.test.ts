@@ -3,19 +3,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { BUILD_STEP, PUBLISH_JOB } from '../../scripts/lib/publish/since.ts';
 import { ROOT } from '../support/paths.ts';
 
-interface Step { name?: string; run?: string; uses?: string; env?: Record<string, string> }
+interface Step { name?: string; id?: string; if?: string; run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+interface Job { if?: string; needs?: string | string[]; permissions?: Record<string, string>; outputs?: Record<string, string>; env?: Record<string, string>; steps: Step[] }
 const workflow = parse(readFileSync(join(ROOT, '.github/workflows/publish.yml'), 'utf8')) as {
   on: { schedule: { cron: string }[]; push: { branches: string[] } };
+  permissions: Record<string, string>;
   concurrency: { 'cancel-in-progress': boolean };
   env?: Record<string, string>;
-  jobs: { publish: { env: Record<string, string>; steps: Step[] } };
+  jobs: Record<string, Job>;
 };
-const steps = workflow.jobs.publish.steps;
+const publish = workflow.jobs[PUBLISH_JOB]!;
+const steps = publish.steps;
+const byId = (id: string) => steps.find((s) => s.id === id)!;
+const at = (id: string) => steps.findIndex((s) => s.id === id);
+const atRun = (command: RegExp) => steps.findIndex((s) => command.test(s.run ?? ''));
 
 describe('publish.yml', () => {
-  it('runs every hour at a minute off the top of the hour, and on pushes to main', () => {
+  it('runs every hour at a minute off the busy quarter hours, and on pushes to main', () => {
     expect(workflow.on.schedule).toHaveLength(1);
     const [minute, ...rest] = workflow.on.schedule[0]!.cron.split(/\s+/);
     expect(rest).toEqual(['*', '*', '*', '*']);
@@ -25,22 +32,83 @@ describe('publish.yml', () => {
     expect(workflow.on.push.branches).toEqual(['main']);
   });
 
-  it('checks, then builds with the clock as "now", then deploys', () => {
-    const runs = steps.map((s) => s.run ?? '');
-    const at = (command: string) => runs.findIndex((r) => r.includes(command));
-    expect(at('npm run check')).toBeGreaterThan(at('npm ci'));
-    expect(at('npm run build')).toBeGreaterThan(at('npm run check'));
-    expect(steps.at(-1)!.name).toBe("Deploy dist/ to the studio's host");
+  it('waits for a post coming due in scheduled runs only, then builds with the clock as "now", then deploys', () => {
+    const wait = atRun(/scripts\/publish-wait\.ts/);
+    expect(steps[wait]!.if).toBe("github.event_name == 'schedule'");
+    expect(wait).toBeGreaterThan(atRun(/^npm ci$/));
+    expect(at('build')).toBeGreaterThan(wait);
+    expect(at('links')).toBeGreaterThan(at('build'));
+    expect(at('deploy')).toBeGreaterThan(at('links'));
     // A pinned BLOG_NOW would freeze the calendar: scheduled posts would never go out.
     expect(JSON.stringify(workflow)).not.toContain('BLOG_NOW');
     expect(workflow.concurrency['cancel-in-progress']).toBe(false);
   });
 
+  it('holds back posts with problems in its build step only, and asks that step for the report', () => {
+    const build = byId('build');
+    expect(build.name).toBe(BUILD_STEP);
+    expect(build.run).toBe('npm run build');
+    expect(build.env?.BLOG_HOLD_BACK).toBe('1');
+    const withHoldBack = Object.values(workflow.jobs).flatMap((j) => j.steps.filter((s) => s.env && 'BLOG_HOLD_BACK' in s.env));
+    expect(withHoldBack).toEqual([build]);
+    expect(workflow.env?.BLOG_HOLD_BACK).toBeUndefined();
+    expect(publish.env?.BLOG_HOLD_BACK).toBeUndefined();
+
+    const report = build.env?.BLOG_PUBLISH_REPORT;
+    expect(report).toMatch(/\.json$/);
+    expect(byId('live').run).toContain(`--report ${report}`);
+    expect(byId('summary').run).toContain(`--report ${report}`);
+  });
+
+  it('lets no post\'s problem stop the publish: the only check refreshes citations, on pushes, and cannot fail the job', () => {
+    const checks = steps.filter((s) => /npm run check(?!:)/.test(String(s.run ?? '')));
+    expect(checks).toHaveLength(1);
+    expect(checks[0]!.if).toBe("github.event_name != 'schedule'");
+    expect(String(checks[0]!.run)).toMatch(/npm run check -- --online \|\| /);
+  });
+
+  it('checks that new posts are live only after the upload, and writes the summary whatever failed', () => {
+    const live = byId('live');
+    expect(at('live')).toBeGreaterThan(at('deploy'));
+    expect(live.if).toBe("steps.deploy.outcome == 'success'");
+    expect(live.run).toContain('scripts/publish-live.ts');
+
+    const summary = byId('summary');
+    expect(steps.at(-1)).toBe(summary);
+    expect(summary.if).toBe('always()');
+    expect(summary.run).toContain('scripts/publish-summary.ts');
+    expect(summary.run).toContain(`--live ${/--out (\S+)/.exec(live.run!)![1]}`);
+    // Each outcome it is told names a step that exists.
+    for (const [name, value] of Object.entries(summary.env ?? {}).filter(([n]) => n.endsWith('_OUTCOME'))) {
+      const id = /^\$\{\{ steps\.([\w-]+)\.outcome \}\}$/.exec(value)?.[1];
+      expect(id && at(id), name).toBeGreaterThanOrEqual(0);
+    }
+    expect(publish.outputs?.issue).toBe('${{ steps.summary.outputs.issue }}');
+  });
+
+  it('lets only the issue job write issues, and that job runs no install and no build', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    const writers = Object.entries(workflow.jobs).filter(([, job]) => Object.values(job.permissions ?? {}).includes('write'));
+    expect(writers.map(([id, job]) => [id, job.permissions])).toEqual([['held-back-issue', { contents: 'read', issues: 'write' }]]);
+    expect(publish.permissions).toEqual({ contents: 'read', actions: 'read', issues: 'read' });
+
+    const issueJob = workflow.jobs['held-back-issue']!;
+    expect(issueJob.needs).toBe(PUBLISH_JOB);
+    // After a failed publish too, but only when the publish job asked for a change.
+    expect(issueJob.if).toBe("always() && needs.publish.outputs.issue != ''");
+    const runs = issueJob.steps.filter((s) => s.run).map((s) => s.run);
+    expect(runs).toEqual(['node scripts/publish-issue.ts']);
+    expect(issueJob.steps.find((s) => s.run)!.env?.ISSUE).toBe('${{ needs.publish.outputs.issue }}');
+    for (const checkout of Object.values(workflow.jobs).flatMap((j) => j.steps.filter((s) => s.uses?.startsWith('actions/checkout')))) {
+      expect(checkout.with?.['persist-credentials']).toBe(false);
+    }
+  });
+
   it('takes every credential from secrets and refuses to pretend when none is set', () => {
-    const deploy = steps.at(-1)!;
+    const deploy = byId('deploy');
     for (const [name, value] of Object.entries(deploy.env ?? {})) {
       if (/KEY|SECRET|KNOWN_HOSTS/.test(name)) expect(value, name).toMatch(/^\$\{\{ secrets\.[A-Z_]+ \}\}$/);
     }
-    expect(deploy.run).toMatch(/\*\)\s+echo "::error title=Publishing is not connected to a host::.*README\.md\."\s+exit 1/);
+    expect(deploy.run).toMatch(/\*\)\s+echo "::error title=Publishing is not connected to a host::.*docs\/publishing\.md\."\s+exit 1/);
   });
 });

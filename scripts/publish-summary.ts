@@ -1,0 +1,40 @@
+/**
+ * node scripts/publish-summary.ts --report FILE --live FILE
+ *
+ * The publish job's last step, run whatever happened before it: writes the
+ * job summary (what went live and how late, what is held back and why) to
+ * $GITHUB_STEP_SUMMARY and the log, and sets the job output `issue` when the
+ * held-back issue must change (scripts/lib/publish/tell.ts).
+ *
+ * Environment: BUILD_OUTCOME, LINKS_OUTCOME, DEPLOY_OUTCOME, LIVE_OUTCOME
+ * (each step's outcome), DEPLOY_TARGET, and what Actions sets: GITHUB_TOKEN
+ * (issues: read is enough), GITHUB_REPOSITORY, GITHUB_API_URL,
+ * GITHUB_STEP_SUMMARY, GITHUB_OUTPUT.
+ */
+import { parseArgs } from 'node:util';
+import { site } from '../src/site.config.ts';
+import { repoApiFromEnv } from './lib/publish/github.ts';
+import { repoLinks } from './lib/publish/run-env.ts';
+import { tell } from './lib/publish/tell.ts';
+
+const { values } = parseArgs({ options: { report: { type: 'string' }, live: { type: 'string' } } });
+if (!values.report || !values.live) {
+  console.error('Usage: node scripts/publish-summary.ts --report publish-out/report.json --live publish-out/live.json');
+  process.exit(2);
+}
+
+const env = process.env;
+const told = await tell({
+  reportPath: values.report,
+  livePath: values.live,
+  outcomes: { build: env.BUILD_OUTCOME ?? '', links: env.LINKS_OUTCOME ?? '', deploy: env.DEPLOY_OUTCOME ?? '', live: env.LIVE_OUTCOME ?? '' },
+  hostConnected: Boolean(env.DEPLOY_TARGET),
+  timeZone: site.timezone,
+  links: repoLinks(env),
+  api: repoApiFromEnv(env),
+  summaryPath: env.GITHUB_STEP_SUMMARY,
+  outputPath: env.GITHUB_OUTPUT,
+});
+console.log(told.summary);
+for (const warning of told.warnings) console.log(`::warning::${warning}`);
+if (told.handOver) console.log(`The issue job will make the held-back issue ${told.handOver.state}.`);

@@ -1,0 +1,256 @@
+/**
+ * The held-back posts issue: the exact words it is opened with for a fixture
+ * report, the decisions (open, update, comment, close, leave alone), and the
+ * calls that carry them out against a fake of GitHub's REST API on 127.0.0.1.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoApi, repoApiFromEnv, type Issue } from '../../scripts/lib/publish/github.ts';
+import { ISSUE_LABEL, dueFilesIn, parseDesired, planIssue, syncIssue, type DesiredIssue } from '../../scripts/lib/publish/issue-plan.ts';
+import { desiredIssue, heldBackIssue } from '../../scripts/lib/publish/issue-text.ts';
+import { readReport, type LiveRecord, type Report } from '../../scripts/lib/publish/records.ts';
+import { FIXTURES, ROOT } from '../support/paths.ts';
+import { FAKE_REPO, FAKE_TOKEN, useFakeGitHub } from './support/fake-github.ts';
+
+const TZ = 'America/New_York';
+const links = {
+  repoUrl: 'https://github.com/studio/blog',
+  branch: 'main',
+  runUrl: 'https://github.com/studio/blog/actions/runs/42',
+  workflowUrl: 'https://github.com/studio/blog/actions/workflows/publish.yml',
+};
+const report = readReport(join(FIXTURES, 'publish/report.json'))!;
+const edit = (file: string) => `[edit it on GitHub](https://github.com/studio/blog/edit/main/${file})`;
+
+const EXPECTED_BODY = `These posts are due but not on the site: the publishing robot left them out because of the problems listed under each. Every other post went out as usual.
+
+**To fix a post:** open its file (the *edit it on GitHub* link does that), correct each line listed under it, and save it to GitHub. The run that starts then publishes it, and this issue closes by itself once nothing is held back. On your computer, \`npm run check\` lists the same problems.
+
+## Due, but not on the site
+
+### Stretching, in \\*pictures\\*
+
+\`content/posts/2026-11-26-pictures.md\` · was due Thu, Nov 26 · ${edit('content/posts/2026-11-26-pictures.md')}
+
+\`\`\`text
+1 error:
+  content/posts/2026-11-26-pictures.md:9  body  the picture ./images/pic.jpg has no alt text; describe what it shows between the brackets, like ![A therapist stretching a client's hamstring](./images/pic.jpg)
+
+1 warning:
+  content/posts/2026-11-26-pictures.md:13  body  the picture ./images/pic.jpg has "IMG_2041.jpg" as its alt text, which tells a reader nothing; describe what the picture shows
+\`\`\`
+
+### \`half-written\`
+
+\`content/posts/2026-11-27-half-written.md\` · date not known until it is fixed · ${edit('content/posts/2026-11-27-half-written.md')}
+
+\`\`\`text
+1 error:
+  content/posts/2026-11-27-half-written.md:5  date  "tomorrow" is not a date; write 2026-11-27 or 2026-11-27T07:00:00-05:00
+\`\`\`
+
+## Scheduled: fix these before their date
+
+### Next week's class
+
+\`content/posts/2026-12-04-next-weeks-class.md\` · due Fri, Dec 4, 07:00 · ${edit('content/posts/2026-12-04-next-weeks-class.md')}
+
+\`\`\`text
+1 error:
+  content/posts/2026-12-04-next-weeks-class.md:6  tags #1  "masage" is not a tag. Did you mean \`massage\`? Fix the spelling
+\`\`\`
+
+---
+
+Kept up to date by the [Publish workflow](https://github.com/studio/blog/actions/workflows/publish.yml): it edits this list when it changes and closes the issue when nothing is held back. How publishing works: [docs/publishing.md](https://github.com/studio/blog/blob/main/docs/publishing.md).
+
+<!-- held-back-due: ["content/posts/2026-11-26-pictures.md","content/posts/2026-11-27-half-written.md"] -->`;
+
+describe('the held-back issue text', () => {
+  it('names each held-back post with its file, date, edit link and the lines of npm run check', () => {
+    const issue = heldBackIssue(report, TZ, links);
+    expect(issue.title).toBe('2 posts held back from the site');
+    expect(issue.body).toBe(EXPECTED_BODY);
+    expect(issue.due).toEqual([
+      { file: 'content/posts/2026-11-26-pictures.md', text: `**Stretching, in \\*pictures\\***: \`content/posts/2026-11-26-pictures.md\` · was due Thu, Nov 26 · ${edit('content/posts/2026-11-26-pictures.md')}` },
+      {
+        file: 'content/posts/2026-11-27-half-written.md',
+        text: `**\`half-written\`**: \`content/posts/2026-11-27-half-written.md\` · date not known until it is fixed · ${edit('content/posts/2026-11-27-half-written.md')}`,
+      },
+    ]);
+  });
+
+  it('says "will be held back" when no post is due yet, and lists a draft apart', () => {
+    const later: Report = {
+      ...report,
+      heldBack: [report.heldBack[2]!, { ...report.heldBack[0]!, draft: true }],
+    };
+    const issue = heldBackIssue(later, TZ, {});
+    expect(issue.title).toBe('2 scheduled posts have problems and will be held back');
+    expect(issue.body.split('\n\n').slice(0, 1)).toEqual(['These posts have problems. They are not due yet, but when their date comes the site will leave them out until the problems are fixed.']);
+    expect(issue.body).toContain('## Scheduled: fix these before their date\n\n### Next week\'s class\n\n`content/posts/2026-12-04-next-weeks-class.md` · due Fri, Dec 4, 07:00\n\n');
+    expect(issue.body).toContain('## Drafts with problems\n\n### Stretching, in \\*pictures\\*\n\n`content/posts/2026-11-26-pictures.md` · draft, dated Thu, Nov 26\n\n');
+    expect(issue.body).toContain('Kept up to date by the Publish workflow: it edits');
+    expect(issue.due).toEqual([]);
+    expect(heldBackIssue({ ...report, heldBack: [report.heldBack[2]!] }, TZ, {}).title).toBe('1 scheduled post has problems and will be held back');
+  });
+
+  it('keeps a title or message from a post from turning into links, markup or a mention', () => {
+    const tricky: Report = { ...report, heldBack: [{ ...report.heldBack[0]!, title: 'Ask @ada: [why](https://x.test) <b>now</b>?' }] };
+    expect(heldBackIssue(tricky, TZ, {}).body).toContain('### Ask @&#8203;ada: \\[why\\]\\(https://x.test\\) \\<b\\>now\\</b\\>?\n');
+  });
+
+  it('closes with the formerly held-back posts that went live, and says nothing when nothing was uploaded', () => {
+    const nothingHeld: Report = { ...report, heldBack: [] };
+    const live: LiveRecord = {
+      since: '2026-11-27T16:45:00.000Z',
+      sinceFrom: "the last successful run's build (Fri, Nov 27, 11:45)",
+      feedUrl: report.feedUrl,
+      posts: [
+        {
+          slug: 'pictures',
+          title: 'Stretching, in *pictures*',
+          url: 'https://www.example.org/posts/pictures/',
+          date: '2026-11-26T05:00:00.000Z',
+          file: 'content/posts/2026-11-26-pictures.md',
+          wasHeldBack: true,
+          page: { ok: true, at: '2026-11-27T17:02:00.000Z', tries: 1 },
+          feed: { ok: true, at: '2026-11-27T17:02:00.000Z', tries: 1 },
+          lateMs: 36 * 3600_000 + 2 * 60_000,
+        },
+      ],
+    };
+    expect(desiredIssue(nothingHeld, true, live, TZ, links)).toEqual({
+      state: 'closed',
+      comment:
+        'Nothing is held back any more: [This run](https://github.com/studio/blog/actions/runs/42) published every post that is due. Closing.\n' +
+        '- [Stretching, in \\*pictures\\*](https://www.example.org/posts/pictures/): live since Fri, Nov 27, 12:02, 1 day 12 h after its date',
+    });
+    expect(desiredIssue(nothingHeld, false, undefined, TZ, links)).toBeUndefined();
+    expect(desiredIssue(undefined, true, undefined, TZ, links)).toBeUndefined();
+    expect(desiredIssue(report, false, undefined, TZ, links)?.state).toBe('open');
+  });
+});
+
+describe('planIssue', () => {
+  const open = heldBackIssue(report, TZ, links);
+  const existing = (over: Partial<Issue> = {}): Issue => ({ number: 7, title: open.title, body: open.body, html_url: 'https://github.com/studio/blog/issues/7', ...over });
+
+  it('opens an issue when none is open, and leaves one alone that already says it', () => {
+    expect(planIssue(open, undefined)).toEqual([{ kind: 'create', title: open.title, body: open.body }]);
+    expect(planIssue(open, existing())).toEqual([]);
+    expect(planIssue(open, existing({ body: open.body.replace(/\n/g, '\r\n') }))).toEqual([]);
+  });
+
+  it('edits the list when it changed, and comments only for posts that have just come due', () => {
+    const onlyPictures = heldBackIssue({ ...report, heldBack: [report.heldBack[0]!] }, TZ, links);
+    expect(dueFilesIn(onlyPictures.body)).toEqual(new Set(['content/posts/2026-11-26-pictures.md']));
+    const actions = planIssue(open, existing({ title: onlyPictures.title, body: onlyPictures.body }));
+    expect(actions).toEqual([
+      { kind: 'update', number: 7, title: open.title, body: open.body },
+      {
+        kind: 'comment',
+        number: 7,
+        body: `**Now due and held back**, so not on the site until fixed:\n\n- ${open.due[1]!.text}\n\nThe list in the issue says what to fix.`,
+      },
+    ]);
+    // One post fixed: an edit, no comment.
+    expect(planIssue(onlyPictures, existing())).toEqual([{ kind: 'update', number: 7, title: onlyPictures.title, body: onlyPictures.body }]);
+  });
+
+  it('closes the open issue with its comment, and does nothing when none is open', () => {
+    const closed: DesiredIssue = { state: 'closed', comment: 'All out.' };
+    expect(planIssue(closed, existing())).toEqual([{ kind: 'close', number: 7, comment: 'All out.' }]);
+    expect(planIssue(closed, undefined)).toEqual([]);
+  });
+
+  it('reads the decision handed over as JSON, and refuses anything else in words', () => {
+    expect(parseDesired(JSON.stringify(open))).toEqual(open);
+    expect(() => parseDesired('')).toThrow('ISSUE is not JSON');
+    expect(() => parseDesired('{"state":"open"}')).toThrow('ISSUE is not a decision about the held-back issue');
+  });
+});
+
+describe('syncIssue against a fake GitHub', () => {
+  const fake = useFakeGitHub();
+  const api = fake.api;
+  const open = heldBackIssue(report, TZ, links);
+
+  it('creates the label, opens one issue with it, and then leaves it alone', async () => {
+    expect(await syncIssue(api(), open)).toEqual([`created the label ${ISSUE_LABEL}`, 'opened issue #1: https://github.com/studio/blog/issues/1']);
+    expect(fake.github.labels).toEqual(new Set([ISSUE_LABEL]));
+    expect(fake.github.issues).toMatchObject([{ number: 1, title: open.title, body: open.body, state: 'open', labels: [ISSUE_LABEL] }]);
+
+    fake.github.requests = [];
+    expect(await syncIssue(api(), open)).toEqual([]);
+    expect(fake.github.issues).toHaveLength(1);
+    expect(fake.github.requests.every((r) => r.startsWith('GET '))).toBe(true);
+  });
+
+  it('finds its issue among others by the label, skipping pull requests, and updates it', async () => {
+    fake.github.labels.add(ISSUE_LABEL);
+    fake.github.issues.push(
+      { number: 1, title: 'Unrelated', body: '', state: 'open', labels: ['bug'], comments: [] },
+      { number: 2, title: 'A pull request', body: '', state: 'open', labels: [ISSUE_LABEL], comments: [], pull_request: {} },
+      { number: 3, title: 'Old list', body: 'old', state: 'open', labels: [ISSUE_LABEL], comments: [] },
+    );
+    expect(await syncIssue(api(), open)).toEqual(['updated issue #3', 'commented on issue #3']);
+    expect(fake.github.issues[2]).toMatchObject({ title: open.title, body: open.body, state: 'open' });
+    expect(fake.github.issues[2]!.comments).toHaveLength(1);
+    expect(fake.github.issues[0]).toMatchObject({ title: 'Unrelated', body: '' });
+    expect(fake.github.issues[1]).toMatchObject({ title: 'A pull request', body: '' });
+  });
+
+  it('closes the issue with a comment once nothing is held back', async () => {
+    fake.github.labels.add(ISSUE_LABEL);
+    fake.github.issues.push({ number: 1, title: open.title, body: open.body, state: 'open', labels: [ISSUE_LABEL], comments: [] });
+    expect(await syncIssue(api(), { state: 'closed', comment: 'All out.' })).toEqual(['closed issue #1']);
+    expect(fake.github.issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed', comments: ['All out.'] });
+    expect(await syncIssue(api(), { state: 'closed', comment: 'All out.' })).toEqual([]);
+  });
+
+  it('puts the label back on when GitHub drops it, so the next run finds the issue', async () => {
+    fake.github.dropLabels = true;
+    await syncIssue(api(), open);
+    expect(fake.github.issues[0]!.labels).toEqual([ISSUE_LABEL]);
+    expect(await syncIssue(api(), open)).toEqual([]);
+  });
+
+  it('says in words what GitHub answered when a call fails', async () => {
+    fake.github.failWith = 500;
+    await expect(syncIssue(api(), open)).rejects.toThrow(`GitHub answered 500 to GET /repos/${FAKE_REPO}/labels/${ISSUE_LABEL}: Server Error`);
+    const wrongToken = repoApi({ apiUrl: fake.github.apiUrl, repo: FAKE_REPO, token: 'nope' });
+    fake.github.failWith = 0;
+    await expect(syncIssue(wrongToken, open)).rejects.toThrow('GitHub answered 401');
+  });
+
+  it('takes the API address from GITHUB_API_URL, as Actions sets it', async () => {
+    const fromEnv = repoApiFromEnv({ GITHUB_API_URL: fake.github.apiUrl, GITHUB_REPOSITORY: FAKE_REPO, GITHUB_TOKEN: FAKE_TOKEN });
+    expect(typeof fromEnv).not.toBe('string');
+    await syncIssue(fromEnv as Exclude<typeof fromEnv, string>, open);
+    expect(fake.github.issues).toHaveLength(1);
+    expect(repoApiFromEnv({ GITHUB_REPOSITORY: FAKE_REPO })).toBe('GITHUB_TOKEN is not set');
+  });
+});
+
+describe('the issue job', () => {
+  it('runs on a bare Node: scripts/publish-issue.ts reaches only node: built-ins and files in scripts/', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      // Type-only imports are erased when Node runs TypeScript, so they may point anywhere.
+      for (const [, spec] of text.matchAll(/^import (?!type )[^;]*?from '([^']+)';/gms)) {
+        if (spec!.startsWith('node:')) continue;
+        expect(spec, `${file} imports ${spec}`).toMatch(/^\.\.?\//);
+        const target = join(file, '..', spec!);
+        expect(target.startsWith(join(ROOT, 'scripts')), `${file} imports ${spec}, outside scripts/`).toBe(true);
+        visit(target);
+      }
+    };
+    visit(join(ROOT, 'scripts/publish-issue.ts'));
+    expect([...seen].map((f) => f.slice(ROOT.length)).sort()).toEqual(['scripts/lib/publish/github.ts', 'scripts/lib/publish/issue-plan.ts', 'scripts/lib/publish/net-error.ts', 'scripts/publish-issue.ts']);
+  });
+});
