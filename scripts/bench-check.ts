@@ -1,7 +1,7 @@
 /**
  * npm run bench:check -- [--posts 1000] [--runs 7]
  *
- * Generates a realistic archive (src/lib/bench/corpus.ts: 600 to 900 words a
+ * Generates a realistic archive (scripts/lib/bench/corpus.ts: 600 to 900 words a
  * post, headings, lists, links between posts, citations, pictures) in a
  * temporary folder and times the content check on it: as a writer runs it (a
  * new process, start-up included) and as the build runs it (in process). Prints
@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { generateCorpus } from '../src/lib/bench/corpus.ts';
+import { generateCorpus } from './lib/bench/corpus.ts';
 import { writeCorpusForCheck } from './lib/write-corpus.ts';
-import { median } from '../src/lib/bench/measure.ts';
+import { median } from './lib/bench/measure.ts';
 import { readContent } from '../src/lib/content/read-content.ts';
 import { site } from '../src/site.config.ts';
 

@@ -15,7 +15,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import sharp from 'sharp';
-import { generateCorpus, rng } from '../src/lib/bench/corpus.ts';
+import { generateCorpus, rng } from './lib/bench/corpus.ts';
 import {
   GOALS_AT_1000,
   buildPhases,
@@ -32,8 +32,8 @@ import {
   routeTimings,
   summariseKinds,
   type TableRow,
-} from '../src/lib/bench/measure.ts';
-import { formatProfile, summariseProfile, type CpuProfile } from '../src/lib/bench/profile.ts';
+} from './lib/bench/measure.ts';
+import { formatProfile, summariseProfile, type CpuProfile } from './lib/bench/profile.ts';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const NOW = '2026-11-27T12:00:00-05:00';

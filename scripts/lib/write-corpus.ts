@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Corpus } from '../../src/lib/bench/corpus.ts';
+import type { Corpus } from './bench/corpus.ts';
 
 /**
  * Writes a generated archive into `dir` for the content check. The check only

@@ -12,7 +12,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeOutcomes } from '../../src/lib/bench/measure.ts';
+import { routeOutcomes } from '../../scripts/lib/bench/measure.ts';
 import { astroBuild } from '../support/build-site.ts';
 import { listDist } from '../support/dist.ts';
 import { FIXTURES, FIXTURE_NOW, OUT } from '../support/paths.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../src/lib/bench/corpus.ts';
+import { generateCorpus } from '../../scripts/lib/bench/corpus.ts';
 import { writeCorpusForCheck } from '../../scripts/lib/write-corpus.ts';
 import {
   buildPhases,
@@ -20,8 +20,8 @@ import {
   routeOutcomes,
   routeTimings,
   summariseKinds,
-} from '../../src/lib/bench/measure.ts';
-import { groupOf, summariseProfile, type CpuProfile } from '../../src/lib/bench/profile.ts';
+} from '../../scripts/lib/bench/measure.ts';
+import { groupOf, summariseProfile, type CpuProfile } from '../../scripts/lib/bench/profile.ts';
 import { readContent } from '../../src/lib/content/read-content.ts';
 import { site } from '../../src/site.config.ts';
 

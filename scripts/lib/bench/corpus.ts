@@ -8,9 +8,9 @@
  * the archive comes with the citation lock a studio would have committed
  * (answers matching its citations), so the content check finds it clean.
  */
-import { citationKeys } from '../../schema/citation-keys.ts';
-import { serialiseLock } from '../citations/lock.ts';
-import type { LockEntry } from '../citations/record.ts';
+import { citationKeys } from '../../../src/schema/citation-keys.ts';
+import { serialiseLock } from '../../../src/lib/citations/lock.ts';
+import type { LockEntry } from '../../../src/lib/citations/record.ts';
 
 export interface CorpusOptions {
   posts: number;
