@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapLimited, once } from '../../src/lib/concurrency.ts';
+import { mapLimited, once, pipeInOrder } from '../../src/lib/concurrency.ts';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -25,6 +25,57 @@ describe('mapLimited', () => {
     });
     await expect(results[1]).rejects.toThrow('cannot read bad');
     expect(await results[2]).toBe('c');
+  });
+});
+
+describe('pipeInOrder', () => {
+  it('hands results over in item order, whatever order the reads finish in', async () => {
+    const used: number[] = [];
+    // Later items read faster, so their reads finish first.
+    await pipeInOrder([1, 2, 3, 4, 5, 6], 4, async (n) => {
+      await new Promise((resolve) => setTimeout(resolve, (7 - n) * 3));
+      return n;
+    }, async (n) => {
+      used.push(n);
+    });
+    expect(used).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('reads no further ahead than the window while the consumer is slow', async () => {
+    let held = 0;
+    let most = 0;
+    const items = Array.from({ length: 40 }, (_, i) => i);
+    await pipeInOrder(items, 5, async (n) => {
+      most = Math.max(most, ++held);
+      return n;
+    }, async () => {
+      await tick();
+      held--;
+    });
+    expect(held).toBe(0);
+    expect(most).toBe(5);
+  });
+
+  it('rejects with the first failure of a use, and reads nothing far past it', async () => {
+    const read: number[] = [];
+    const items = Array.from({ length: 100 }, (_, i) => i);
+    const run = pipeInOrder(items, 3, async (n) => {
+      read.push(n);
+      return n;
+    }, async (n) => {
+      await tick();
+      if (n === 10) throw new Error(`cannot index ${n}`);
+    });
+    await expect(run).rejects.toThrow('cannot index 10');
+    expect(Math.max(...read)).toBeLessThan(10 + 3);
+  });
+
+  it('rejects when a read fails', async () => {
+    const run = pipeInOrder(['a', 'bad', 'c'], 2, async (s) => {
+      if (s === 'bad') throw new Error(`cannot read ${s}`);
+      return s;
+    }, async () => {});
+    await expect(run).rejects.toThrow('cannot read bad');
   });
 });
 

@@ -7,11 +7,14 @@
  * The pipeline starts it as soon as every page is written, so Pagefind works
  * while Astro optimises pictures.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathForFile } from '../../lib/links/site-paths.ts';
 import { isSearchable } from '../../lib/search.ts';
-import { mapLimited } from '../../lib/concurrency.ts';
+import { pipeInOrder } from '../../lib/concurrency.ts';
+
+/** Pages read or being indexed at once: enough to keep Pagefind busy, never the whole site. */
+const READ_AHEAD = 16;
 
 /** Parts of a post page that are not the post: kept out of results and excerpts. */
 const NOT_CONTENT = ['.booking', '.post-nav', '.related', 'nav', 'script', 'svg'];
@@ -42,23 +45,23 @@ export async function writeSearchIndex(root: string, base: string): Promise<numb
     const files = await htmlFiles(root);
     // Pages go to Pagefind in file order, whatever order the reads finish in: its index
     // lists pages in the order they were added, and the same site must give the same
-    // index (incremental builds are compared with full ones byte for byte). Reads run
-    // ahead a few files at a time, so the indexer never waits on the disk.
-    const reads = mapLimited(files, 16, (file) => readFile(join(root, file), 'utf8'));
-    const added: Promise<void>[] = [];
-    for (const [i, file] of files.entries()) {
-      const content = await reads[i]!;
-      if (!isSearchable(content)) continue;
-      pages++;
-      added.push(
-        index.addHTMLFile({ url: pathForFile(file, base), content }).then((result) => {
-          if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
-        }),
-      );
-      // Keep Node from calling a failed add unhandled while the loop reads on; Promise.all reports it.
-      added.at(-1)!.catch(() => {});
-    }
-    await Promise.all(added);
+    // index (incremental builds are compared with full ones byte for byte). Reads run a
+    // few files ahead of the indexer and no further, so however large the site, only a
+    // window of pages is in memory: Pagefind answers each page once it has indexed it.
+    await pipeInOrder(
+      files,
+      READ_AHEAD,
+      (file) => readFile(join(root, file), 'utf8'),
+      async (content, file) => {
+        if (!isSearchable(content)) return;
+        pages++;
+        const result = await index.addHTMLFile({ url: pathForFile(file, base), content });
+        if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+      },
+    );
+    // Pagefind leaves a file alone when one of its name is there already, and dist/ is kept between
+    // builds (steps/output-dir.ts, which removes files older than the build): it writes into an empty folder.
+    await rm(join(root, 'pagefind'), { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
     return pages;
