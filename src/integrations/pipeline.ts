@@ -12,15 +12,16 @@
  * 2. While Astro renders: every core draws cards.
  * 3. Once every page is written: the cards are written and the search index
  *    is built, alongside Astro's picture step.
- * 4. At the end: the redirects from old addresses, the sitemap (from the same
- *    posts), then the publish check.
+ * 4. At the end: the redirects from old addresses, the files of the previous
+ *    build that this one did not produce removed (dist/ is kept between builds,
+ *    steps/output-dir.ts), the publish check, and the sitemap (from the same posts).
  *
  * Under `astro dev` the same reading feeds the pages (with drafts, scheduled
  * posts and the problems of broken ones), and the cards are drawn on request.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -38,16 +39,17 @@ import { site } from '../site.config.ts';
 import { buildCards, writeCards, type CardFile } from './steps/cards.ts';
 import { devCards } from './steps/dev-cards.ts';
 import { devRedirects } from './steps/dev-redirects.ts';
+import { prepareOutDir, recordOutDir, removeStale, type KeptOutput } from './steps/output-dir.ts';
 import { checkPublished } from './steps/publish-check.ts';
 import { writeRedirects } from './steps/redirects.ts';
-import { writeSearchIndex } from './steps/search-index.ts';
+import { postPageFile, writeSearchIndex } from './steps/search-index.ts';
 
 export interface PipelineOptions {
   /** Leave out posts with problems instead of stopping (the publish workflow sets BLOG_HOLD_BACK=1). */
   holdBack?: boolean;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** The publish workflow's record of this build (BLOG_PUBLISH_REPORT), written whole or not at all. */
 function writePublishReport(path: string, session: ContentSession, holdBack: boolean): void {
@@ -98,6 +100,8 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
   let renderer: OgRenderer | undefined;
   let cards: CardFile[] = [];
   let outDir = '';
+  let cacheDir = '';
+  let output: KeptOutput | undefined;
   let base = '/';
   let cardsWritten: Promise<number> | undefined;
   let indexed: Promise<number> | undefined;
@@ -105,7 +109,7 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
   const publicPosts = () => (session ? session.posts.filter((p) => isPublic(p, session!.now())) : []);
   const writeOutputs = () => {
     cardsWritten ??= renderer ? writeCards(renderer, cards, outDir) : Promise.resolve(0);
-    indexed ??= writeSearchIndex(outDir, base);
+    indexed ??= writeSearchIndex(outDir, base, publicPosts().map((p) => postPageFile(p.slug)));
     // Awaited in astro:build:done; until then a failure must not count as unhandled.
     cardsWritten.catch(() => {});
     indexed.catch(() => {});
@@ -143,7 +147,8 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
               },
             }),
           ],
-          vite: mode === 'dev' ? { plugins: [devCards(session, urls, site), devRedirects(session, config.base)] } : {},
+          // A build keeps dist/ and removes only what it no longer produces (steps/output-dir.ts).
+          vite: mode === 'dev' ? { plugins: [devCards(session, urls, site), devRedirects(session, config.base)] } : { build: { emptyOutDir: false } },
         });
 
         if (mode !== 'build') return;
@@ -157,9 +162,12 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
         base = config.base;
       },
-      'astro:build:start': ({ setPrerenderer }) => {
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        output = prepareOutDir(outDir, cacheDir);
+        if (output.kept) logger.info('previous build kept in place: unchanged pages are not copied again');
         // Astro keeps one prerenderer wrapper: the default one still finds and renders every path.
         setPrerenderer((prerenderer) => {
           const getStaticPaths = prerenderer.getStaticPaths.bind(prerenderer);
@@ -177,7 +185,7 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
           return prerenderer;
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         outDir = fileURLToPath(dir);
         writeOutputs();
         const written = await cardsWritten!;
@@ -187,10 +195,15 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
         if (!session) return;
         // Host rule files that configure a host rather than being served go beside the output.
         const moved = await writeRedirects(publicPosts(), { url: site.url, base, lang: site.lang }, outDir, process.env.BLOG_DEPLOY_DIR?.trim() || `${outDir.replace(/\/+$/, '')}-deploy`);
-        logger.info(`${plural(moved.redirects, 'old address', )} forwarded (${plural(moved.pages, 'redirect page')}, _redirects, S3 and nginx rules)`);
+        logger.info(`${plural(moved.redirects, 'old address', 'old addresses')} forwarded (${plural(moved.pages, 'redirect page')}, _redirects, S3 and nginx rules)`);
         for (const r of moved.outside) logger.warn(`${r.from} is outside the site's folder ${base}: only the host's own rules (_redirects, S3, nginx) can forward it to ${r.to}`);
-        const published = checkPublished(session.report, session.now(), outDir);
+        const produced = new Set(cards.map((c) => c.path.replace(/^\/+/, '')));
+        for (const files of assets.values()) for (const file of files) produced.add(relative(outDir, fileURLToPath(file)).split(sep).join('/'));
+        const stale = await removeStale(outDir, output!.since, produced);
+        if (stale) logger.info(`${plural(stale, 'file')} of the previous build removed: this build no longer produces ${stale === 1 ? 'it' : 'them'}`);
+        const published = checkPublished(session.report, session.now(), outDir, session.posts);
         logger.info(`all ${published} public posts are in the build; drafts, scheduled and held-back posts are not`);
+        recordOutDir(outDir, cacheDir);
       },
     },
   };

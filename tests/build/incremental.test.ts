@@ -6,10 +6,13 @@
  * that post's own outputs again and nothing that only lists or links to it),
  * a typo fixed in one post, another post retitled
  * (other pages list it, link to it as a neighbour and as related), a new post
- * (pagination, tags and feeds shift), and then an hour passing, which
- * publishes a scheduled post with no file changed at all.
+ * (pagination, tags and feeds shift), then an hour passing, which
+ * publishes a scheduled post with no file changed at all, and last a post with
+ * pictures taken back to draft. The incremental build keeps dist/ between
+ * builds and removes what is no longer produced, so the last step proves that
+ * nothing of the withdrawn post is left behind.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeOutcomes } from '../../scripts/lib/bench/measure.ts';
@@ -41,6 +44,7 @@ const ALWAYS_RENDERED = [
   '/api/v1/authors.json',
   '/api/v1/openapi.json',
   '/api/v1/posts.json',
+  '/api/v1/redirects.json',
   '/api/v1/search.json',
   '/api/v1/tags.json',
 ];
@@ -101,7 +105,7 @@ describe('incremental builds', () => {
     expectOk(buildFromScratch(FIXTURE_NOW));
     expect(differences(join(WORK, 'incremental/dist'), join(WORK, 'scratch/dist'))).toEqual([]);
 
-    // The post's page, its API file and the keyed feeds that carry its full text (its two tags'
+    // The post's page, its API file and the keyed feeds that carry its full text (its three tags'
     // and its author's; the site's feeds have no key, so they render anyway). Not its neighbours
     // (fixture-mdx-post, which also links to it, and archive-filler-10), its related posts, its tag
     // and author pages, the later pages of the home list or the archive's year and month pages:
@@ -114,6 +118,7 @@ describe('incremental builds', () => {
         '/api/v1/posts/fixture-massage-study.json',
         '/tags/massage/rss.xml',
         '/tags/recovery/rss.xml',
+        '/tags/research/rss.xml',
         '/authors/ada-fixture/rss.xml',
       ].sort(),
     );
@@ -164,5 +169,27 @@ describe('incremental builds', () => {
     const { reused, rendered } = routeOutcomes(log);
     expect(rendered).toContain('/posts/later-today/index.html');
     expect(reused).toContain('/posts/archive-filler-01/index.html');
+  }, 180_000);
+
+  it('when a post with pictures goes back to draft, leave nothing of it behind, exactly as a build from scratch', () => {
+    const dist = join(WORK, 'incremental/dist');
+    const pictures = () => listDist(dist).filter((f) => f.startsWith('_astro/') && /hero|body/.test(f));
+    const before = pictures();
+    expect(existsSync(join(dist, 'posts/fixture-hero-image/index.html'))).toBe(true);
+    expect(before.length).toBeGreaterThan(0);
+    edit('2026-11-15-fixture-hero-image.md', (t) => t.replace('author: ada-fixture\n', 'author: ada-fixture\ndraft: true\n'));
+
+    const log = expectOk(incrementalBuild(AN_HOUR_AFTER_THE_SCHEDULED_POST));
+    expectOk(buildFromScratch(AN_HOUR_AFTER_THE_SCHEDULED_POST));
+    expect(differences(dist, join(WORK, 'scratch/dist'))).toEqual([]);
+
+    // Its page, API file and card are gone, and so are its pictures, which no other post shows.
+    for (const file of ['posts/fixture-hero-image/index.html', 'api/v1/posts/fixture-hero-image.json', 'og/posts/fixture-hero-image.png']) {
+      expect(existsSync(join(dist, file)), file).toBe(false);
+    }
+    expect(pictures()).toEqual([]);
+    // The pages that stayed were kept in place, not copied back.
+    expect(routeOutcomes(log).reused).toContain('/posts/archive-filler-01/index.html');
+    expect(log).toContain('previous build kept in place');
   }, 180_000);
 });

@@ -8,7 +8,7 @@
  * A card found in the cache is hard-linked into dist/ where the file system
  * allows (a rebuild then writes no card bytes), otherwise copied.
  */
-import { link, mkdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { postCard, siteCard, type CardSite, type OgCard } from '../../lib/og/card.ts';
 import type { OgRenderer } from '../../lib/og/render.ts';
@@ -41,6 +41,9 @@ export async function writeCards(renderer: OgRenderer, cards: readonly CardFile[
       const file = join(outDir, path);
       // Cached files are only ever replaced by rename, never written into, so a link keeps its bytes.
       const cached = renderer.cache?.path(key);
+      // The previous build's file may be there (dist/ is kept): a link replaces it, never writes into it,
+      // since it may be another card's cache file.
+      await rm(file, { force: true });
       if (cached) {
         try {
           await link(cached, file);

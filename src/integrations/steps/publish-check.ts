@@ -10,6 +10,7 @@ import { auditPublished, formatAudit } from '../../lib/publish-audit.ts';
 import type { ContentReport } from '../../lib/content/types.ts';
 import { postsOf } from '../../lib/post-model.ts';
 import type { AuditPost } from '../../lib/publish-audit.ts';
+import { postPageFile } from './search-index.ts';
 
 export class PublishCheckError extends Error {
   constructor(report: string) {
@@ -20,17 +21,19 @@ export class PublishCheckError extends Error {
 }
 
 /** Every post file, including those whose frontmatter could not be read (never public, so never with a page). */
-function auditPosts(report: ContentReport): AuditPost[] {
-  const read = new Set(report.posts.filter((p) => p.data).map((p) => p.file));
-  const unread = report.posts.filter((p) => !read.has(p.file)).map((p) => ({ slug: p.slug, file: p.file, valid: false, draft: false, date: new Date(0) }));
-  return [...postsOf(report), ...unread];
+function auditPosts(report: ContentReport, read: readonly AuditPost[]): AuditPost[] {
+  const readFiles = new Set(report.posts.filter((p) => p.data).map((p) => p.file));
+  const unread = report.posts.filter((p) => !readFiles.has(p.file)).map((p) => ({ slug: p.slug, file: p.file, valid: false, draft: false, date: new Date(0) }));
+  return [...read, ...unread];
 }
 
-/** Throws PublishCheckError on a mismatch; returns how many posts are published. */
-export function checkPublished(report: ContentReport, now: Date, outDir: string): number {
-  const posts = auditPosts(report);
-  const pagePath = (slug: string) => `posts/${slug}/index.html`;
-  const result = auditPublished(posts, { now, hasPage: (slug) => existsSync(join(outDir, pagePath(slug))) });
-  if (result.missing.length || result.leaked.length) throw new PublishCheckError(formatAudit(result, pagePath));
+/**
+ * Throws PublishCheckError on a mismatch; returns how many posts are published.
+ * `read` is postsOf(report), which a build already has (making it again counts every post's words).
+ */
+export function checkPublished(report: ContentReport, now: Date, outDir: string, read: readonly AuditPost[] = postsOf(report)): number {
+  const posts = auditPosts(report, read);
+  const result = auditPublished(posts, { now, hasPage: (slug) => existsSync(join(outDir, postPageFile(slug))) });
+  if (result.missing.length || result.leaked.length) throw new PublishCheckError(formatAudit(result, postPageFile));
   return result.published;
 }
