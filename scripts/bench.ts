@@ -1,12 +1,18 @@
 /**
- * npm run bench -- --posts 1000 [--runs 1] [--profile] [--image-every 50] [--keep]
+ * npm run bench -- --posts 1000 [--runs 1] [--profile] [--verify] [--image-every 50] [--keep]
  *
  * Generates a realistic archive of N posts in bench/out/posts-N/content, then
  * measures, with everything the site builds switched on: a cold build (empty
  * caches), a warm rebuild after one post changes, Open Graph images, `npm run
  * check`, the link check, pages per second, peak memory, the size of dist/ and
- * the compressed weight of a post page. Prints a table and merges the figures
- * into bench/results.json (one entry per archive size).
+ * the compressed weight of a post page. Prints a table, the goals of issue 20
+ * with met or missed and the machine's load average beside each figure, and
+ * merges the figures into bench/results.json (one entry per archive size).
+ *
+ * Exits with 1 when peak memory is over the budget for the archive's size
+ * (memoryBudgetMB), or, with --verify, when an incremental build differs by
+ * one byte from a build from scratch (after the one-post edit, and after a
+ * post with pictures is taken back to draft).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -16,21 +22,28 @@ import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { generateCorpus, rng } from './lib/bench/corpus.ts';
+import { differingFiles } from './lib/bench/same-site.ts';
 import {
-  GOALS_AT_1000,
+  CARD_CPU_GOAL,
+  GROWTH_GOALS,
   buildPhases,
   cpuSecondsFromTime,
   formatBytes,
+  formatGoals,
   formatTable,
   goalText,
+  goalsAt,
   imageTimings,
   median,
+  memoryBudgetMB,
   pageAssets,
   parseOgBench,
   peakRssFromTime,
   routeOutcomes,
   routeTimings,
   summariseKinds,
+  type Goal,
+  type GoalRow,
   type TableRow,
 } from './lib/bench/measure.ts';
 import { formatProfile, summariseProfile, type CpuProfile } from './lib/bench/profile.ts';
@@ -44,6 +57,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     'image-every': { type: 'string', default: '50' },
     profile: { type: 'boolean', default: false },
+    verify: { type: 'boolean', default: false },
+    skip: { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results.json' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -55,6 +70,9 @@ if (values.help) {
   --posts N        archive size (100, 1000 and 5000 are the ones compared)
   --runs K         repeat the cold and the warm build K times and report medians
   --profile        also profile a cold and a warm build (node --cpu-prof) and print what dominates
+  --verify         also build from scratch after the warm rebuild, and again after a post with
+                   pictures goes back to draft, and require byte-identical sites (exit 1 if not)
+  --skip LIST      leave out some of the slower extras: check, og, links (comma-separated)
   --image-every M  one post in M has a hero picture (default 50: "a few")
   --keep           keep bench/out/posts-N afterwards (content, dist, caches)
   --out FILE       where to merge the results (default bench/results.json)`);
@@ -62,6 +80,8 @@ if (values.help) {
 }
 const posts = Number(values.posts);
 const runs = Math.max(1, Number(values.runs));
+const skip = new Set(values.skip.split(',').map((x) => x.trim()).filter(Boolean));
+for (const name of skip) if (!['check', 'og', 'links'].includes(name)) throw new Error(`--skip takes check, og and links, not "${name}"`);
 if (!Number.isInteger(posts) || posts < 1) throw new Error('--posts must be a whole number, like 1000');
 
 const work = join(ROOT, 'bench/out', `posts-${posts}`);
@@ -73,6 +93,8 @@ const dirs = {
   ogCache: join(work, 'og-cache'),
   logs: join(work, 'logs'),
   prof: join(work, 'cpu-profile'),
+  scratchDist: join(work, 'scratch/dist'),
+  scratchCache: join(work, 'scratch/astro-cache'),
 };
 
 /** Every build gets its own folders, so the benchmark never touches dist/ or the project's caches. */
@@ -89,6 +111,8 @@ const buildEnv: NodeJS.ProcessEnv = {
 
 interface Timed {
   ms: number;
+  /** The machine's one-minute load average before and after: other work slows wall times. */
+  load: { before: number; after: number };
   peakRss?: number;
   cpuS?: number;
   status: number | null;
@@ -114,16 +138,17 @@ function copyProject(): void {
 }
 
 /** Runs a command, timing it and (with GNU time) reading the peak memory of its largest process. */
-function timed(name: string, command: string, args: string[], cwd = ROOT): Timed {
+function timed(name: string, command: string, args: string[], cwd = ROOT, env = buildEnv): Timed {
   mkdirSync(dirs.logs, { recursive: true });
   const timeFile = join(dirs.logs, `${name}.time`);
   const [cmd, cmdArgs] = hasGnuTime ? ['/usr/bin/time', ['-v', '-o', timeFile, command, ...args]] : [command, args];
+  const loadBefore = loadavg()[0]!;
   const started = performance.now();
-  const result = spawnSync(cmd, cmdArgs, { cwd, env: buildEnv, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const result = spawnSync(cmd, cmdArgs, { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const ms = performance.now() - started;
   const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`;
   writeFileSync(join(dirs.logs, `${name}.log`), output);
-  const out: Timed = { ms, status: result.status, output };
+  const out: Timed = { ms, load: { before: loadBefore, after: loadavg()[0]! }, status: result.status, output };
   const report = hasGnuTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
   const rss = peakRssFromTime(report);
   const cpu = cpuSecondsFromTime(report);
@@ -134,8 +159,8 @@ function timed(name: string, command: string, args: string[], cwd = ROOT): Timed
 
 const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
-function build(name: string, extraNodeArgs: string[] = []): Timed {
-  const result = timed(name, process.execPath, [...extraNodeArgs, astro, 'build'], dirs.project);
+function build(name: string, extraNodeArgs: string[] = [], env = buildEnv): Timed {
+  const result = timed(name, process.execPath, [...extraNodeArgs, astro, 'build'], dirs.project, env);
   if (result.status !== 0) {
     console.error(result.output.slice(-4000));
     throw new Error(`${name} failed (exit ${result.status}); full log in ${relative(ROOT, join(dirs.logs, `${name}.log`))}`);
@@ -179,6 +204,29 @@ async function generate(): Promise<{ slugs: string[]; words: number[] }> {
   for (const image of corpus.images) await writePicture(join(dirs.content, image.path), image.seed);
   return corpus;
 }
+
+/**
+ * The same content built from nothing, in folders of its own (the cards' cache is
+ * shared: a card is keyed by everything it shows), to compare with the kept dist/.
+ */
+function buildFromScratch(name: string): Timed {
+  for (const dir of [dirs.scratchDist, dirs.scratchCache]) rmSync(dir, { recursive: true, force: true });
+  return build(name, [], { ...buildEnv, OUT_DIR: dirs.scratchDist, ASTRO_CACHE_DIR: dirs.scratchCache });
+}
+
+/** Takes a post with a hero picture back to draft; returns its slug. */
+function draftPostWithPicture(): string {
+  const postsDir = join(dirs.content, 'posts');
+  const files = readdirSync(postsDir).filter((f) => f.endsWith('.md')).sort();
+  const withPicture = files.filter((f) => /^image:/m.test(readFileSync(join(postsDir, f), 'utf8')));
+  const file = withPicture[Math.floor(withPicture.length / 2)];
+  if (!file) throw new Error('the archive has no post with a picture to take back to draft (see --image-every)');
+  const path = join(postsDir, file);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/^---\n/, '---\ndraft: true\n'));
+  return corpusSlug(file);
+}
+
+const corpusSlug = (file: string) => file.replace(/\.mdx?$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
 
 /** Changes one post in the middle of the archive, as an editor fixing a typo does. */
 function touchOnePost(round: number): string {
@@ -255,7 +303,7 @@ const weight = postPageWeight(distFiles);
 // `npm run check` (the content check), when the project has it.
 const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
 let check: Timed | undefined;
-if (scripts.check) {
+if (scripts.check && !skip.has('check')) {
   process.stdout.write('  npm run check … ');
   check = timed('check', 'npm', ['run', '--silent', 'check']);
   console.log(`${fmtS(check.ms)}${check.status === 0 ? '' : ` (exit ${check.status}: see ${relative(ROOT, join(dirs.logs, 'check.log'))})`}`);
@@ -263,19 +311,53 @@ if (scripts.check) {
 
 // Open Graph cards: the build draws them on worker threads ahead of the routes that serve
 // them, so per-route times understate the drawing; the OG module's own benchmark times it.
+// A card costs the same whatever the archive's size: a few hundred give a steady median.
 let ogBench: ReturnType<typeof parseOgBench> | undefined;
-if (scripts['bench:og']) {
-  process.stdout.write(`  npm run bench:og -- --images ${posts} … `);
-  const og = timed('bench-og', 'npm', ['run', '--silent', 'bench:og', '--', '--images', String(posts)]);
+let og: Timed | undefined;
+if (scripts['bench:og'] && !skip.has('og')) {
+  const images = Math.min(posts, 500);
+  process.stdout.write(`  npm run bench:og -- --images ${images} … `);
+  og = timed('bench-og', 'npm', ['run', '--silent', 'bench:og', '--', '--images', String(images)]);
   ogBench = parseOgBench(og.output);
   console.log(fmtS(og.ms));
 }
 
-process.stdout.write('  link check … ');
-const linkJson = join(dirs.logs, 'links.json');
-const links = timed('links', process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--dist', dirs.dist, '--base', '/', '--json', linkJson]);
-const linkReport = existsSync(linkJson) ? JSON.parse(readFileSync(linkJson, 'utf8')) : undefined;
-console.log(`${fmtS(links.ms)}${links.status === 0 ? '' : ` (${linkReport?.broken?.length ?? '?'} broken: see ${relative(ROOT, join(dirs.logs, 'links.log'))})`}`);
+let links: Timed | undefined;
+let linkReport: { pages: number; internalUrls: number; broken: unknown[]; external: { urls: number } } | undefined;
+if (!skip.has('links')) {
+  process.stdout.write('  link check … ');
+  const linkJson = join(dirs.logs, 'links.json');
+  links = timed('links', process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--dist', dirs.dist, '--base', '/', '--json', linkJson]);
+  linkReport = existsSync(linkJson) ? JSON.parse(readFileSync(linkJson, 'utf8')) : undefined;
+  console.log(`${fmtS(links.ms)}${links.status === 0 ? '' : ` (${linkReport?.broken?.length ?? '?'} broken: see ${relative(ROOT, join(dirs.logs, 'links.log'))})`}`);
+}
+
+/**
+ * The incremental build must be invisible at the archive's size too: the kept
+ * dist/ after the warm rebuild, and again after a post with pictures goes back
+ * to draft, equals a build from scratch byte for byte.
+ */
+// After the link check: once a post is a draft, older posts' links to it lead nowhere.
+const verified: { step: string; differences: string[] }[] = [];
+const verifyBuilds: Timed[] = [];
+if (values.verify) {
+  const compare = (step: string) => {
+    process.stdout.write(`  verify: ${step}: build from scratch … `);
+    verifyBuilds.push(buildFromScratch(`scratch-${verified.length + 1}`));
+    const differences = differingFiles(dirs.dist, dirs.scratchDist);
+    verified.push({ step, differences });
+    console.log(`${fmtS(verifyBuilds.at(-1)!.ms)}, ${differences.length ? `${differences.length}+ files differ` : 'identical'}`);
+  };
+  compare('after the one-post edit');
+  const slug = draftPostWithPicture();
+  process.stdout.write(`  verify: ${slug} back to draft: warm rebuild … `);
+  verifyBuilds.push(build('warm-draft'));
+  console.log(fmtS(verifyBuilds.at(-1)!.ms));
+  const left = listFiles(dirs.dist).filter((f) => f.includes(slug));
+  if (left.length) verified.push({ step: `${slug} back to draft: files named after it left`, differences: left.slice(0, 10) });
+  compare(`after ${slug} went back to draft`);
+  rmSync(dirs.scratchDist, { recursive: true, force: true });
+}
 
 const profiles: string[] = [];
 if (values.profile) {
@@ -294,7 +376,9 @@ if (values.profile) {
 
 const coldMs = median(cold.map((c) => c.ms));
 const warmMs = median(warm.map((c) => c.ms));
-const peak = Math.max(...[...cold, ...warm].map((c) => c.peakRss ?? 0));
+const measuredBuilds = [...cold, ...warm, ...verifyBuilds];
+const peak = Math.max(...measuredBuilds.map((c) => c.peakRss ?? 0));
+const peakBuild = measuredBuilds.find((c) => (c.peakRss ?? 0) === peak);
 const result = {
   posts,
   runs,
@@ -320,18 +404,23 @@ const result = {
   ogImages: { files: ogFiles.length, routes: kinds.og.count, routeMedianMs: kinds.og.medianMs, routeTotalS: s(kinds.og.totalMs), ownBenchmark: ogBench ?? null },
   checkS: check ? s(check.ms) : null,
   checkExit: check?.status ?? null,
-  linkCheckS: s(links.ms),
+  linkCheckS: links ? s(links.ms) : null,
   linkCheck: linkReport ? { pages: linkReport.pages, internalUrls: linkReport.internalUrls, broken: linkReport.broken.length, external: linkReport.external.urls } : null,
   distMB: Math.round((distBytes / 2 ** 20) * 10) / 10,
   distFiles: distFiles.length,
   postPage: { page: weight.page, assets: weight.assets, rawKB: weight.raw / 1024, gzipKB: weight.gzip / 1024, brotliKB: weight.brotli / 1024 },
   postPageGzipKB: weight.gzip / 1024,
+  cardCpuMs: ogBench?.cpuPerImageMs ?? null,
+  memoryBudgetMB: memoryBudgetMB(posts),
+  // The one-minute load average before and after each timed step.
+  loads: { cold: cold.at(-1)!.load, warm: warm.at(-1)!.load, check: check?.load ?? null, og: og?.load ?? null },
+  verify: values.verify ? verified.map((v) => ({ step: v.step, identical: v.differences.length === 0, differences: v.differences })) : null,
 };
 
-const at1000 = posts === 1000;
+const goals = goalsAt(posts);
 const goal = (metric: string, value: number | null | undefined) => {
-  const g = GOALS_AT_1000.find((x) => x.metric === metric);
-  return at1000 && g ? { goal: goalText(g, value ?? undefined) } : {};
+  const g = goals.find((x) => x.metric === metric);
+  return g ? { goal: goalText(g, value ?? undefined) } : {};
 };
 const rows: TableRow[] = [
   { label: 'cold build (empty caches)', value: `${result.coldBuildS.toFixed(1)} s`, ...goal('coldBuildS', result.coldBuildS) },
@@ -355,8 +444,8 @@ const rows: TableRow[] = [
   },
   { label: 'pictures optimised: count / total', value: `${pictures.length} / ${result.pictures.totalS.toFixed(1)} s` },
   { label: '`npm run check`', value: check ? `${s(check.ms).toFixed(2)} s` : 'no such script yet', ...goal('checkS', result.checkS) },
-  { label: 'link check', value: `${result.linkCheckS.toFixed(1)} s${links.status === 0 ? '' : ' (broken links!)'}` },
-  { label: 'peak memory (largest process)', value: result.peakMemoryMB ? `${result.peakMemoryMB} MB` : 'n/a' },
+  { label: 'link check', value: links && result.linkCheckS !== null ? `${result.linkCheckS.toFixed(1)} s${links.status === 0 ? '' : ' (broken links!)'}` : 'skipped' },
+  { label: 'peak memory (largest process)', value: result.peakMemoryMB ? `${result.peakMemoryMB} MB` : 'n/a', ...goal('peakMemoryMB', result.peakMemoryMB) },
   { label: 'dist/ size / files', value: `${formatBytes(distBytes)} / ${distFiles.length}` },
   { label: 'post page: raw / brotli', value: `${formatBytes(weight.raw)} / ${formatBytes(weight.brotli)}` },
   { label: 'post page, gzip (HTML+CSS+JS)', value: formatBytes(weight.gzip), ...goal('postPageGzipKB', result.postPageGzipKB) },
@@ -369,5 +458,59 @@ mkdirSync(dirname(outFile), { recursive: true });
 const previous = existsSync(outFile) ? JSON.parse(readFileSync(outFile, 'utf8')) : {};
 const merged = { ...previous, [String(posts)]: result };
 writeFileSync(outFile, `${JSON.stringify(merged, null, 2)}\n`);
+
+// The goals of issue 20, each with the load average the figure was measured under.
+const loadText = (load: { before: number; after: number } | null | undefined) => (load ? `${load.before.toFixed(1)} → ${load.after.toFixed(1)}` : '');
+const wallCpu = (wallS: number, cpuS: number) => `${wallS.toFixed(1)} s wall, ${cpuS.toFixed(1)} s CPU`;
+const goalRows: GoalRow[] = [];
+const row = (g: Goal, value: number | null | undefined, measured: string, load: string) =>
+  goalRows.push({ goal: `${posts.toLocaleString('en')} posts: ${g.label}`, measured, load, verdict: goalText(g, value ?? undefined) });
+for (const g of goals) {
+  if (g.metric === 'coldBuildS') row(g, result.coldBuildS, wallCpu(result.coldBuildS, result.coldCpuS), loadText(result.loads.cold));
+  if (g.metric === 'warmBuildS') row(g, result.warmBuildS, wallCpu(result.warmBuildS, result.warmCpuS), loadText(result.loads.warm));
+  if (g.metric === 'peakMemoryMB') row(g, result.peakMemoryMB, `${result.peakMemoryMB} MB`, loadText(peakBuild?.load));
+  if (g.metric === 'checkS') row(g, result.checkS, result.checkS === null ? 'skipped' : `${result.checkS.toFixed(2)} s`, loadText(result.loads.check));
+  if (g.metric === 'postPageGzipKB') row(g, result.postPageGzipKB, `${result.postPageGzipKB.toFixed(1)} KB`, '');
+}
+if (ogBench) {
+  goalRows.push({ goal: CARD_CPU_GOAL.label, measured: `${ogBench.cpuPerImageMs?.toFixed(1)} ms`, load: loadText(result.loads.og), verdict: goalText(CARD_CPU_GOAL, ogBench.cpuPerImageMs) });
+}
+// Growth from 1,000 to 10,000 posts, once both sizes have been measured (one of them now).
+const [small, large] = [merged['1000'], merged['10000']];
+if (small && large && (posts === 1000 || posts === 10000)) {
+  const when = (r: typeof result) => `${r.measuredAt.slice(0, 10)}, load ${loadText(r.loads?.cold)}`;
+  const coldRatio = large.coldCpuS / small.coldCpuS;
+  const renderedRatio = large.warmRoutes.rendered / small.warmRoutes.rendered;
+  goalRows.push({
+    goal: GROWTH_GOALS[0]!.label,
+    measured: `${coldRatio.toFixed(2)}× (${large.coldCpuS.toFixed(0)} s ÷ ${small.coldCpuS.toFixed(0)} s)`,
+    load: `${when(large)}; ${when(small)}`,
+    verdict: goalText(GROWTH_GOALS[0]!, coldRatio),
+  });
+  goalRows.push({
+    goal: GROWTH_GOALS[1]!.label,
+    measured: `${renderedRatio.toFixed(2)}× (${large.warmRoutes.rendered} ÷ ${small.warmRoutes.rendered}; warm CPU ${(large.warmCpuS / small.warmCpuS).toFixed(1)}×)`,
+    load: `${loadText(large.loads?.warm)}; ${loadText(small.loads?.warm)}`,
+    verdict: goalText(GROWTH_GOALS[1]!, renderedRatio),
+  });
+}
+console.log(`\n${formatGoals(`Goals (issue 20) at ${posts.toLocaleString('en')} posts: load average is the machine's one-minute figure before → after`, goalRows)}`);
+
+// The memory check: the build must fit the budget for this archive's size.
+let failed = false;
+const budget = memoryBudgetMB(posts);
+if (result.peakMemoryMB === null) {
+  console.log('\nmemory check: not measured (needs GNU time at /usr/bin/time)');
+} else {
+  const fits = result.peakMemoryMB <= budget;
+  failed ||= !fits;
+  console.log(`\nmemory check: peak ${result.peakMemoryMB} MB, budget ${budget} MB at ${posts} posts: ${fits ? 'passed' : 'FAILED'}`);
+}
+for (const v of verified) {
+  failed ||= v.differences.length > 0;
+  console.log(`incremental build ${v.step}: ${v.differences.length ? `DIFFERS from a build from scratch:\n    ${v.differences.join('\n    ')}` : 'identical to a build from scratch'}`);
+}
+
 console.log(`\nWrote ${relative(ROOT, outFile)} (entry "${posts}")`);
 if (!values.keep) rmSync(work, { recursive: true, force: true });
+if (failed) process.exitCode = 1;

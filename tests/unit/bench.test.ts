@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,11 +8,14 @@ import {
   buildPhases,
   cpuSecondsFromTime,
   durationMs,
+  formatGoals,
   formatTable,
   goalText,
+  goalsAt,
   GOALS_AT_1000,
   imageTimings,
   median,
+  memoryBudgetMB,
   pageAssets,
   parseOgBench,
   peakRssFromTime,
@@ -22,6 +25,7 @@ import {
   summariseKinds,
 } from '../../scripts/lib/bench/measure.ts';
 import { groupOf, summariseProfile, type CpuProfile } from '../../scripts/lib/bench/profile.ts';
+import { differingFiles } from '../../scripts/lib/bench/same-site.ts';
 import { readContent } from '../../src/lib/content/read-content.ts';
 import { site } from '../../src/site.config.ts';
 
@@ -142,6 +146,59 @@ describe('reading measurements', () => {
     expect(goalText(cold, 31)).toBe('≤ 30 s MISSED');
     expect(goalText(cold, undefined)).toContain('not measured');
     expect(formatTable('t', [{ label: 'cold', value: '1.0 s', goal: 'x' }])).toMatch(/^cold\s+1\.0 s {2}x$/m);
+  });
+
+  it('has the goals of issue 20 at 10,000 posts and none at sizes without goals', () => {
+    expect(goalsAt(10000).map((g) => [g.metric, g.max])).toEqual([
+      ['coldBuildS', 300],
+      ['warmBuildS', 30],
+      ['peakMemoryMB', 3072],
+    ]);
+    expect(goalsAt(1000).find((g) => g.metric === 'warmBuildS')?.max).toBe(5);
+    expect(goalsAt(5000)).toEqual([]);
+  });
+
+  it('prints each goal with its figure, the load it was measured under and the verdict, in columns', () => {
+    const table = formatGoals('Goals', [
+      { goal: 'cold build', measured: '212.0 s wall, 340.0 s CPU', load: '3.1 → 4.0', verdict: '≤ 300 s met' },
+      { goal: 'peak memory', measured: '3500 MB', load: '2.0 → 2.5', verdict: '≤ 3072 MB MISSED' },
+    ]);
+    const lines = table.split('\n');
+    expect(lines[0]).toBe('Goals');
+    expect(lines[3]).toMatch(/^cold build\s+212\.0 s wall, 340\.0 s CPU {2}3\.1 → 4\.0\s+≤ 300 s met$/);
+    // Columns line up: every verdict starts at the same place.
+    expect(new Set(lines.slice(1).filter((l) => !l.startsWith('-')).map((l) => l.search(/target|≤/))).size).toBe(1);
+  });
+
+  it('allows 3 GB at 10,000 posts and less for smaller archives, never less than the fixed part', () => {
+    expect(memoryBudgetMB(10000)).toBe(3072);
+    expect(memoryBudgetMB(20000)).toBe(3072);
+    expect(memoryBudgetMB(1000)).toBeGreaterThan(1024);
+    expect(memoryBudgetMB(1000)).toBeLessThan(memoryBudgetMB(5000));
+  });
+});
+
+describe('comparing two built sites', () => {
+  const root = mkdtempSync(join(tmpdir(), 'same-site-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const site = (name: string, files: Record<string, string>) => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(root, name, path, '..'), { recursive: true });
+      writeFileSync(join(root, name, path), text);
+    }
+    return join(root, name);
+  };
+
+  it('finds nothing between identical sites, and names a file that differs, is missing or is extra', () => {
+    const a = site('a', { 'index.html': 'home', 'posts/x/index.html': 'x', 'og/x.png': 'png' });
+    const same = site('same', { 'index.html': 'home', 'posts/x/index.html': 'x', 'og/x.png': 'png' });
+    const other = site('other', { 'index.html': 'home!', 'posts/x/index.html': 'x', 'posts/y/index.html': 'y' });
+    expect(differingFiles(a, same)).toEqual([]);
+    expect(differingFiles(a, other)).toEqual([
+      'differs: index.html',
+      'only in the incremental build: og/x.png',
+      'only in the build from scratch: posts/y/index.html',
+    ]);
   });
 });
 
