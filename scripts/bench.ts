@@ -214,15 +214,19 @@ function buildFromScratch(name: string): Timed {
   return build(name, [], { ...buildEnv, OUT_DIR: dirs.scratchDist, ASTRO_CACHE_DIR: dirs.scratchCache });
 }
 
-/** Takes a post with a hero picture back to draft; returns its slug. */
+/**
+ * Takes a post with a hero picture back to draft; returns its slug. Only a post
+ * no other post links to: a live post linking to a draft is an error that
+ * stops the build, as it should.
+ */
 function draftPostWithPicture(): string {
   const postsDir = join(dirs.content, 'posts');
   const files = readdirSync(postsDir).filter((f) => f.endsWith('.md')).sort();
-  const withPicture = files.filter((f) => /^image:/m.test(readFileSync(join(postsDir, f), 'utf8')));
-  const file = withPicture[Math.floor(withPicture.length / 2)];
-  if (!file) throw new Error('the archive has no post with a picture to take back to draft (see --image-every)');
-  const path = join(postsDir, file);
-  writeFileSync(path, readFileSync(path, 'utf8').replace(/^---\n/, '---\ndraft: true\n'));
+  const texts = new Map(files.map((f) => [f, readFileSync(join(postsDir, f), 'utf8')]));
+  const linked = new Set([...texts.values()].flatMap((text) => [...text.matchAll(/\]\(\.\.\/([a-z0-9-]+)\//g)].map((m) => m[1]!)));
+  const file = files.find((f) => /^image:/m.test(texts.get(f)!) && !linked.has(corpusSlug(f)));
+  if (!file) throw new Error('the archive has no post with a picture that no other post links to (see --image-every)');
+  writeFileSync(join(postsDir, file), texts.get(file)!.replace(/^---\n/, '---\ndraft: true\n'));
   return corpusSlug(file);
 }
 
