@@ -46,7 +46,7 @@ import {
   type GoalRow,
   type TableRow,
 } from './lib/bench/measure.ts';
-import { formatProfile, summariseProfile, type CpuProfile } from './lib/bench/profile.ts';
+import { formatProfile, summarisePhases, summariseProfile, type CpuProfile } from './lib/bench/profile.ts';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const NOW = '2026-11-27T12:00:00-05:00';
@@ -374,7 +374,15 @@ if (values.profile) {
     console.log(fmtS(build(`${kind}-profiled`, ['--cpu-prof', '--cpu-prof-dir', dir]).ms));
     // The main thread's profile is the largest; worker threads write their own.
     const files = readdirSync(dir).map((f) => join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size);
-    if (files[0]) profiles.push(`${kind} build — ${formatProfile(summariseProfile(JSON.parse(readFileSync(files[0], 'utf8')) as CpuProfile, 15))}`);
+    if (files[0]) {
+      const main = JSON.parse(readFileSync(files[0], 'utf8')) as CpuProfile;
+      // Worker threads draw the cards: their busy time, beside the main thread's.
+      const workers = files.slice(1).map((f) => summariseProfile(JSON.parse(readFileSync(f, 'utf8')) as CpuProfile, 1));
+      const busy = workers.reduce((sum, w) => sum + w.totalMs - (w.byGroup.find((g) => g.name === '(idle)')?.ms ?? 0), 0);
+      profiles.push(
+        `${kind} build — ${formatProfile(summariseProfile(main, 15), summarisePhases(main))}\n${workers.length} worker thread(s) (cards): ${(busy / 1000).toFixed(1)} s busy`,
+      );
+    }
   }
 }
 

@@ -24,7 +24,7 @@ import {
   routeTimings,
   summariseKinds,
 } from '../../scripts/lib/bench/measure.ts';
-import { groupOf, summariseProfile, type CpuProfile } from '../../scripts/lib/bench/profile.ts';
+import { groupOf, summarisePhases, summariseProfile, type CpuProfile } from '../../scripts/lib/bench/profile.ts';
 import { differingFiles } from '../../scripts/lib/bench/same-site.ts';
 import { readContent } from '../../src/lib/content/read-content.ts';
 import { site } from '../../src/site.config.ts';
@@ -225,6 +225,34 @@ describe('CPU profiles', () => {
       ['(garbage collector)', 0.5],
     ]);
     expect(summary.byFunction[0]!.name).toBe('encode sharp/output.js:1');
+  });
+
+  it('sums time by step of the build, from the innermost frame that belongs to one', () => {
+    const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: frame('(root)', ''), children: [2, 5, 7, 8] },
+        // Route rendering calls into a bundled chunk that writes a file: all of it is rendering.
+        { id: 2, callFrame: frame('generatePages', 'file:///p/node_modules/astro/dist/core/build/generate.js'), children: [3] },
+        { id: 3, callFrame: frame('renderPage', 'file:///p/dist/.prerender/chunks/page.mjs'), children: [4] },
+        { id: 4, callFrame: frame('writeFile', 'node:fs/promises') },
+        // The search index continues after an await with only its own code on the stack.
+        { id: 5, callFrame: frame('writeSearchIndex', 'file:///p/src/integrations/steps/search-index.ts'), children: [6] },
+        { id: 6, callFrame: frame('readFile', 'node:fs/promises') },
+        { id: 7, callFrame: frame('(idle)', '') },
+        { id: 8, callFrame: frame('loadModule', 'node:internal/modules/esm/loader') },
+      ],
+      samples: [4, 4, 3, 6, 7, 8],
+      timeDeltas: [1000, 1000, 1000, 2000, 4000, 500],
+      startTime: 0,
+      endTime: 9500,
+    };
+    expect(summarisePhases(profile).map((p) => [p.name, p.ms])).toEqual([
+      ['(idle)', 4],
+      ['rendering routes', 3],
+      ['search index', 2],
+      ['start-up and the rest', 0.5],
+    ]);
   });
 
   it('names the package of nested and scoped modules', () => {
