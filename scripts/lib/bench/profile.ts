@@ -87,7 +87,10 @@ const PHASES: [phase: string, matches: (url: string, fn: string) => boolean][] =
   ['sitemap', (url) => url.includes('/@astrojs/sitemap/') || url.includes('/node_modules/sitemap/')],
   ['publish check', (url) => url.includes('/steps/publish-check')],
   ['pictures', (url) => url.includes('/astro/dist/assets/build/')],
-  ['rendering routes', (url, fn) => url.includes('/astro/dist/core/build/generate.js') || fn === 'generatePages' || /\/(\.prerender|chunks)\//.test(url)],
+  [
+    'rendering routes',
+    (url, fn) => /\/astro\/dist\/core\/(build\/(generate|incremental|common)\.js|app\/)/.test(url) || fn === 'generatePages' || /\/(\.prerender|chunks)\//.test(url),
+  ],
   ['content check (reading posts)', (url, fn) => url.includes('/src/lib/content/') || fn === 'createSession'],
   ['content sync (Markdown to HTML)', (url) => url.includes('/src/data/content-loader') || url.includes('/astro/dist/content/') || url.includes('satteri')],
   ['bundling', (url) => url.includes('/node_modules/rolldown/') || url.includes('/node_modules/vite/') || url.includes('/node_modules/@rolldown/')],
@@ -106,7 +109,7 @@ export function summarisePhases(profile: CpuProfile): ProfileEntry[] {
     if (functionName === '(garbage collector)' || functionName === '(idle)') phase = functionName;
     for (const [name, matches] of PHASES) if (!phase && matches(url, functionName)) phase = name;
     const up = parent.get(id);
-    phase ??= up === undefined ? 'start-up and the rest' : phaseOf(up);
+    phase ??= up === undefined ? 'start-up, writes finishing after an await, the rest' : phaseOf(up);
     phaseOfNode.set(id, phase);
     return phase;
   };
