@@ -210,6 +210,19 @@ describe('the card cache', () => {
     expect(statSync(join(dir, `${key}.png`)).size).toBe(png.length);
   });
 
+  it('names the file of a whole cached card for a build to link, and none for a card cut short or never drawn', async () => {
+    const dir = tempDir();
+    const card = postCard(post('Rest days'), 'Ada Fixture', site);
+    const other = postCard(post('Never drawn'), 'Ada Fixture', site);
+    const { key } = await createOgRenderer({ cacheDir: dir }).render(card);
+    const again = createOgRenderer({ cacheDir: dir });
+    expect(again.cachedFile(card)).toBe(join(dir, `${key}.png`));
+    expect(again.cachedFile(other)).toBeUndefined();
+    truncateSync(join(dir, `${key}.png`), 1000);
+    expect(again.cachedFile(card)).toBeUndefined();
+    expect(again.stats).toEqual({ rendered: 0, cached: 1 });
+  });
+
   it('prunes cards no build has used for a while', async () => {
     const dir = tempDir();
     const renderer = createOgRenderer({ cacheDir: dir });

@@ -31,27 +31,32 @@ export function buildCards(posts: readonly Post[], authorNames: ReadonlyMap<stri
   return cards;
 }
 
+/** Links `target` at `file`; false where links cannot be made (another disk, or not allowed). */
+async function linked(target: string, file: string): Promise<boolean> {
+  try {
+    await link(target, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes each card into `outDir` as it is ready; resolves with how many were written. */
 export async function writeCards(renderer: OgRenderer, cards: readonly CardFile[], outDir: string): Promise<number> {
   const dirs = new Set(cards.map((c) => dirname(join(outDir, c.path))));
   await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
   await Promise.all(
     cards.map(async ({ path, card }) => {
-      const { png, key } = await renderer.render(card);
       const file = join(outDir, path);
-      // Cached files are only ever replaced by rename, never written into, so a link keeps its bytes.
-      const cached = renderer.cache?.path(key);
       // The previous build's file may be there (dist/ is kept): a link replaces it, never writes into it,
       // since it may be another card's cache file.
       await rm(file, { force: true });
-      if (cached) {
-        try {
-          await link(cached, file);
-          return;
-        } catch {
-          // Another disk, or links not allowed: write a copy.
-        }
-      }
+      // Cached files are only ever replaced by rename, never written into, so a link keeps its bytes.
+      const cached = renderer.cachedFile(card);
+      if (cached && (await linked(cached, file))) return;
+      const { png, key } = await renderer.render(card);
+      const drawn = renderer.cache?.path(key);
+      if (drawn && (await linked(drawn, file))) return;
       await writeFile(file, png);
     }),
   );

@@ -5,7 +5,7 @@
  * behind but never served for the wrong picture.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, futimesSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /**
@@ -42,13 +42,12 @@ const IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 
 /** A whole PNG of the expected size: a file cut short by a killed build is not one. */
 export function isCompletePng(data: Buffer, width: number, height: number): boolean {
-  return (
-    data.length > 57 &&
-    data.subarray(0, 8).equals(PNG_SIGNATURE) &&
-    data.readUInt32BE(16) === width &&
-    data.readUInt32BE(20) === height &&
-    data.subarray(-8).equals(IEND)
-  );
+  return data.length > 57 && isCompletePngEnds(data.subarray(0, 24), data.subarray(-8), width, height);
+}
+
+/** The same check from a file's first 24 bytes and last 8 (its length checked apart). */
+function isCompletePngEnds(head: Buffer, tail: Buffer, width: number, height: number): boolean {
+  return head.subarray(0, 8).equals(PNG_SIGNATURE) && head.readUInt32BE(16) === width && head.readUInt32BE(20) === height && tail.equals(IEND);
 }
 
 export interface PngCache {
@@ -58,6 +57,11 @@ export interface PngCache {
   /** Whether a file is there (not whether it is whole: `get` checks that). */
   has(key: string): boolean;
   get(key: string): Buffer | undefined;
+  /**
+   * The file of a whole cached card, or undefined: for a build that links the
+   * file and needs none of its bytes, only its first and last bytes are read.
+   */
+  wholeFile(key: string): string | undefined;
   set(key: string, png: Buffer): void;
 }
 
@@ -79,6 +83,27 @@ export function pngCache(dir: string, size: { width: number; height: number }): 
       } catch {
         // Missing, or pruned by another build a moment ago: render it again.
         return undefined;
+      }
+    },
+    wholeFile(key) {
+      const path = file(key);
+      let fd: number | undefined;
+      try {
+        fd = openSync(path, 'r');
+        const bytes = fstatSync(fd).size;
+        if (bytes <= 57) return undefined;
+        const head = Buffer.alloc(24);
+        const tail = Buffer.alloc(8);
+        readSync(fd, head, 0, 24, 0);
+        readSync(fd, tail, 0, 8, bytes - 8);
+        if (!isCompletePngEnds(head, tail, size.width, size.height)) return undefined;
+        const now = new Date();
+        futimesSync(fd, now, now);
+        return path;
+      } catch {
+        return undefined;
+      } finally {
+        if (fd !== undefined) closeSync(fd);
       }
     },
     set(key, png) {
