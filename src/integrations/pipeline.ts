@@ -21,7 +21,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -42,7 +42,7 @@ import { devRedirects } from './steps/dev-redirects.ts';
 import { prepareOutDir, recordOutDir, removeStale, type KeptOutput } from './steps/output-dir.ts';
 import { checkPublished } from './steps/publish-check.ts';
 import { writeRedirects } from './steps/redirects.ts';
-import { postPageFile, writeSearchIndex } from './steps/search-index.ts';
+import { postPageFile, writeSearchIndex, type SearchIndexWritten } from './steps/search-index.ts';
 
 export interface PipelineOptions {
   /** Leave out posts with problems instead of stopping (the publish workflow sets BLOG_HOLD_BACK=1). */
@@ -104,12 +104,18 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
   let output: KeptOutput | undefined;
   let base = '/';
   let cardsWritten: Promise<number> | undefined;
-  let indexed: Promise<number> | undefined;
+  let indexed: Promise<SearchIndexWritten> | undefined;
 
   const publicPosts = () => (session ? session.posts.filter((p) => isPublic(p, session!.now())) : []);
   const writeOutputs = () => {
     cardsWritten ??= renderer ? writeCards(renderer, cards, outDir) : Promise.resolve(0);
-    indexed ??= writeSearchIndex(outDir, base, publicPosts().map((p) => postPageFile(p.slug)));
+    // The search index in parts, one per year of publication: a rebuild makes again only the years it wrote a page of.
+    indexed ??= writeSearchIndex(
+      outDir,
+      base,
+      publicPosts().map((p) => ({ file: postPageFile(p.slug), part: String(p.date.getUTCFullYear()) })),
+      { kept: output!.kept, since: output!.since, recordFile: join(cacheDir, 'site-pipeline/search-parts.json') },
+    );
     // Awaited in astro:build:done; until then a failure must not count as unhandled.
     cardsWritten.catch(() => {});
     indexed.catch(() => {});
@@ -190,14 +196,14 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
         writeOutputs();
         const written = await cardsWritten!;
         logger.info(`${plural(written, 'Open Graph card')} in og/`);
-        const pages = await indexed!;
-        logger.info(`search index: ${plural(pages, 'post')}`);
+        const search = await indexed!;
+        logger.info(`search index: ${plural(search.pages, 'post')} in ${plural(search.parts, 'part')} (one a year), ${search.made} made by this build`);
         if (!session) return;
         // Host rule files that configure a host rather than being served go beside the output.
         const moved = await writeRedirects(publicPosts(), { url: site.url, base, lang: site.lang }, outDir, process.env.BLOG_DEPLOY_DIR?.trim() || `${outDir.replace(/\/+$/, '')}-deploy`);
         logger.info(`${plural(moved.redirects, 'old address', 'old addresses')} forwarded (${plural(moved.pages, 'redirect page')}, _redirects, S3 and nginx rules)`);
         for (const r of moved.outside) logger.warn(`${r.from} is outside the site's folder ${base}: only the host's own rules (_redirects, S3, nginx) can forward it to ${r.to}`);
-        const produced = new Set(cards.map((c) => c.path.replace(/^\/+/, '')));
+        const produced = new Set([...cards.map((c) => c.path.replace(/^\/+/, '')), ...search.keptFiles]);
         for (const files of assets.values()) for (const file of files) produced.add(relative(outDir, fileURLToPath(file)).split(sep).join('/'));
         const stale = await removeStale(outDir, output!.since, produced);
         if (stale) logger.info(`${plural(stale, 'file')} of the previous build removed: this build no longer produces ${stale === 1 ? 'it' : 'them'}`);
