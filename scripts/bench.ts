@@ -67,7 +67,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: npm run bench -- --posts N [--runs K] [--profile] [--image-every M] [--keep] [--out FILE]
 
-  --posts N        archive size (100, 1000 and 5000 are the ones compared)
+  --posts N        archive size (1000 and 10000 have goals; see docs/performance.md)
   --runs K         repeat the cold and the warm build K times and report medians
   --profile        also profile a cold and a warm build (node --cpu-prof) and print what dominates
   --verify         also build from scratch after the warm rebuild, and again after a post with
