@@ -9,7 +9,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';
-import { formatReport, passed, postSlugOf } from '../src/lib/links/report.ts';
+import { formatReport, passed, postSlugOf } from './lib/links/report.ts';
 import { slugFromFileName } from '../src/lib/slugs.ts';
 import { site } from '../src/site.config.ts';
 import { checkLinks } from './lib/link-check.ts';

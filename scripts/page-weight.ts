@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { POST_BUDGET_BYTES, pageWeight, type PageWeight } from '../src/lib/page-weight.ts';
+import { POST_BUDGET_BYTES, pageWeight, type PageWeight } from './lib/page-weight.ts';
 
 const args = process.argv.slice(2);
 const baseAt = args.indexOf('--base');

@@ -1,8 +1,8 @@
 /**
  * Text going into HTML or XML, and text coming back out of it: the one place
- * that escapes, decodes entities and drops what XML cannot hold.
+ * that escapes, decodes entities and drops what XML cannot hold. Small on
+ * purpose: the search page's script uses it in the browser.
  */
-import { decodeHTML } from 'entities';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -11,9 +11,21 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** Text with HTML's character references (`&amp;`, `&#8217;`, `&eacute;`) turned back into characters. */
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * Text with the character references that escaped markup holds (`&amp;`,
+ * `&#8217;`, `&#x2019;`) turned back into characters. Named references beyond
+ * the escaping ones are left as written: our outputs never produce them.
+ */
 export function decodeEntities(text: string): string {
-  return decodeHTML(text);
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[ref.toLowerCase()] ?? whole;
+  });
 }
 
 /**

@@ -3,6 +3,8 @@
  * address, and how a result's excerpt is shown without trusting it as HTML.
  */
 
+import { decodeEntities } from './html.ts';
+
 /** Only pages that mark their readable part with data-pagefind-body (posts) are indexed. */
 export function isSearchable(html: string): boolean {
   return /\sdata-pagefind-body(?=[\s=>])/.test(html);
@@ -12,18 +14,6 @@ export interface ExcerptPart {
   text: string;
   /** A matched word, shown highlighted. */
   mark: boolean;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
 
 /**

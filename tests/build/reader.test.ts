@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { listDist, readDist, siteDir } from '../support/dist.ts';
-import { POST_BUDGET_BYTES, pageWeight } from '../../src/lib/page-weight.ts';
+import { POST_BUDGET_BYTES, pageWeight } from '../../scripts/lib/page-weight.ts';
 import { site as settings } from '../../src/site.config.ts';
 
 const NEVER = /DRAFTMARKER|FUTUREMARKER|LATERTODAYMARKER|draftonlytag|futureonlytag|draft-fixture|future-fixture|later-today/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assetFile, gzipSize, inlineScriptBytes, pageAssets, pageWeight } from '../../src/lib/page-weight.ts';
+import { assetFile, gzipSize, inlineScriptBytes, pageAssets, pageWeight } from '../../scripts/lib/page-weight.ts';
 
 const html = `<!doctype html><html><head>
 <link rel="stylesheet" href="/blog/_astro/site.css"><link rel="icon" href="/blog/favicon.svg">

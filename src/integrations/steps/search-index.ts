@@ -9,7 +9,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathForFile } from '../../lib/links/site-paths.ts';
+import { pathForFile } from '../../lib/site-paths.ts';
 import { isSearchable } from '../../lib/search.ts';
 import { mapLimited } from '../../lib/concurrency.ts';
 

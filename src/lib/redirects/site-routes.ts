@@ -5,7 +5,7 @@
  * and public/, so a new page or file cannot be forgotten here.
  */
 
-import { normaliseBase } from '../links/site-paths.ts';
+import { normaliseBase } from '../site-paths.ts';
 
 /** First path segments under the site's base that belong to the site. */
 export const SITE_ROUTE_NAMES: ReadonlySet<string> = new Set([

@@ -5,7 +5,7 @@
  * browser does neither gets a link.
  */
 import { escapeHtml } from '../html.ts';
-import { normaliseBase } from '../links/site-paths.ts';
+import { normaliseBase } from '../site-paths.ts';
 import type { Redirect } from './redirects.ts';
 
 export interface RedirectPageOptions {

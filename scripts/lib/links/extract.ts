@@ -4,18 +4,7 @@
  * robots.txt; and the ids a page offers as #fragment targets.
  */
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes the XML/HTML character references that can hide a URL in escaped markup. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[ref.toLowerCase()] ?? whole;
-  });
-}
+import { decodeEntities } from '../../../src/lib/html.ts';
 
 /** Prose around a URL ("see https://x.org/a.") must not become part of it. */
 function trimProse(url: string): string {

@@ -2,7 +2,7 @@
  * The result of a link check and how it reads for a person: broken links
  * grouped by target, each with every page that links to it.
  */
-import { normaliseBase } from './site-paths.ts';
+import { normaliseBase } from '../../../src/lib/site-paths.ts';
 
 export interface LinkProblem {
   /** What the link points at: a site path (/blog/posts/a/#x) or an external URL. */
