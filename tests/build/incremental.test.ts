@@ -41,6 +41,7 @@ const ALWAYS_RENDERED = [
   '/api/v1/authors.json',
   '/api/v1/openapi.json',
   '/api/v1/posts.json',
+  '/api/v1/redirects.json',
   '/api/v1/search.json',
   '/api/v1/tags.json',
 ];
@@ -112,8 +113,10 @@ describe('incremental builds', () => {
         ...ALWAYS_RENDERED,
         '/posts/fixture-massage-study/index.html',
         '/api/v1/posts/fixture-massage-study.json',
+        // The feeds of its three tags and its author: they carry its full text.
         '/tags/massage/rss.xml',
         '/tags/recovery/rss.xml',
+        '/tags/research/rss.xml',
         '/authors/ada-fixture/rss.xml',
       ].sort(),
     );
