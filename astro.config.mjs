@@ -5,7 +5,6 @@ import { site } from './src/site.config.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { publishCheck } from './src/integrations/publish-check.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
-import { editor } from './src/integrations/editor.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { prerenderSteps } from './src/integrations/prerender-steps.ts';
@@ -47,7 +46,6 @@ export default defineConfig({
   // Incremental builds: a page whose cache key (src/data/route-keys.ts), code and rendered content are unchanged
   // is copied from the previous build instead of rendered (README, Performance). `astro build --force` renders all.
   experimental: { incrementalBuild: true },
-  // editor() adds the browser editor under `astro dev` only; builds never contain it.
   // openGraphCards: a build draws the post cards from the moment the content check has read the posts and writes
   // them itself, so drawing goes on while Astro renders pages and optimises pictures. prerenderSteps tells it, and
   // the search index, when routes start and when every page is written.
@@ -57,7 +55,6 @@ export default defineConfig({
     contentGuard({ timeZone: site.timezone, onChecked: [cards.contentChecked, (report) => publish.contentChecked(report)] }),
     publish,
     mdx(),
-    editor(),
     prerenderSteps({ beforeRoutes: [() => cards.routesStarting()], afterRoutes: [() => cards.routesRendered(), () => search.routesRendered()] }),
     cards,
     ...blogSitemap(),

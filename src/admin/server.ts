@@ -66,10 +66,10 @@ export async function configYaml(): Promise<string> {
   ].join('\n');
 }
 
-let bundle: Promise<Map<string, Uint8Array>> | undefined;
+let bundle: Promise<Map<string, Uint8Array<ArrayBuffer>>> | undefined;
 
 /** The editor's script and the files it loads, by path under /admin/cms/. */
-export function editorBundle(): Promise<Map<string, Uint8Array>> {
+export function editorBundle(): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
   bundle ??= fields().then(({ posts, authors, authorNames }) => {
     const data: EditorBundleData = {
       posts,

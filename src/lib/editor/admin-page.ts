@@ -7,8 +7,10 @@
  * The policy allows the page's own files and GitHub, and nothing else:
  * - scripts from this site only ('wasm-unsafe-eval' lets the packaged picture
  *   decoder turn a phone's HEIC photo into JPEG; no JavaScript eval);
- * - styles from this site and inline (the CMS sets style attributes as it
- *   draws, and the preview's stylesheet is the site's own, inserted as text);
+ * - styles from this site, inline and from memory (the CMS sets style
+ *   attributes as it draws, and hands the preview pane the site's stylesheet as
+ *   a blob: file);
+ * - the preview pane sets its base address to this site ('self');
  * - requests to this site (config.yml), to GitHub's API, and to GitHub's status
  *   page, which the sign-in screen asks whether GitHub is up;
  * - pictures from this site, from memory (blob:, data:: pictures read through
@@ -24,7 +26,7 @@ export const GITHUB_AVATARS = 'https://avatars.githubusercontent.com';
 export const ADMIN_CSP_DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline' blob:",
   `img-src 'self' blob: data: ${GITHUB_AVATARS}`,
   "font-src 'self' data:",
   `connect-src 'self' blob: data: ${GITHUB_API} ${GITHUB_STATUS}`,
@@ -33,7 +35,7 @@ export const ADMIN_CSP_DIRECTIVES = [
   "media-src 'self' blob:",
   "manifest-src 'none'",
   "object-src 'none'",
-  "base-uri 'none'",
+  "base-uri 'self'",
   "form-action 'none'",
 ] as const;
 

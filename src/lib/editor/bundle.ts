@@ -50,7 +50,7 @@ function localFonts(entry: string, assetNames: readonly string[]): Plugin {
 }
 
 /** Every file of the bundle by its path under /admin/cms/ (`main.js`, `chunk-….js`, `assets/….woff2`). */
-export async function bundleEditor(root: string, data: EditorBundleData): Promise<Map<string, Uint8Array>> {
+export async function bundleEditor(root: string, data: EditorBundleData): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
   const { entry, assets } = sveltiaPaths(root);
   const assetNames = readdirSync(assets).filter((name) => !name.endsWith('.map'));
   const outdir = join(root, 'node_modules/.cache/admin-bundle');
@@ -71,9 +71,9 @@ export async function bundleEditor(root: string, data: EditorBundleData): Promis
     plugins: [localFonts(entry, assetNames)],
     logLevel: 'silent',
   });
-  const files = new Map<string, Uint8Array>();
-  for (const file of result.outputFiles) files.set(relative(outdir, file.path).split(sep).join('/'), file.contents);
-  for (const name of assetNames) files.set(`assets/${name}`, readFileSync(join(assets, name)));
+  const files = new Map<string, Uint8Array<ArrayBuffer>>();
+  for (const file of result.outputFiles) files.set(relative(outdir, file.path).split(sep).join('/'), new Uint8Array(file.contents));
+  for (const name of assetNames) files.set(`assets/${name}`, new Uint8Array(readFileSync(join(assets, name))));
   if (!files.has(BUNDLE_ENTRY)) throw new Error(`The editor bundle has no ${BUNDLE_ENTRY}`);
   return files;
 }

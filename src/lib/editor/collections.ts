@@ -1,8 +1,8 @@
 /**
  * The editor's two collections, posts and authors, described from their zod
- * schemas (fields.ts). The labels below are all that is written by hand.
+ * schemas (fields.ts). The labels below, and their order, are all that is
+ * written by hand.
  */
-import { citationSchema } from '../../schema/citation.ts';
 import { describeFields, type EditorField, type FieldLabels } from './fields.ts';
 import { editorAuthorSchema, editorPostSchema } from './schemas.ts';
 
@@ -19,15 +19,16 @@ export const CITATION_LABELS: FieldLabels = {
   url: { label: 'Web address' },
 };
 
+/** In the order the form shows them and files list them (as the posts in content/ do). */
 export const POST_LABELS: FieldLabels = {
   title: { label: 'Title' },
   description: { label: 'Description', multiline: true },
   author: { label: 'Author', kind: 'reference', note: 'Pick one from Authors' },
   date: { label: 'Date', kind: 'date' },
   updated: { label: 'Updated', kind: 'date' },
+  tags: { label: 'Tags', note: 'Pick tags already in use where one fits; a new one is lowercase words joined by hyphens' },
   readTime: { label: 'Read time (minutes)', note: 'Leave empty to let the site count' },
   citations: { label: 'Sources', itemLabel: 'Source', fields: CITATION_LABELS },
-  tags: { label: 'Tags', note: 'Pick tags already in use where one fits; a new one is lowercase words joined by hyphens' },
   image: {
     label: 'Hero picture',
     fields: { src: { label: 'Picture', kind: 'picture' }, alt: { label: 'Alt text', multiline: true } },

@@ -1,10 +1,10 @@
 /**
  * The one description of what the editor shows for each field, read from the
- * zod schemas in src/schema/: which fields there are and in what order, whether
- * each is required, its limits (length, range, number of items, pattern) and its
- * help text. The only thing written here by hand is what a schema cannot say:
- * the label people see and, for a few fields, what kind of input suits them (a
- * date picker, a picture upload, a pick from the authors). A schema field with no
+ * zod schemas in src/schema/: which fields there are, whether each is required,
+ * its limits (length, range, number of items, pattern) and its help text. What
+ * is written by hand (collections.ts) is what a schema cannot say: the label
+ * people see, the order of the form, and for a few fields what kind of input
+ * suits them (a date picker, a picture upload, a pick from the authors). A schema field with no
  * label here stops the build (`describeFields` throws), so a field added to a
  * schema cannot be left out of the editor by accident.
  *
@@ -263,8 +263,9 @@ function describeOne(name: string, schema: z.ZodType, label: FieldLabel, opts: D
 }
 
 /**
- * The editor's fields for an object schema, in the schema's order. Throws when
- * the schema and the labels disagree on which fields exist.
+ * The editor's fields for an object schema, in the order of `labels`: the order
+ * of the form, and of the fields in a file the editor writes. Throws when the
+ * schema and the labels disagree on which fields exist.
  */
 export function describeFields(schema: z.ZodType, labels: FieldLabels, opts: DescribeOptions): EditorField[] {
   const def = defOf(unwrap(schema));
@@ -279,7 +280,7 @@ export function describeFields(schema: z.ZodType, labels: FieldLabels, opts: Des
   }
   const stale = Object.keys(labels).filter((name) => !(name in shape));
   if (stale.length) throw new Error(`${stale.map(where).join(', ')}: labelled for the editor but not in the schema; remove the label`);
-  return Object.entries(shape).map(([name, field]) => describeOne(name, field, labels[name]!, opts));
+  return Object.entries(labels).map(([name, label]) => describeOne(name, shape[name]!, label, opts));
 }
 
 /** Every field, nested ones included, with its path (`citations.year`). */

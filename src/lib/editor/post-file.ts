@@ -3,7 +3,7 @@
  * YAML style rather than the CMS's, so a file the editor saves looks like one
  * written by hand and a save changes only the lines whose values changed.
  *
- * The style: fields in the schema's order; a value written plain unless YAML
+ * The style: fields in the editor's order (collections.ts); a value written plain unless YAML
  * needs quotes, and then in double quotes; lists of slugs on one line
  * (`tags: [massage, recovery]`), other lists one item a line; no line folding;
  * empty fields and fields at their default (`draft: false`, `citations: []`)
@@ -18,7 +18,7 @@
  * this module is plain TypeScript so the tests run it in Node too.
  */
 import { Document, isCollection, parseDocument } from 'yaml';
-import { dayAndTimeFromStored, storedFromDayAndTime } from './date-field.ts';
+import { dateForFile, dateForPicker } from './date-value.ts';
 import type { EditorField } from './fields.ts';
 
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
@@ -56,12 +56,9 @@ function cleanValue(field: EditorField | undefined, value: unknown): unknown {
       return isEmpty(value) ? undefined : value;
     case 'boolean':
       return value === undefined || value === null || value === field.default ? undefined : value;
-    case 'date': {
-      if (isEmpty(value)) return undefined;
+    case 'date':
       // Whatever form the date picker stores, the file gets `2026-11-27` or `2026-11-27T07:00:00-05:00`.
-      const stored = storedFromDayAndTime(dayAndTimeFromStored(value, field.timeZone), field.timeZone);
-      return stored === '' ? value : stored;
-    }
+      return isEmpty(value) ? undefined : dateForFile(value, field.timeZone);
     case 'text-list': {
       if (!Array.isArray(value)) return isEmpty(value) ? undefined : value;
       const items = value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => !isEmpty(v));
@@ -112,6 +109,15 @@ function parseYaml(text: string): EntryData {
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as EntryData) : {};
 }
 
+/** The values as the editor's inputs take them: dates for the date picker (date-value.ts). */
+export function forEditor(data: EntryData, fields: readonly EditorField[]): EntryData {
+  const out = { ...data };
+  for (const field of fields) {
+    if (field.kind === 'date' && field.name in out) out[field.name] = dateForPicker(out[field.name], field.timeZone);
+  }
+  return out;
+}
+
 /** A Markdown post: its frontmatter's fields and its text as `body`. */
 export function parseMarkdownEntry(text: string): EntryData {
   const match = FRONTMATTER.exec(text);
@@ -159,7 +165,7 @@ export class EntryFileFormat {
     const key = this.#key(data);
     const known = this.#read.get(key);
     this.#read.set(key, known === undefined || known === text ? text : null);
-    return data;
+    return forEditor(data, this.fields);
   }
 
   toFile(data: EntryData): string {
