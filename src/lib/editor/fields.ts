@@ -149,7 +149,7 @@ type JsonSchema = {
   anyOf?: JsonSchema[];
 };
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; checks?: unknown[] };
+type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; innerType?: z.ZodType; out?: z.ZodType };
 
 function defOf(schema: z.ZodType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
@@ -162,6 +162,20 @@ function jsonSchema(schema: z.ZodType): JsonSchema {
 /** Optional, or with a default: the file may leave it out. */
 export function isRequired(schema: z.ZodType): boolean {
   return !['optional', 'default', 'prefault'].includes(defOf(schema).type);
+}
+
+/**
+ * For a value tidied before it is checked (`doi`: a `https://doi.org/` prefix is
+ * dropped, then the rest must match), the check after the tidying: the editor
+ * asks for the tidy form, as the field's description does.
+ */
+function checkedOutput(schema: z.ZodType): z.ZodType | undefined {
+  let s = schema;
+  for (let d = defOf(s); ; d = defOf(s)) {
+    if (d.type === 'pipe' && d.out) return unwrap(d.out);
+    if (!d.innerType) return undefined;
+    s = d.innerType;
+  }
 }
 
 /** The message a schema gives for a value that does not match its pattern (the `.regex(…, { error })` text). */
@@ -197,7 +211,13 @@ function describeOne(name: string, schema: z.ZodType, label: FieldLabel, opts: D
 
   switch (def.type) {
     case 'string': {
-      const pattern = json.pattern ? { source: json.pattern, message: patternMessage(inner) } : undefined;
+      const output = json.pattern ? undefined : checkedOutput(schema);
+      const outputPattern = output ? jsonSchema(output).pattern : undefined;
+      const pattern = json.pattern
+        ? { source: json.pattern, message: patternMessage(inner) }
+        : outputPattern
+          ? { source: outputPattern, message: patternMessage(output!) }
+          : undefined;
       return {
         ...common,
         kind: 'text',
