@@ -4,9 +4,9 @@
  * script with the same description inside. Runs at build time (and under
  * `astro dev`), never in the browser.
  */
-import { getCollection } from 'astro:content';
 import { spawnSync } from 'node:child_process';
 import { stringify } from 'yaml';
+import { getAuthors, getPosts } from '../data/blog.ts';
 import { bundleEditor } from '../lib/editor/bundle.ts';
 import { authorEditorFields, postEditorFields } from '../lib/editor/collections.ts';
 import { cmsConfig, SVELTIA_SCHEMA_URL } from '../lib/editor/sveltia-config.ts';
@@ -34,10 +34,15 @@ function editorRepository(): Repository {
   return repository;
 }
 
+/**
+ * What the editor offers from the content: the tags of the posts this build
+ * publishes (a draft's or scheduled post's tags would give it away, since
+ * /admin/config.yml is public), and the authors' names for the preview.
+ */
 async function contentFacts() {
-  const [posts, authors] = await Promise.all([getCollection('posts'), getCollection('authors')]);
-  const tags = [...new Set(posts.flatMap((p) => p.data.tags))].sort();
-  const authorNames = Object.fromEntries(authors.map((a) => [a.id, a.data.name]));
+  const [posts, authors] = await Promise.all([getPosts(), getAuthors()]);
+  const tags = [...new Set(posts.flatMap((p) => p.tags))].sort();
+  const authorNames = Object.fromEntries(authors.map((a) => [a.id, a.name]));
   return { tags, authorNames };
 }
 

@@ -151,10 +151,13 @@ export class EntryFileFormat {
   /** Each file's text by its cleaned content; null when two files read differently mean the same. */
   readonly #read = new Map<string, string | null>();
 
-  constructor(
-    readonly fields: readonly EditorField[],
-    readonly kind: 'markdown' | 'yaml',
-  ) {}
+  readonly fields: readonly EditorField[];
+  readonly kind: 'markdown' | 'yaml';
+
+  constructor(fields: readonly EditorField[], kind: 'markdown' | 'yaml') {
+    this.fields = fields;
+    this.kind = kind;
+  }
 
   #key(data: EntryData): string {
     return JSON.stringify(cleanEntry(data, this.fields));

@@ -70,7 +70,8 @@ export function cmsAccepts(field: CmsField, value: unknown): boolean {
       if (!Array.isArray(value)) return false;
       if (typeof field.min === 'number' && value.length < field.min) return false;
       if (typeof field.max === 'number' && value.length > field.max) return false;
-      if (field.fields) return value.every((item) => cmsAccepts({ name: '', widget: 'object', fields: field.fields }, item));
+      const fields = field.fields;
+      if (fields) return value.every((item) => cmsAccepts({ name: '', widget: 'object', fields }, item));
       return value.every((item) => typeof item === 'string' && item.trim() !== '');
     }
     default:
