@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { site } from '../../src/site.config.ts';
 import { launchChromium } from '../support/browser.ts';
-import { readTestRepo, seedTestRepo, watchAdmin, type AdminTraffic } from '../support/admin.ts';
+import { seedTestRepo, testRepoStamp, waitForTestRepo, watchAdmin, type AdminTraffic } from '../support/admin.ts';
 import { siteDir } from '../support/dist.ts';
 import { FIXTURES } from '../support/paths.ts';
 import { serveDist, type StaticServer } from '../support/static-server.ts';
@@ -77,6 +77,8 @@ describe('the editor at /admin/', () => {
     await page.getByText(/Entry (saved|created)/).first().waitFor();
   }
 
+  const posts = (page: Page, ready: (files: Record<string, string>) => boolean) => waitForTestRepo(page, 'content/posts', ready);
+
   it('opens with GitHub blocked: the sign-in screen, no console error, no request but to GitHub', async () => {
     const { page, traffic } = await open({ testBackend: false });
     await page.goto(`${server.url}admin/`);
@@ -109,7 +111,8 @@ describe('the editor at /admin/', () => {
     await page.keyboard.type('Breathe in for four counts and out for six, three times, before the first stretch.');
     await saveEntry(page);
 
-    const saved = Object.entries(await readTestRepo(page, 'content/posts')).filter(([path]) => path.endsWith('-breathing-before-a-stretch.md'));
+    const isNew = (path: string) => path.endsWith('-breathing-before-a-stretch.md');
+    const saved = Object.entries(await posts(page, (files) => Object.keys(files).some(isNew))).filter(([path]) => isNew(path));
     expect(saved.map(([path]) => path)).toHaveLength(1);
     const [path, text] = saved[0]!;
     expect(path).toMatch(/^content\/posts\/\d{4}-\d{2}-\d{2}-breathing-before-a-stretch\.md$/);
@@ -142,13 +145,18 @@ describe('the editor at /admin/', () => {
     await expect(preview.locator('.byline').innerText()).resolves.toMatch(/^By Ada Fixture · November 1, 2026 · \d+ min read/);
     await expect(preview.locator('.sources li').first().innerText()).resolves.toContain('Crane, J. D.');
 
+    // Saved without a change, the file is written again, byte for byte as it was.
+    const seeded = await testRepoStamp(page, STUDY);
+    await page.waitForTimeout(20); // so a rewrite gets a later time
     await saveEntry(page);
-    expect((await readTestRepo(page, 'content/posts'))[STUDY]).toBe(original);
+    for (let i = 0; i < 100 && (await testRepoStamp(page, STUDY)) === seeded; i++) await page.waitForTimeout(100);
+    expect(await testRepoStamp(page, STUDY), 'the save wrote the file').not.toBe(seeded);
+    expect((await posts(page, (files) => STUDY in files))[STUDY]).toBe(original);
 
     await openPost(page, 'Fixture post with a citation');
     await page.getByRole('textbox', { name: 'Title' }).fill('Fixture post with a citation, retitled');
     await saveEntry(page);
-    const edited = (await readTestRepo(page, 'content/posts'))[STUDY]!;
+    const edited = (await posts(page, (files) => files[STUDY] !== original))[STUDY]!;
     const before = original.split('\n');
     const after = edited.split('\n');
     expect(after).toHaveLength(before.length);

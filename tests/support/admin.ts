@@ -97,3 +97,38 @@ export async function readTestRepo(page: Page, folder: string): Promise<Record<s
     { root: TEST_REPO_ROOT, folder },
   );
 }
+
+/**
+ * The test backend's repository under `folder` once `ready` says so: a save is
+ * written after the editor reports it, and a file being replaced cannot be read
+ * for a moment. Polls every 100 ms for up to 10 s, then returns what it last read.
+ */
+export async function waitForTestRepo(page: Page, folder: string, ready: (files: Record<string, string>) => boolean): Promise<Record<string, string>> {
+  let files: Record<string, string> = {};
+  for (let i = 0; i < 100; i++) {
+    try {
+      files = await readTestRepo(page, folder);
+      if (ready(files)) return files;
+    } catch {
+      // Mid-write: read again.
+    }
+    await page.waitForTimeout(100);
+  }
+  return files;
+}
+
+/** When a file of the test backend's repository was last written (ms), or undefined while it cannot be read. */
+export async function testRepoStamp(page: Page, path: string): Promise<number | undefined> {
+  return page
+    .evaluate(
+      async ({ root, path }) => {
+        let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(root);
+        const parts = path.split('/');
+        const name = parts.pop()!;
+        for (const part of parts) dir = await dir.getDirectoryHandle(part);
+        return (await (await dir.getFileHandle(name)).getFile()).lastModified;
+      },
+      { root: TEST_REPO_ROOT, path },
+    )
+    .catch(() => undefined);
+}
