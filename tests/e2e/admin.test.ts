@@ -91,7 +91,9 @@ describe('the editor at /admin/', () => {
     for (const url of traffic.github) expect(new URL(url).hostname).toMatch(/^(api\.github\.com|www\.githubstatus\.com)$/);
   });
 
-  it('creates a post that passes the content check', async () => {
+  it('creates a post with a hero picture that passes the content check', async () => {
+    const picture = join(mkdtempSync(join(tmpdir(), 'admin-picture-')), 'breathing-hands.jpg');
+    cpSync(join(CONTENT, 'posts/images/hero.jpg'), picture);
     const { page, traffic } = await openWithTestRepo();
     await page.goto(`${server.url}admin/#/collections/posts/new`);
     await page.getByRole('textbox', { name: 'Title' }).fill('Breathing before a stretch');
@@ -109,6 +111,10 @@ describe('the editor at /admin/', () => {
     for (let i = 0; i < 20 && (await body.count()) === 0; i++) await page.mouse.wheel(0, 1500);
     await body.click();
     await page.keyboard.type('Breathe in for four counts and out for six, three times, before the first stretch.');
+    // The hero picture, uploaded next to the posts, with its alt text.
+    await page.getByRole('checkbox', { name: /Add.*Hero picture/ }).click();
+    await page.locator('[data-key-path="image.src"] input[type="file"]').first().setInputFiles(picture);
+    await page.locator('[data-key-path="image.alt"] textarea').fill('Hands resting on a stretch table');
     await saveEntry(page);
 
     const isNew = (path: string) => path.endsWith('-breathing-before-a-stretch.md');
@@ -119,12 +125,16 @@ describe('the editor at /admin/', () => {
     expect(text).toContain('\ntags: [stretching, breathing]\n');
     expect(text).toContain('\ndate: 2026-12-01T07:00:00-05:00\n');
     expect(text).toMatch(/^---\ntitle: Breathing before a stretch\n/);
+    expect(text).toContain('\nimage:\n  src: ./images/breathing-hands.jpg\n  alt: Hands resting on a stretch table\n');
+    const uploaded = await waitForTestRepo(page, 'content/posts', (files) => 'content/posts/images/breathing-hands.jpg' in files);
+    expect(Object.keys(uploaded)).toContain('content/posts/images/breathing-hands.jpg');
 
     // The file, in a copy of the fixture content, through the check that guards the build.
     const dir = mkdtempSync(join(tmpdir(), 'admin-saved-'));
     try {
       cpSync(CONTENT, dir, { recursive: true });
       writeFileSync(join(dir, path.replace(/^content\//, '')), text);
+      cpSync(picture, join(dir, 'posts/images/breathing-hands.jpg'));
       const report = checkContent({ contentDir: dir, timeZone: site.timezone, root: dir });
       const mine = report.problems.filter((p) => p.file.endsWith('breathing-before-a-stretch.md'));
       expect(mine.filter((p) => p.severity === 'error')).toEqual([]);
