@@ -5,6 +5,7 @@
  * `astro dev`), never in the browser.
  */
 import { spawnSync } from 'node:child_process';
+import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import { getAuthors, getPosts } from '../data/blog.ts';
 import { bundleEditor } from '../lib/editor/bundle.ts';
@@ -26,9 +27,9 @@ function gitRemote(): string | undefined {
 let repository: Repository | undefined;
 function editorRepository(): Repository {
   if (!repository) {
-    repository = repositoryFrom(process.env, process.env.CMS_REPOSITORY || process.env.GITHUB_REPOSITORY ? undefined : gitRemote());
+    repository = repositoryFrom(process.env, process.env.CMS_REPOSITORY || process.env.GITHUB_REPOSITORY ? undefined : gitRemote(), basename(process.cwd()));
     if (repository.source === 'none') {
-      console.warn('[admin] No GitHub repository known for the editor at /admin/: set CMS_REPOSITORY=owner/name when building (the publish workflow sets it itself).');
+      console.warn('[admin] No GitHub repository known for the editor at /admin/, so it can only open a local copy: set CMS_REPOSITORY=owner/name when building (the publish workflow sets it itself).');
     }
   }
   return repository;
@@ -75,14 +76,59 @@ let bundle: Promise<Map<string, Uint8Array<ArrayBuffer>>> | undefined;
 
 /** The editor's script and the files it loads, by path under /admin/cms/. */
 export function editorBundle(): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
-  bundle ??= fields().then(({ posts, authors, authorNames }) => {
+  bundle ??= (async () => {
+    const { posts, authors, authorNames } = await fields();
     const data: EditorBundleData = {
       posts,
       authors,
       preview: { timeZone: site.timezone, locale: site.lang, authorNames },
       css: siteCss,
     };
-    return bundleEditor(process.cwd(), data);
-  });
+    const files = await bundleEditor(process.cwd(), data);
+    const unserved = [...files.keys()].filter((path) => path.startsWith('assets/') && !ASSET_EXTENSIONS.some((ext) => path.endsWith(`.${ext}`)));
+    if (unserved.length) throw new Error(`Sveltia CMS now ships ${unserved.join(', ')}; add a route for the extension in src/pages/admin/cms/assets/ and to ASSET_EXTENSIONS`);
+    return files;
+  })();
   return bundle;
+}
+
+/**
+ * Kinds of file Sveltia's package loads by address, one route each under
+ * src/pages/admin/cms/assets/: a route names its extension, so `astro dev` serves
+ * it at its own address (the site's trailing-slash rule leaves such routes alone).
+ */
+export const ASSET_EXTENSIONS = ['js', 'wasm', 'png', 'woff2', 'txt'] as const;
+
+/** getStaticPaths() for the bundle's scripts: `main.js` and the chunks it loads. */
+export async function scriptPaths() {
+  const names = [...(await editorBundle()).keys()].filter((path) => /^[^/]+\.js$/.test(path));
+  return names.map((path) => ({ params: { file: path.slice(0, -'.js'.length) } }));
+}
+
+/** getStaticPaths() for Sveltia's packaged files with this extension. */
+export async function assetPaths(extension: (typeof ASSET_EXTENSIONS)[number]) {
+  const names = [...(await editorBundle()).keys()].filter((path) => path.startsWith('assets/') && path.endsWith(`.${extension}`));
+  return names.map((path) => ({ params: { name: path.slice('assets/'.length, -(extension.length + 1)) } }));
+}
+
+/** Content types for `astro dev`, which sends none for an endpoint (a browser refuses a module script without one). */
+const CONTENT_TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  wasm: 'application/wasm',
+  png: 'image/png',
+  woff2: 'font/woff2',
+  txt: 'text/plain; charset=utf-8',
+};
+
+function fileResponse(body: Uint8Array<ArrayBuffer> | undefined, extension: string): Response {
+  if (!body) return new Response('Not found', { status: 404 });
+  return new Response(body, { headers: { 'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream' } });
+}
+
+export async function scriptFile(name: string): Promise<Response> {
+  return fileResponse((await editorBundle()).get(`${name}.js`), 'js');
+}
+
+export async function assetFile(name: string, extension: string): Promise<Response> {
+  return fileResponse((await editorBundle()).get(`assets/${name}.${extension}`), extension);
 }

@@ -151,7 +151,7 @@ describe('the editor at /admin/', () => {
     const original = fixtureRepository()[STUDY]!;
     await openPost(page, 'Fixture post with a citation');
     // The preview shows the post as the site does: byline with the author's name, the Sources list.
-    const preview = page.frameLocator('iframe').first();
+    const preview = page.locator('iframe').first().contentFrame();
     await expect(preview.locator('.byline').innerText()).resolves.toMatch(/^By Ada Fixture · November 1, 2026 · \d+ min read/);
     await expect(preview.locator('.sources li').first().innerText()).resolves.toContain('Crane, J. D.');
 

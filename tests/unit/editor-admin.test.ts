@@ -7,15 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN_CSP, adminPageHtml } from '../../src/lib/editor/admin-page.ts';
 import { localFontUrls } from '../../src/lib/editor/bundle.ts';
 import { previewHeaderHtml, previewSourcesHtml } from '../../src/lib/editor/preview.ts';
-import { repositoryFrom, repositoryFromRemote, UNKNOWN_REPOSITORY } from '../../src/lib/editor/repository.ts';
+import { repositoryFrom, repositoryFromRemote } from '../../src/lib/editor/repository.ts';
 
 describe('the repository the editor writes to', () => {
-  it('is CMS_REPOSITORY, else GitHub Actions’ GITHUB_REPOSITORY, else the origin remote', () => {
+  it('is CMS_REPOSITORY, else GitHub Actions’ GITHUB_REPOSITORY, else the origin remote, else a local copy named after the folder', () => {
     expect(repositoryFrom({ CMS_REPOSITORY: 'studio/blog', GITHUB_REPOSITORY: 'other/repo' })).toEqual({ name: 'studio/blog', branch: 'main', source: 'CMS_REPOSITORY' });
     expect(repositoryFrom({ GITHUB_REPOSITORY: 'other/repo', CMS_BRANCH: 'live' })).toEqual({ name: 'other/repo', branch: 'live', source: 'GITHUB_REPOSITORY' });
     expect(repositoryFrom({}, 'git@github.com:studio/blog.git\n')).toMatchObject({ name: 'studio/blog', source: 'git remote' });
     expect(repositoryFrom({ CMS_REPOSITORY: 'not a repository' }, 'https://github.com/studio/blog')).toMatchObject({ name: 'studio/blog' });
-    expect(repositoryFrom({})).toMatchObject({ name: UNKNOWN_REPOSITORY, source: 'none' });
+    expect(repositoryFrom({}, undefined, 'wellness blog')).toMatchObject({ name: 'local/wellness-blog', source: 'none' });
   });
 
   it('reads GitHub remotes only', () => {

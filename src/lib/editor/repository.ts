@@ -20,10 +20,15 @@ export function repositoryFromRemote(url: string | undefined): string | undefine
   return match?.[1];
 }
 
-/** A stand-in the editor shows as "repository not found" when none is known. */
-export const UNKNOWN_REPOSITORY = 'set-CMS_REPOSITORY/when-building';
+/**
+ * Without a known repository the editor still works on a local copy (`npm run dev`, "Work with Local
+ * Repository"), where it asks for the folder by this name; signing in to GitHub would find nothing.
+ */
+export function unknownRepository(folderName: string): string {
+  return `local/${folderName.replace(/[^A-Za-z0-9_.-]/g, '-') || 'blog'}`;
+}
 
-export function repositoryFrom(env: Record<string, string | undefined>, remoteUrl?: string): Repository {
+export function repositoryFrom(env: Record<string, string | undefined>, remoteUrl?: string, folderName = 'blog'): Repository {
   const branch = env.CMS_BRANCH?.trim() || 'main';
   for (const source of ['CMS_REPOSITORY', 'GITHUB_REPOSITORY'] as const) {
     const value = env[source]?.trim();
@@ -31,5 +36,5 @@ export function repositoryFrom(env: Record<string, string | undefined>, remoteUr
   }
   const remote = repositoryFromRemote(remoteUrl);
   if (remote) return { name: remote, branch, source: 'git remote' };
-  return { name: UNKNOWN_REPOSITORY, branch, source: 'none' };
+  return { name: unknownRepository(folderName), branch, source: 'none' };
 }
