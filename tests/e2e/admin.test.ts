@@ -77,6 +77,15 @@ describe('the editor at /admin/', () => {
     await page.getByText(/Entry (saved|created)/).first().waitFor();
   }
 
+  /** Scroll the form down to the text (fields far down are drawn once scrolled to); the text opens as Markdown. */
+  async function showBody(page: Page) {
+    const body = page.locator('[data-key-path="body"] :is(textarea, [contenteditable="true"]):visible');
+    await page.mouse.move(300, 600);
+    for (let i = 0; i < 20 && (await body.count()) === 0; i++) await page.mouse.wheel(0, 1500);
+    await body.waitFor();
+    return body;
+  }
+
   const posts = (page: Page, ready: (files: Record<string, string>) => boolean) => waitForTestRepo(page, 'content/posts', ready);
 
   it('opens with GitHub blocked: the sign-in screen, no console error, no request but to GitHub', async () => {
@@ -105,12 +114,8 @@ describe('the editor at /admin/', () => {
     await tags.last().fill('stretching');
     await page.getByRole('button', { name: /Add.*Tags/ }).click();
     await tags.last().fill('breathing');
-    // Fields far down the form are drawn once scrolled to.
-    const body = page.locator('[data-key-path="body"] [contenteditable="true"]');
-    await page.mouse.move(300, 600);
-    for (let i = 0; i < 20 && (await body.count()) === 0; i++) await page.mouse.wheel(0, 1500);
-    await body.click();
-    await page.keyboard.type('Breathe in for four counts and out for six, three times, before the first stretch.');
+    await (await showBody(page)).click();
+    await page.keyboard.type('Breathe in for **four** counts and out for six, three times, before the first stretch.');
     // The hero picture, uploaded next to the posts, with its alt text.
     await page.getByRole('checkbox', { name: /Add.*Hero picture/ }).click();
     await page.locator('[data-key-path="image.src"] input[type="file"]').first().setInputFiles(picture);
@@ -125,6 +130,7 @@ describe('the editor at /admin/', () => {
     expect(text).toContain('\ntags: [stretching, breathing]\n');
     expect(text).toContain('\ndate: 2026-12-01T07:00:00-05:00\n');
     expect(text).toMatch(/^---\ntitle: Breathing before a stretch\n/);
+    expect(text).toMatch(/\n---\n\nBreathe in for \*\*four\*\* counts and out for six, three times, before the first stretch\.\n$/);
     expect(text).toContain('\nimage:\n  src: ./images/breathing-hands.jpg\n  alt: Hands resting on a stretch table\n');
     const uploaded = await waitForTestRepo(page, 'content/posts', (files) => 'content/posts/images/breathing-hands.jpg' in files);
     expect(Object.keys(uploaded)).toContain('content/posts/images/breathing-hands.jpg');
@@ -155,7 +161,8 @@ describe('the editor at /admin/', () => {
     await expect(preview.locator('.byline').innerText()).resolves.toMatch(/^By Ada Fixture · November 1, 2026 · \d+ min read/);
     await expect(preview.locator('.sources li').first().innerText()).resolves.toContain('Crane, J. D.');
 
-    // Saved without a change, the file is written again, byte for byte as it was.
+    // Saved without a change (the whole form drawn, text included), the file is written again, byte for byte as it was.
+    await showBody(page);
     const seeded = await testRepoStamp(page, STUDY);
     await page.waitForTimeout(20); // so a rewrite gets a later time
     await saveEntry(page);
@@ -173,6 +180,57 @@ describe('the editor at /admin/', () => {
     expect(after.filter((line, i) => line !== before[i])).toEqual(['title: Fixture post with a citation, retitled']);
     expect(traffic.errors).toEqual([]);
     expect(traffic.elsewhere).toEqual([]);
+  });
+
+  it('keeps the Markdown of the text as written when another field changes (comments, tables, code, footnotes)', async () => {
+    const path = 'content/posts/2026-11-02-markdown-kinds.md';
+    const original = [
+      '---',
+      'title: Every kind of Markdown',
+      'description: A post whose text uses every kind of Markdown the editor could be tempted to rewrite.',
+      'author: ada-fixture',
+      'date: 2026-11-02',
+      'tags: [massage]',
+      '---',
+      '',
+      '<!--',
+      '  A note for the writer, as `npm run new` leaves one.',
+      '-->',
+      '',
+      'Some *text* and __bold__ with a [reference link][ref].',
+      '',
+      '* a star list',
+      '* second item',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '',
+      '```js',
+      'const x = 1;',
+      '```',
+      '',
+      'A footnote.[^1]',
+      '',
+      '[ref]: https://example.org/',
+      '[^1]: The note.',
+      '',
+    ].join('\n');
+    const opened = await open({ testBackend: true });
+    const { page, traffic } = opened;
+    await page.goto(`${server.url}robots.txt`);
+    await seedTestRepo(page, { ...fixtureRepository(), [path]: original });
+    await page.goto(`${server.url}admin/`);
+    await page.getByRole('button', { name: /Test Repository/ }).click();
+    await openPost(page, 'Every kind of Markdown');
+    await page.getByRole('textbox', { name: 'Title' }).first().fill('Every kind of Markdown, kept');
+    // The text is drawn once scrolled to, and drawing it is what could rewrite it.
+    const body = await showBody(page);
+    await expect(body.evaluate((e) => ('value' in e ? String(e.value) : e.textContent))).resolves.toContain('The note.');
+    await saveEntry(page);
+    const saved = (await posts(page, (files) => files[path] !== original))[path]!;
+    expect(saved).toBe(original.replace('title: Every kind of Markdown\n', 'title: Every kind of Markdown, kept\n'));
+    expect(traffic.errors).toEqual([]);
   });
 
   it('fits a 390 px phone screen: no sideways scrolling, the form within the screen', async () => {

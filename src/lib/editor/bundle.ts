@@ -11,7 +11,8 @@
  * the console). A CDN address the rewrite does not know stops the bundle.
  */
 import { build, type Plugin } from 'esbuild';
-import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import type { EditorBundleData } from '../../admin/main.ts';
@@ -49,6 +50,21 @@ function localFonts(entry: string, assetNames: readonly string[]): Plugin {
   };
 }
 
+/**
+ * The code-highlighting grammars (some 240 files, 11 MB) are left out: the site
+ * shows code blocks without colours, so the editor need not colour them either.
+ * A code block in a post is edited as plain text.
+ */
+function withoutGrammars(): Plugin {
+  return {
+    name: 'no-code-grammars',
+    setup(b) {
+      b.onResolve({ filter: /^@shikijs\/langs\/./ }, () => ({ path: 'no-grammars', namespace: 'no-grammars' }));
+      b.onLoad({ filter: /.*/, namespace: 'no-grammars' }, () => ({ contents: 'export default [];', loader: 'js' }));
+    },
+  };
+}
+
 /** Every file of the bundle by its path under /admin/cms/ (`main.js`, `chunk-….js`, `assets/….woff2`). */
 export async function bundleEditor(root: string, data: EditorBundleData): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
   const { entry, assets } = sveltiaPaths(root);
@@ -68,12 +84,65 @@ export async function bundleEditor(root: string, data: EditorBundleData): Promis
     outdir,
     write: false,
     define: { __EDITOR__: JSON.stringify(data) },
-    plugins: [localFonts(entry, assetNames)],
+    plugins: [localFonts(entry, assetNames), withoutGrammars()],
     logLevel: 'silent',
   });
   const files = new Map<string, Uint8Array<ArrayBuffer>>();
   for (const file of result.outputFiles) files.set(relative(outdir, file.path).split(sep).join('/'), new Uint8Array(file.contents));
   for (const name of assetNames) files.set(`assets/${name}`, new Uint8Array(readFileSync(join(assets, name))));
   if (!files.has(BUNDLE_ENTRY)) throw new Error(`The editor bundle has no ${BUNDLE_ENTRY}`);
+  return files;
+}
+
+/** The sources a bundle is made from besides its data: our code it imports, and every package's version. */
+const BUNDLE_SOURCES = ['src/admin', 'src/lib', 'src/schema', 'package-lock.json'];
+
+function hashTree(hash: ReturnType<typeof createHash>, root: string, path: string): void {
+  const full = join(root, path);
+  if (!existsSync(full)) return;
+  if (statSync(full).isDirectory()) {
+    for (const name of readdirSync(full).sort()) hashTree(hash, root, `${path}/${name}`);
+    return;
+  }
+  hash.update(path);
+  hash.update(readFileSync(full));
+}
+
+/** The key of a bundle: a digest of its data and of everything in BUNDLE_SOURCES. */
+export function bundleKey(root: string, data: EditorBundleData): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(data));
+  for (const source of BUNDLE_SOURCES) hashTree(hash, root, source);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * The bundle for `data`, from `cacheDir` when one with the same key is there,
+ * else made and kept there (written aside, then renamed, so a half-written
+ * bundle is never read). Other bundles in the folder are removed.
+ */
+export async function cachedBundle(root: string, data: EditorBundleData, cacheDir: string): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
+  const key = bundleKey(root, data);
+  const dir = join(cacheDir, key);
+  const manifest = join(dir, 'files.json');
+  if (existsSync(manifest)) {
+    const names = JSON.parse(readFileSync(manifest, 'utf8')) as string[];
+    return new Map(names.map((name) => [name, new Uint8Array(readFileSync(join(dir, 'files', name)))]));
+  }
+  const files = await bundleEditor(root, data);
+  const aside = `${dir}.${process.pid}.tmp`;
+  rmSync(aside, { recursive: true, force: true });
+  for (const [name, contents] of files) {
+    mkdirSync(dirname(join(aside, 'files', name)), { recursive: true });
+    writeFileSync(join(aside, 'files', name), contents);
+  }
+  writeFileSync(join(aside, 'files.json'), JSON.stringify([...files.keys()]));
+  try {
+    renameSync(aside, dir);
+    for (const other of readdirSync(cacheDir)) if (other !== key && !other.endsWith('.tmp')) rmSync(join(cacheDir, other), { recursive: true, force: true });
+  } catch {
+    // Another build kept the same bundle first.
+    rmSync(aside, { recursive: true, force: true });
+  }
   return files;
 }

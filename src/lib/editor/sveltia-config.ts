@@ -104,8 +104,9 @@ export function cmsField(field: EditorField): Field {
       return {
         ...common(field),
         widget: 'markdown',
-        // Only what the site's Markdown shows; no raw HTML blocks or embeds.
-        editor_components: ['image'],
+        // Markdown as written, by default: the rich-text mode rewrites what it does not draw (an
+        // HTML comment, a table) even when the text was not touched. One click switches to it.
+        modes: ['raw', 'rich_text'],
         linked_images: false,
       };
   }
