@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ADMIN_CSP, adminPageHtml } from '../../src/lib/editor/admin-page.ts';
-import { localFontUrls } from '../../src/lib/editor/bundle.ts';
+import { bundleKey, localFontUrls } from '../../src/lib/editor/bundle.ts';
 import { previewHeaderHtml, previewSourcesHtml } from '../../src/lib/editor/preview.ts';
 import { repositoryFrom, repositoryFromRemote } from '../../src/lib/editor/repository.ts';
 
@@ -76,5 +76,16 @@ describe("Sveltia's CDN fonts", () => {
 
   it('stop the bundle when a font has no packaged copy', () => {
     expect(() => localFontUrls('url(https://cdn.jsdelivr.net/fontsource/fonts/inter@5.0.0/latin-400-normal.woff2)', assets)).toThrow(/inter@5\.0\.0.*no copy/);
+  });
+});
+
+describe('the bundle cache key', () => {
+  const data = { posts: [], authors: [], preview: { timeZone: 'America/New_York', locale: 'en-US', authorNames: {} }, css: '' };
+
+  it('is the same for the same inputs and changes with the data the bundle carries', () => {
+    const root = process.cwd();
+    expect(bundleKey(root, data)).toBe(bundleKey(root, structuredClone(data)));
+    expect(bundleKey(root, { ...data, css: 'body { color: red }' })).not.toBe(bundleKey(root, data));
+    expect(bundleKey(root, { ...data, preview: { ...data.preview, authorNames: { ada: 'Ada' } } })).not.toBe(bundleKey(root, data));
   });
 });
