@@ -3,7 +3,6 @@ import { defineConfig, sharpImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { site } from './src/site.config.ts';
 import { sitePipeline } from './src/integrations/pipeline.ts';
-import { editor } from './src/integrations/editor.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { PROSE_IMAGE_WIDTHS, proseImages } from './src/lib/prose-images.ts';
 import { citationMarkers } from './src/lib/citations/markdown-plugin.ts';
@@ -40,6 +39,6 @@ export default defineConfig({
   // is copied from the previous build instead of rendered (README, Performance). `astro build --force` renders all.
   experimental: { incrementalBuild: true },
   // sitePipeline reads the content once, holds the build's "now", and runs the build's own steps
-  // (cards, search index, sitemap, publish check); editor() adds the browser editor under `astro dev` only.
-  integrations: [sitePipeline(), mdx(), editor()],
+  // (cards, search index, redirects, sitemap, publish check). The editor at /admin/ is plain pages (src/pages/admin/).
+  integrations: [sitePipeline(), mdx()],
 });

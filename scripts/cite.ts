@@ -7,7 +7,7 @@
  */
 import { citationFromRecord, citationYaml } from '../src/lib/citations/frontmatter-entry.ts';
 import { OfflineError, LookupError, userAgent } from '../src/lib/citations/http.ts';
-import { normaliseDoi, normalisePmid } from '../src/lib/citations/identifiers.ts';
+import { normaliseDoi, normalisePmid } from '../src/schema/identifiers.ts';
 import { lockKey, readLock, type Identifier } from '../src/lib/citations/lock.ts';
 import { createLookup } from '../src/lib/citations/lookup.ts';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';

@@ -14,7 +14,7 @@ import { readContent } from '../../src/lib/content/read-content.ts';
 import type { CheckedPost } from '../../src/lib/content/types.ts';
 import { site } from '../../src/site.config.ts';
 import { buildSite, type SiteBuild } from '../support/build-site.ts';
-import { allText, listDist, readDist, siteDir } from '../support/dist.ts';
+import { allText, listDist, readDist, readerPages, siteDir } from '../support/dist.ts';
 import { FIXTURES, FIXTURE_NOW, OUT } from '../support/paths.ts';
 import { SITES } from '../support/sites.ts';
 import { assertWellFormedXml } from '../support/xml.ts';
@@ -272,7 +272,7 @@ describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (nam
   });
 
   it('lets readers find the feeds from every page, and subscribe from the footer', () => {
-    const pages = listDist(dir).filter((p) => p.endsWith('.html'));
+    const pages = readerPages(dir);
     const redirects = pages.filter((p) => readDist(dir, p).includes('http-equiv="refresh"'));
     const real = pages.filter((p) => !redirects.includes(p));
     expect(real.length).toBeGreaterThan(20);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { listDist, readDist, siteDir } from '../support/dist.ts';
+import { listDist, readDist, readerPages, siteDir } from '../support/dist.ts';
 import { POST_BUDGET_BYTES, pageWeight } from '../../scripts/lib/page-weight.ts';
 import { site as settings } from '../../src/site.config.ts';
 
@@ -66,7 +66,7 @@ describe('search index (Pagefind)', () => {
 
   it('loads Pagefind on the search page only', () => {
     const dir = siteDir('site');
-    const pages = listDist(dir).filter((f) => f.endsWith('.html'));
+    const pages = readerPages(dir);
     const withSearch = pages.filter((f) => /pagefind\/pagefind\.js|wasm-unsafe-eval/.test(readDist(dir, f)));
     expect(withSearch).toEqual(['search/index.html']);
   });
@@ -278,7 +278,7 @@ describe('Content-Security-Policy', () => {
   for (const name of ['site', 'base']) {
     it(`"${name}": every page has one, allowing only hashed inline scripts and nothing from other origins`, () => {
       const dir = siteDir(name);
-      for (const f of listDist(dir).filter((p) => p.endsWith('.html'))) {
+      for (const f of readerPages(dir)) {
         const html = readDist(dir, f);
         if (/<meta[^>]+http-equiv="refresh"/i.test(html)) continue;
         const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];

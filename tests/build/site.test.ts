@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
-import { allText, listDist, readDist, siteDir } from '../support/dist.ts';
+import { allText, listDist, readDist, readerPages, siteDir } from '../support/dist.ts';
 import { FIXTURES, FIXTURE_NOW } from '../support/paths.ts';
 
 const PUBLIC_SLUGS = [
@@ -105,7 +105,7 @@ describe('the fixture site', () => {
   });
 
   it('has skip link, landmarks and one h1 on every page', () => {
-    for (const page of files.filter((f) => f.endsWith('.html'))) {
+    for (const page of readerPages(dir)) {
       const html = readDist(dir, page);
       expect(html, page).toContain('<a class="skip-link" href="#main">');
       expect(html, page).toMatch(/<header class="site-header">[\s\S]*<main id="main"[\s\S]*<footer class="site-footer">/);

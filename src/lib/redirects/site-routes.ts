@@ -11,6 +11,7 @@ import { normaliseBase } from '../site-paths.ts';
 export const SITE_ROUTE_NAMES: ReadonlySet<string> = new Set([
   // src/pages/
   '404.html',
+  'admin',
   'api',
   'archive',
   'authors',
@@ -27,7 +28,6 @@ export const SITE_ROUTE_NAMES: ReadonlySet<string> = new Set([
   // Written by the build and its steps.
   '_astro',
   'pagefind',
-  'keystatic',
   '_redirects',
   // public/
   '_headers',
