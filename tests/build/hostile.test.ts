@@ -181,6 +181,7 @@ describe('2. control characters never make an output invalid', () => {
     const api = apiPost('pasted-control-characters');
     expect(api.title).toBe(title);
     expect(api.html).toContain('A line with a vertical tab, a form feed and a backspace, pasted from a word processor.');
+    expect(api.html).toContain('a Windows quote pasted as Latin-1: its here.');
     expect(readDist(dir, 'feed.json')).toContain('carrying invisible characters that XML cannot hold.');
   });
 
