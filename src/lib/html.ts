@@ -39,9 +39,23 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '');
 }
 
-/** Whether `text` holds a character xmlSafe would drop. */
-export function hasNonXmlCharacters(text: string): boolean {
-  return new RegExp(NOT_XML.source, 'u').test(text);
+/**
+ * What a page may not hold either, though XML takes it: DELETE and the C1
+ * controls (U+007F-U+009F; a Windows quote pasted as Latin-1 arrives as U+0092) and
+ * noncharacters (U+FDD0-U+FDEF and the last two code points of every plane).
+ * The HTML checker refuses a page with one, so content is read without them.
+ */
+const ASTRAL_NONCHARACTERS = Array.from({ length: 16 }, (_, i) => `\\u{${(i + 1).toString(16)}fffe}\\u{${(i + 1).toString(16)}ffff}`).join('');
+const NOT_TEXT = new RegExp(`${NOT_XML.source}|[\\u007F-\\u009F\\uFDD0-\\uFDEF${ASTRAL_NONCHARACTERS}]`, 'gu');
+
+/** `text` without the characters neither a feed nor a page can hold. */
+export function textSafe(text: string): string {
+  return text.replace(NOT_TEXT, '');
+}
+
+/** Whether `text` holds a character textSafe would drop. */
+export function hasNonTextCharacters(text: string): boolean {
+  return new RegExp(NOT_TEXT.source, 'u').test(text);
 }
 
 /** `value` with every string in it (deeply) passed through xmlSafe; other values as they are. */

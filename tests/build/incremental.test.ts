@@ -7,9 +7,11 @@
  * a typo fixed in one post, another post retitled
  * (other pages list it, link to it as a neighbour and as related), a new post
  * (pagination, tags and feeds shift), and then an hour passing, which
- * publishes a scheduled post with no file changed at all.
+ * publishes a scheduled post with no file changed at all. Last, a post with a
+ * hero picture taken back to draft: its picture must leave dist/ after a warm
+ * rebuild and after a forced one, which must be the same site.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeOutcomes } from '../../src/lib/bench/measure.ts';
@@ -21,6 +23,9 @@ const WORK = join(OUT, 'incremental');
 const CONTENT = join(WORK, 'content');
 const POSTS = join(CONTENT, 'posts');
 const AN_HOUR_AFTER_THE_SCHEDULED_POST = '2026-11-27T19:00:00-05:00';
+/** A public post with a hero picture named like nothing else, added to the copy of the fixture content. */
+const WITHDRAWN_POST = '2026-11-12-withdrawn-picture-post.md';
+const WITHDRAWN_PICTURE = 'withdrawn-heron-hero';
 
 /**
  * Routes without a cache key (pages with no getStaticPaths): Astro renders
@@ -89,6 +94,7 @@ describe('incremental builds', () => {
   beforeAll(() => {
     rmSync(WORK, { recursive: true, force: true });
     cpSync(join(FIXTURES, 'content'), CONTENT, { recursive: true });
+    cpSync(join(FIXTURES, 'withdrawn'), POSTS, { recursive: true });
     expectOk(incrementalBuild(FIXTURE_NOW));
   }, 180_000);
 
@@ -168,4 +174,36 @@ describe('incremental builds', () => {
     expect(rendered).toContain('/posts/later-today/index.html');
     expect(reused).toContain('/posts/archive-filler-01/index.html');
   }, 180_000);
+
+  it('when a post with a hero picture goes back to draft, no file derived from its picture is left, warm or forced', () => {
+    const dist = join(WORK, 'incremental/dist');
+    /** Files named after the picture (Astro names every optimised size after its source) or mentioning it. */
+    const fromPicture = (dir: string) => [
+      ...listDist(dir).filter((f) => f.includes(WITHDRAWN_PICTURE)),
+      ...listDist(dir).filter((f) => /\.(html|xml|json)$/.test(f) && readFileSync(join(dir, f), 'utf8').includes(WITHDRAWN_PICTURE)),
+    ];
+    // While the post was public, its picture was there: the check below can see one.
+    expect(fromPicture(dist).filter((f) => f.startsWith('_astro/')).length).toBeGreaterThan(0);
+
+    edit(WITHDRAWN_POST, (t) => t.replace('date: 2026-11-12', 'date: 2026-11-12\ndraft: true'));
+    expectOk(incrementalBuild(AN_HOUR_AFTER_THE_SCHEDULED_POST));
+    expect(fromPicture(dist)).toEqual([]);
+    expect(listDist(dist).filter((f) => f.includes('withdrawn'))).toEqual([]);
+
+    const warm = join(WORK, 'warm/dist');
+    rmSync(join(WORK, 'warm'), { recursive: true, force: true });
+    cpSync(dist, warm, { recursive: true });
+    expectOk(
+      astroBuild({
+        contentDir: CONTENT,
+        now: AN_HOUR_AFTER_THE_SCHEDULED_POST,
+        outDir: dist,
+        cacheDir: join(WORK, 'incremental/cache'),
+        args: ['--force'],
+      }),
+    );
+    expect(fromPicture(dist)).toEqual([]);
+    expect(readdirSync(join(dist, '_astro')).filter((f) => f.startsWith(WITHDRAWN_PICTURE))).toEqual([]);
+    expect(differences(warm, dist)).toEqual([]);
+  }, 240_000);
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { FIXTURES, FIXTURE_NOW } from './paths.ts';
+import { FIXTURES, FIXTURE_NOW, OUT } from './paths.ts';
 import type { SiteBuild } from './build-site.ts';
 
 /** The fixture sites the build and browser tests read. */
@@ -10,6 +10,16 @@ export const SITES = {
   base: { name: 'base', contentDir: join(FIXTURES, 'content'), base: '/blog/', now: FIXTURE_NOW },
   /** No posts at all: every output must still be valid. */
   empty: { name: 'empty', contentDir: join(FIXTURES, 'empty'), now: FIXTURE_NOW },
+  /**
+   * Hostile and unlucky content (tests/fixtures/hostile/), built as the publish workflow builds it:
+   * posts with problems held back, and the workflow's record of the build written.
+   */
+  hostile: {
+    name: 'hostile',
+    contentDir: join(FIXTURES, 'hostile'),
+    now: FIXTURE_NOW,
+    env: { BLOG_HOLD_BACK: '1', BLOG_PUBLISH_REPORT: join(OUT, 'hostile', 'publish-report.json') },
+  },
 } satisfies Record<string, SiteBuild>;
 
 export type SiteName = keyof typeof SITES;
