@@ -58,7 +58,7 @@ describe('tidying an editor save against the file it replaces', () => {
     expect(out.startsWith(original.slice(0, original.indexOf('---\n', 4) + 4))).toBe(true);
   });
 
-  it('writes a new post the way the README shows one', () => {
+  it('writes a new post the way docs/writing.md shows one', () => {
     const incoming = asKeystatic(
       {
         title: 'Breathing before a stretch',

@@ -20,7 +20,7 @@ const OUTPUT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
 export interface TidyOptions {
   /** Field order of the schema: new fields are placed by it. */
   order: readonly string[];
-  /** Lists written in flow style (`[a, b]`) in new files, as the README shows them. */
+  /** Lists written in flow style (`[a, b]`) in new files, as docs/writing.md shows them. */
   flowKeys?: readonly string[];
 }
 
