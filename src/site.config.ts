@@ -31,7 +31,7 @@ const settings: SiteConfigInput = {
   apiPageSize: 20,
   relatedPosts: 3,
   // PLACEHOLDER: the studio must put an address it reads here before running `npm run check -- --online`
-  // or `npm run cite` (README, "Checking citations"). Crossref and PubMed use it to reach us about our lookups.
+  // or `npm run cite` (docs/writing.md, "Sources and evidence"). Crossref and PubMed use it to reach us about our lookups.
   contact: 'citations-contact@example.com',
   evidence: {
     claimWords: [
