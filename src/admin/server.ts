@@ -5,6 +5,7 @@
  * `astro dev`), never in the browser.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { getAuthors, getPosts } from '../data/posts.ts';
@@ -101,16 +102,21 @@ export function editorBundle(): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
  */
 export const ASSET_EXTENSIONS = ['js', 'wasm', 'png', 'woff2', 'txt'] as const;
 
+/** A file's bytes as its incremental-build key: an unchanged bundle is copied from the last build, not served again. */
+function bytesKey(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /** getStaticPaths() for the bundle's scripts: `main.js` and the chunks it loads. */
 export async function scriptPaths() {
-  const names = [...(await editorBundle()).keys()].filter((path) => /^[^/]+\.js$/.test(path));
-  return names.map((path) => ({ params: { file: path.slice(0, -'.js'.length) } }));
+  const files = [...(await editorBundle())].filter(([path]) => /^[^/]+\.js$/.test(path));
+  return files.map(([path, bytes]) => ({ params: { file: path.slice(0, -'.js'.length) }, cacheKey: bytesKey(bytes) }));
 }
 
 /** getStaticPaths() for Sveltia's packaged files with this extension. */
 export async function assetPaths(extension: (typeof ASSET_EXTENSIONS)[number]) {
-  const names = [...(await editorBundle()).keys()].filter((path) => path.startsWith('assets/') && path.endsWith(`.${extension}`));
-  return names.map((path) => ({ params: { name: path.slice('assets/'.length, -(extension.length + 1)) } }));
+  const files = [...(await editorBundle())].filter(([path]) => path.startsWith('assets/') && path.endsWith(`.${extension}`));
+  return files.map(([path, bytes]) => ({ params: { name: path.slice('assets/'.length, -(extension.length + 1)) }, cacheKey: bytesKey(bytes) }));
 }
 
 /** Content types for `astro dev`, which sends none for an endpoint (a browser refuses a module script without one). */

@@ -33,6 +33,8 @@ const WITHDRAWN_PICTURE = 'withdrawn-heron-hero';
  */
 const ALWAYS_RENDERED = [
   '/404.html',
+  '/admin/config.yml',
+  '/admin/index.html',
   '/index.html',
   '/archive/index.html',
   '/authors/index.html',

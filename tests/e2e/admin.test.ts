@@ -107,7 +107,7 @@ describe('the editor at /admin/', () => {
     await page.goto(`${server.url}admin/#/collections/posts/new`);
     await page.getByRole('textbox', { name: 'Title' }).fill('Breathing before a stretch');
     await page.getByRole('textbox', { name: 'Description' }).fill('Three slow breaths before a table-top stretch help your muscles let go. Here is how to do them.');
-    await page.getByRole('radio', { name: 'Ada Fixture' }).check();
+    await page.getByRole('radiogroup', { name: 'Author' }).getByRole('radio', { name: 'Ada Fixture' }).check();
     await page.locator('input[type="datetime-local"]').first().fill('2026-12-01T07:00');
     // A list needing at least one tag starts with one empty item.
     const tags = page.locator('[data-key-path="tags"] input[type="text"]');
