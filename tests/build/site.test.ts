@@ -38,7 +38,7 @@ describe('the fixture site', () => {
 
   it('lists posts newest first, ten to a page, with links between pages', () => {
     const home = readDist(dir, 'index.html');
-    const order = [...home.matchAll(/<h2 class="card-title"><a href="\/posts\/([^/]+)\/">/g)].map((m) => m[1]);
+    const order = [...home.matchAll(/<h[23] class="card-title"><a href="\/posts\/([^/]+)\/">/g)].map((m) => m[1]);
     expect(order.slice(0, 4)).toEqual(['custom-slug-fixture', 'fixture-hero-image', 'fixture-mdx-post', 'fixture-massage-study']);
     expect(order).toHaveLength(10);
     expect(home).toContain('href="/page/2/" rel="next"');

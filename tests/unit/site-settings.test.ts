@@ -79,7 +79,7 @@ describe('the newsletter', () => {
   it('is one of the known services, each with what its form needs', () => {
     expect(problems((s) => ({ ...s, newsletter: { provider: 'buttondown', username: 'studio' } }))).toEqual([]);
     expect(problems((s) => ({ ...s, newsletter: { provider: 'mailchimp', action: 'https://x.us1.list-manage.com/subscribe/post' } }))).toEqual([]);
-    expect(problems((s) => ({ ...s, newsletter: { provider: 'substack' } }) as SiteConfigInput)).toEqual([
+    expect(problems((s) => ({ ...s, newsletter: { provider: 'substack' } }) as unknown as SiteConfigInput)).toEqual([
       'newsletter.provider: provider must be one of buttondown, mailchimp, mailerlite, other',
     ]);
     expect(problems((s) => ({ ...s, newsletter: { provider: 'mailchimp', action: 'not a url' } }))).toEqual([
