@@ -57,9 +57,10 @@ describe('the fixture site', () => {
     expect(html).toContain('<h2 id="sources-heading">Sources</h2>');
     expect(html).toContain('<i>Science Translational Medicine</i>, <i>4</i>(119), Article 119ra13.');
     expect(html).toContain('href="https://doi.org/10.1126/scitranslmed.3002882"');
-    expect(html).toContain('href="https://www.vagaro.com/mywellnessrituals"');
-    expect(html).toContain('href="https://www.vagaro.com/wellnessrituals-longwood"');
-    expect(html).toContain('href="sms:+14075352331"');
+    // The studios of the fixture settings (tests/fixtures/settings/site.json).
+    expect(html).toContain('href="https://booking.example.com/fixture-north"');
+    expect(html).toContain('href="https://booking.example.com/fixture-south"');
+    expect(html).toContain('href="sms:+15550100199"');
     expect(html).toMatch(/rel="next"[^>]*>[\s\S]*Fixture MDX post/);
     expect(html).toMatch(/rel="prev"[^>]*>[\s\S]*Archive filler post 10/);
   });
