@@ -25,8 +25,10 @@ export interface ReaderLink {
 
 /**
  * Links that add `feedUrl` (absolute) in a reader: web readers by their
- * add-a-feed addresses, and the `feed:` scheme, which opens the reader app a
- * device has (NetNewsWire, Reeder and others register it).
+ * add-a-feed addresses, and the feed:// scheme, which opens the reader app a
+ * device has (NetNewsWire, Reeder and others register it). (The form
+ * feed:https://… is not a valid address in HTML, so feed:// it is; the apps
+ * fetch the feed from the site as usual, which sends them to https.)
  */
 export function readerLinks(feedUrl: string): ReaderLink[] {
   const url = encodeURIComponent(feedUrl);
@@ -35,6 +37,6 @@ export function readerLinks(feedUrl: string): ReaderLink[] {
     { name: 'Inoreader', href: `https://www.inoreader.com/?add_feed=${url}` },
     { name: 'NewsBlur', href: `https://www.newsblur.com/?url=${url}` },
     { name: 'The Old Reader', href: `https://theoldreader.com/feeds/subscribe?url=${url}` },
-    { name: 'A feed app on this device', href: `feed:${feedUrl}` },
+    { name: 'A feed app on this device', href: feedUrl.replace(/^https?:/, 'feed:') },
   ];
 }
