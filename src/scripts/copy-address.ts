@@ -1,20 +1,22 @@
 // The subscribe page's Copy button: shown only when this runs, so without
 // JavaScript the page offers the address as text to select, and nothing broken.
-const source = document.querySelector<HTMLInputElement>('[data-copy-source]');
-const button = document.querySelector<HTMLButtonElement>('[data-copy]');
-const status = document.querySelector<HTMLElement>('[data-copy-status]');
+const addressBox = document.querySelector<HTMLInputElement>('[data-copy-source]');
+const copyButton = document.querySelector<HTMLButtonElement>('[data-copy]');
+const copyStatus = document.querySelector<HTMLElement>('[data-copy-status]');
 
-if (source && button && status && navigator.clipboard) {
-  button.hidden = false;
-  button.addEventListener('click', async () => {
+if (addressBox && copyButton && copyStatus && navigator.clipboard) {
+  copyButton.hidden = false;
+  copyButton.addEventListener('click', async () => {
     try {
-      await navigator.clipboard.writeText(source.value);
-      status.textContent = 'Copied. Paste it into your feed reader.';
+      await navigator.clipboard.writeText(addressBox.value);
+      copyStatus.textContent = 'Copied. Paste it into your feed reader.';
     } catch {
-      source.select();
-      status.textContent = 'Selected: press Ctrl+C (Cmd+C on a Mac) to copy.';
+      addressBox.select();
+      copyStatus.textContent = 'Selected: press Ctrl+C (Cmd+C on a Mac) to copy.';
     }
   });
 }
 // A tap in the box selects the whole address, ready to copy by hand.
-source?.addEventListener('focus', () => source.select());
+addressBox?.addEventListener('focus', () => addressBox.select());
+
+export {};

@@ -236,3 +236,30 @@ describe('nothing moves as fonts and pictures arrive', () => {
     }
   });
 });
+
+describe('the subscribe page', () => {
+  it('shows the feed address as text to select without JavaScript, and a Copy button that copies it with', async () => {
+    const bare = await browser.newContext({ javaScriptEnabled: false });
+    const full = await browser.newContext();
+    try {
+      const before = await bare.newPage();
+      await open(before, PAGES.subscribe);
+      expect(await before.locator('#feed-address').inputValue()).toMatch(/^https:\/\/.+\/rss\.xml$/);
+      expect(await before.locator('[data-copy]').isVisible()).toBe(false);
+
+      await full.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      const page = await full.newPage();
+      await open(page, PAGES.subscribe);
+      const address = await page.locator('#feed-address').inputValue();
+      await page.locator('[data-copy]').click();
+      await expect.poll(() => page.locator('[data-copy-status]').innerText()).toMatch(/^Copied/);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
+      // With a newsletter service set (the fixture settings), the sign-up form posts to it alone.
+      const form = page.locator('form.signup');
+      expect(await form.getAttribute('action')).toMatch(/^https:\/\/buttondown\.com\//);
+      expect(await form.locator('input[type="email"]').getAttribute('name')).toBe('email');
+    } finally {
+      await Promise.all([bare.close(), full.close()]);
+    }
+  });
+});
