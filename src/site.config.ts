@@ -6,6 +6,13 @@
  * base-path test build, and SITE_API_PAGE_SIZE the API's page size for the test
  * build (so its pagination has several pages), and SITE_FEED_ITEMS the feeds' length
  * for a test build; everything else is edited here.
+ *
+ * SITE_SETTINGS_FILE names a JSON file whose top-level fields replace these
+ * (tests build with made-up studios from tests/fixtures/settings/, so no test
+ * needs the studio's real addresses and none are invented here).
+ *
+ * Each studio's street address, map position, phone, opening hours and photo
+ * are optional: pages show what is set. The README lists what to fill in.
  */
 import { siteSchema, type SiteConfig, type SiteConfigInput } from './schema/site.ts';
 
@@ -61,8 +68,22 @@ const settings: SiteConfigInput = {
   palette: { background: '#f6f1ea', ink: '#1f2a24', accent: '#2f6b4f' },
 };
 
-function withEnvironment(input: SiteConfigInput): SiteConfigInput {
-  const env = typeof process === 'undefined' ? {} : process.env;
+type Env = Record<string, string | undefined>;
+
+/** The fields of SITE_SETTINGS_FILE, read on the server only (the editor's page also loads this module). */
+function settingsFile(env: Env): Partial<SiteConfigInput> {
+  const file = env.SITE_SETTINGS_FILE;
+  const fs = file ? globalThis.process?.getBuiltinModule?.('node:fs') : undefined;
+  if (!file || !fs) return {};
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SiteConfigInput>;
+  } catch (error) {
+    throw new Error(`SITE_SETTINGS_FILE ${file} could not be read as JSON: ${(error as Error).message}`);
+  }
+}
+
+function withEnvironment(base: SiteConfigInput, env: Env): SiteConfigInput {
+  const input = { ...base, ...settingsFile(env) };
   return {
     ...input,
     url: env.SITE_URL || input.url,
@@ -72,14 +93,20 @@ function withEnvironment(input: SiteConfigInput): SiteConfigInput {
   };
 }
 
-function load(input: SiteConfigInput): SiteConfig {
+function load(input: SiteConfigInput, source: string): SiteConfig {
   const result = siteSchema.safeParse(input);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new Error(`src/site.config.ts has problems:\n${lines.join('\n')}`);
+    throw new Error(`${source} has problems:\n${lines.join('\n')}`);
   }
   return result.data;
 }
 
-export const site: SiteConfig = load(withEnvironment(settings));
+/** The settings a build with these environment variables uses (tests read a fixture build's this way). */
+export function siteSettings(env: Env): SiteConfig {
+  const source = env.SITE_SETTINGS_FILE ? `src/site.config.ts with ${env.SITE_SETTINGS_FILE}` : 'src/site.config.ts';
+  return load(withEnvironment(settings, env), source);
+}
+
+export const site: SiteConfig = siteSettings(typeof process === 'undefined' ? {} : process.env);
 export default site;

@@ -8,6 +8,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const POST_BUDGET_BYTES = 14 * 1024;
 
+/** Fonts are weighed apart: every font file a page's CSS can load, at most this many bytes in all (already compressed as WOFF2). */
+export { FONT_BUDGET_BYTES } from '../../src/lib/fonts/faces.ts';
+
 export interface PageAssets {
   stylesheets: string[];
   scripts: string[];
@@ -36,6 +39,11 @@ export function pageAssets(html: string): PageAssets {
     if (src) out.images.push(src);
   }
   return out;
+}
+
+/** Font files the page's own CSS and its stylesheets name (url(…) of a .woff2 or .woff), each once. */
+export function fontUrls(css: string): string[] {
+  return [...new Set([...css.matchAll(/url\(\s*["']?([^"')\s]+\.woff2?)(?:[?#][^"')]*)?["']?\s*\)/gi)].map((m) => m[1]!))];
 }
 
 /** Bytes of JavaScript written into the page itself (not JSON-LD or other data blocks). */
@@ -76,6 +84,8 @@ export interface PageWeight {
   brotli: { total: number };
   /** Uncompressed JavaScript: inline and external. */
   jsBytes: number;
+  /** The font files the CSS can load and their bytes in all (counted apart from the budget above). */
+  fonts: { files: string[]; bytes: number };
 }
 
 /**
@@ -93,6 +103,8 @@ export function pageWeight(page: string, html: string, base: string, read: (file
     });
   const css = load(assets.stylesheets);
   const js = load(assets.scripts);
+  const fontList = fontUrls([html, ...css.map((c) => Buffer.from(c).toString('utf8'))].join('\n'));
+  const fonts = load(fontList);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const gz = { html: gzipSize(html), css: sum(css.map(gzipSize)), js: sum(js.map(gzipSize)), total: 0 };
   gz.total = gz.html + gz.css + gz.js;
@@ -102,5 +114,6 @@ export function pageWeight(page: string, html: string, base: string, read: (file
     gzip: gz,
     brotli: { total: brotliSize(html) + sum(css.map(brotliSize)) + sum(js.map(brotliSize)) },
     jsBytes: inlineScriptBytes(html) + sum(js.map((d) => d.length)),
+    fonts: { files: fontList, bytes: sum(fonts.map((d) => d.length)) },
   };
 }

@@ -71,7 +71,9 @@ describe.each(['site', 'base'])('/admin/ in the "%s" build', (name) => {
         continue;
       }
       const found = directives(csp);
-      for (const [key, value] of site) expect(found.get(key), `${page}: ${key}`).toBe(value);
+      // The one documented exception: /subscribe/ may post its sign-up to the newsletter service the fixture settings name.
+      const policy = page === 'subscribe/index.html' ? new Map([...site, ['form-action', "'self' https://buttondown.com"]]) : site;
+      for (const [key, value] of policy) expect(found.get(key), `${page}: ${key}`).toBe(value);
       expect(csp, page).not.toMatch(/github|unsafe-inline|blob:/);
     }
   });
