@@ -41,13 +41,13 @@ import { devRedirects } from './steps/dev-redirects.ts';
 import { checkPublished } from './steps/publish-check.ts';
 import { writeRedirects } from './steps/redirects.ts';
 import { writeSearchIndex } from './steps/search-index.ts';
+import { plural } from '../lib/plural.ts';
 
 export interface PipelineOptions {
   /** Leave out posts with problems instead of stopping (the publish workflow sets BLOG_HOLD_BACK=1). */
   holdBack?: boolean;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The publish workflow's record of this build (BLOG_PUBLISH_REPORT), written whole or not at all. */
 function writePublishReport(path: string, session: ContentSession, holdBack: boolean): void {
@@ -187,7 +187,7 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
         if (!session) return;
         // Host rule files that configure a host rather than being served go beside the output.
         const moved = await writeRedirects(publicPosts(), { url: site.url, base, lang: site.lang }, outDir, process.env.BLOG_DEPLOY_DIR?.trim() || `${outDir.replace(/\/+$/, '')}-deploy`);
-        logger.info(`${plural(moved.redirects, 'old address', )} forwarded (${plural(moved.pages, 'redirect page')}, _redirects, S3 and nginx rules)`);
+        logger.info(`${plural(moved.redirects, 'old address', 'old addresses')} forwarded (${plural(moved.pages, 'redirect page')}, _redirects, S3 and nginx rules)`);
         for (const r of moved.outside) logger.warn(`${r.from} is outside the site's folder ${base}: only the host's own rules (_redirects, S3, nginx) can forward it to ${r.to}`);
         const published = checkPublished(session.report, session.now(), outDir);
         logger.info(`all ${published} public posts are in the build; drafts, scheduled and held-back posts are not`);

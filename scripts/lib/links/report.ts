@@ -3,6 +3,7 @@
  * grouped by target, each with every page that links to it.
  */
 import { normaliseBase } from '../../../src/lib/site-paths.ts';
+import { plural } from '../../../src/lib/plural.ts';
 
 export interface LinkProblem {
   /** What the link points at: a site path (/blog/posts/a/#x) or an external URL. */
@@ -70,7 +71,6 @@ export function postSlugOf(path: string, base: string): string | undefined {
   return m?.[1];
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function problemLines(title: string, problems: readonly LinkProblem[], sourceOf: (parent: string) => string | undefined): string[] {
   const lines = [title];
