@@ -78,7 +78,7 @@ function settingsFile(env: Env): Partial<SiteConfigInput> {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SiteConfigInput>;
   } catch (error) {
-    throw new Error(`SITE_SETTINGS_FILE ${file} could not be read as JSON: ${(error as Error).message}`);
+    throw new Error(`SITE_SETTINGS_FILE ${file} could not be read as JSON: ${(error as Error).message}`, { cause: error });
   }
 }
 

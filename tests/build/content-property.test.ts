@@ -24,8 +24,8 @@ const SAMPLE = 20;
 
 let build: { ok: boolean; output: string };
 /** Addresses of the sample's posts the reader found valid and not drafts, and of the rest. */
-let publishable: string[] = [];
-let leftOut: string[] = [];
+const publishable: string[] = [];
+const leftOut: string[] = [];
 
 describe('a seeded sample of random posts, built once', () => {
   beforeAll(() => {

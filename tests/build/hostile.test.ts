@@ -172,6 +172,7 @@ describe('2. control characters never make an output invalid', () => {
   });
 
   it('no page, feed or API file holds a character XML 1.0 forbids', () => {
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
     for (const f of files.filter((f) => /\.(html|xml|json)$/.test(f))) expect(forbidden.test(text(f)), f).toBe(false);
   });

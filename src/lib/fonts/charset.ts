@@ -69,7 +69,7 @@ export function missingCharacters(text: string): string[] {
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (have.has(cp) || /\s|\p{Extended_Pictographic}|\p{Emoji_Component}|[\u200b-\u200d\ufe0f]/u.test(ch)) continue;
+    if (have.has(cp) || /\s|\p{Extended_Pictographic}|\p{Emoji_Component}|[\u200b-\u200d]/u.test(ch)) continue;
     missing.add(ch);
   }
   return [...missing].sort();
