@@ -14,6 +14,7 @@
  * Each studio's street address, map position, phone, opening hours and photo
  * are optional: pages show what is set. The README lists what to fill in.
  */
+import { SettingsError, settingsProblemLines, type SettingsOrigins } from './lib/settings/problems.ts';
 import { siteSchema, type SiteConfig, type SiteConfigInput } from './schema/site.ts';
 
 const settings: SiteConfigInput = {
@@ -70,42 +71,63 @@ const settings: SiteConfigInput = {
 
 type Env = Record<string, string | undefined>;
 
-/** The fields of SITE_SETTINGS_FILE, read on the server only (the editor's page also loads this module). */
-function settingsFile(env: Env): Partial<SiteConfigInput> {
+/** Fields an environment variable may replace (previews, test builds), and the variable. */
+const ENV_FIELDS = { url: 'SITE_URL', base: 'SITE_BASE', feedItems: 'SITE_FEED_ITEMS', apiPageSize: 'SITE_API_PAGE_SIZE' } as const;
+const NUMBER_FIELDS: ReadonlySet<string> = new Set(['feedItems', 'apiPageSize']);
+
+/** node:fs on the server; undefined where this module is loaded without Node (the editor's page also loads it). */
+const fileSystem = () => globalThis.process?.getBuiltinModule?.('node:fs');
+
+/** A path as messages show it: relative to the project folder when inside it. */
+function shown(path: string): string {
+  const cwd = globalThis.process?.cwd?.();
+  return cwd && path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
+}
+
+/** The SITE_SETTINGS_FILE: its text and fields. */
+function settingsFile(env: Env): { path: string; text: string; fields: Partial<SiteConfigInput> } | undefined {
   const file = env.SITE_SETTINGS_FILE;
-  const fs = file ? globalThis.process?.getBuiltinModule?.('node:fs') : undefined;
-  if (!file || !fs) return {};
+  const fs = file ? fileSystem() : undefined;
+  if (!file || !fs) return undefined;
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SiteConfigInput>;
+    const text = fs.readFileSync(file, 'utf8');
+    return { path: file, text, fields: JSON.parse(text) as Partial<SiteConfigInput> };
   } catch (error) {
     throw new Error(`SITE_SETTINGS_FILE ${file} could not be read as JSON: ${(error as Error).message}`, { cause: error });
   }
 }
 
-function withEnvironment(base: SiteConfigInput, env: Env): SiteConfigInput {
-  const input = { ...base, ...settingsFile(env) };
-  return {
-    ...input,
-    url: env.SITE_URL || input.url,
-    base: env.SITE_BASE || input.base,
-    feedItems: env.SITE_FEED_ITEMS ? Number(env.SITE_FEED_ITEMS) : input.feedItems,
-    apiPageSize: env.SITE_API_PAGE_SIZE ? Number(env.SITE_API_PAGE_SIZE) : input.apiPageSize,
-  };
+function withEnvironment(input: SiteConfigInput, env: Env): SiteConfigInput {
+  const out: Record<string, unknown> = { ...input };
+  for (const [field, variable] of Object.entries(ENV_FIELDS)) {
+    const value = env[variable];
+    if (value) out[field] = NUMBER_FIELDS.has(field) ? Number(value) : value;
+  }
+  return out as SiteConfigInput;
 }
 
-function load(input: SiteConfigInput, source: string): SiteConfig {
-  const result = siteSchema.safeParse(input);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new Error(`${source} has problems:\n${lines.join('\n')}`);
+/** Where each setting was written, for messages about it. */
+function origins(env: Env, file: ReturnType<typeof settingsFile>): SettingsOrigins {
+  let configText: string | undefined;
+  try {
+    configText = fileSystem()?.readFileSync('src/site.config.ts', 'utf8');
+  } catch {
+    // Run from another folder: the problems are still named, on line 1.
   }
-  return result.data;
+  return {
+    // The settings object above is what this file's problems are about.
+    config: { file: 'src/site.config.ts', text: configText, start: configText?.indexOf('const settings') },
+    file: file && { file: shown(file.path), text: file.text, fields: new Set(Object.keys(file.fields)) },
+    env: new Map(Object.entries(ENV_FIELDS).flatMap(([field, variable]) => (env[variable] ? [[field, { variable, value: env[variable] }]] : []))),
+  };
 }
 
 /** The settings a build with these environment variables uses (tests read a fixture build's this way). */
 export function siteSettings(env: Env): SiteConfig {
-  const source = env.SITE_SETTINGS_FILE ? `src/site.config.ts with ${env.SITE_SETTINGS_FILE}` : 'src/site.config.ts';
-  return load(withEnvironment(settings, env), source);
+  const file = settingsFile(env);
+  const result = siteSchema.safeParse(withEnvironment({ ...settings, ...file?.fields }, env));
+  if (!result.success) throw new SettingsError(settingsProblemLines(siteSchema, result.error, origins(env, file)));
+  return result.data;
 }
 
 export const site: SiteConfig = siteSettings(typeof process === 'undefined' ? {} : process.env);
