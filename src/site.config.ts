@@ -118,7 +118,9 @@ function origins(env: Env, file: ReturnType<typeof settingsFile>): SettingsOrigi
     // The settings object above is what this file's problems are about.
     config: { file: 'src/site.config.ts', text: configText, start: configText?.indexOf('const settings') },
     file: file && { file: shown(file.path), text: file.text, fields: new Set(Object.keys(file.fields)) },
-    env: new Map(Object.entries(ENV_FIELDS).flatMap(([field, variable]) => (env[variable] ? [[field, { variable, value: env[variable] }]] : []))),
+    env: new Map(
+      Object.entries(ENV_FIELDS).flatMap(([field, variable]) => (env[variable] ? [[field, { variable, value: env[variable] }]] : [])),
+    ),
   };
 }
 

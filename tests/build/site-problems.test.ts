@@ -42,7 +42,9 @@ describe('problems that are not about one post stop a hold-back build', () => {
     const build = holdBackBuild('site-problems-author', join(FIXTURE, 'content'));
     expect(build.ok).toBe(false);
     expect(build.output).toContain('Content has problems. Fix these and build again');
-    expect(build.output).toContain('  tests/fixtures/site-problems/content/authors/bea-fixture.yaml:3  bio  is too short; write one or two sentences (20 to 400 characters)\n');
+    expect(build.output).toContain(
+      '  tests/fixtures/site-problems/content/authors/bea-fixture.yaml:3  bio  is too short; write one or two sentences (20 to 400 characters)\n',
+    );
     expect(build.output).toContain('(These are not about one post, so no post can be held back for them.)');
     // Neither post is held back and the other published: the whole build stops.
     expect(build.output).not.toContain('Held back');
@@ -51,10 +53,16 @@ describe('problems that are not about one post stop a hold-back build', () => {
   }, 120_000);
 
   it('the site settings', () => {
-    const build = holdBackBuild('site-problems-settings', join(FIXTURES, 'content'), { SITE_SETTINGS_FILE: join(FIXTURE, 'settings.json') });
+    const build = holdBackBuild('site-problems-settings', join(FIXTURES, 'content'), {
+      SITE_SETTINGS_FILE: join(FIXTURE, 'settings.json'),
+    });
     expect(build.ok).toBe(false);
-    expect(build.output).toContain('  tests/fixtures/site-problems/settings.json:7  textToBook → e164  must be the number in international form, like +14075552331\n');
-    expect(build.output).toContain('  tests/fixtures/site-problems/settings.json:9  postPerPage  is not a field here. Did you mean `postsPerPage`? Rename or remove it\n');
+    expect(build.output).toContain(
+      '  tests/fixtures/site-problems/settings.json:7  textToBook → e164  must be the number in international form, like +14075552331\n',
+    );
+    expect(build.output).toContain(
+      '  tests/fixtures/site-problems/settings.json:9  postPerPage  is not a field here. Did you mean `postsPerPage`? Rename or remove it\n',
+    );
     expect(build.output).not.toMatch(/An unhandled error|Stack trace|^\s+at /m);
     expectOutputUntouched(build.outDir);
   }, 120_000);

@@ -46,14 +46,15 @@ describe('fieldLines', () => {
     expect(lineOf(['postsPerPage'])).toBe(16);
   });
 
-  it('gives a field it cannot find the line of its nearest parent, and the object\'s own line at the top', () => {
+  it("gives a field it cannot find the line of its nearest parent, and the object's own line at the top", () => {
     expect(lineOf(['locations', 1, 'phone', 'e164'])).toBe(11);
     expect(lineOf(['palette'])).toBe(4);
     expect(lineOf([])).toBe(4);
   });
 
   it('reads JSON', () => {
-    const json = '{\n  "textToBook": {\n    "display": "(555) 010-0199",\n    "e164": "555"\n  },\n  "socials": [\n    { "label": "A", "url": "x" }\n  ]\n}\n';
+    const json =
+      '{\n  "textToBook": {\n    "display": "(555) 010-0199",\n    "e164": "555"\n  },\n  "socials": [\n    { "label": "A", "url": "x" }\n  ]\n}\n';
     const jsonLine = fieldLines(json);
     expect(jsonLine(['textToBook', 'e164'])).toBe(4);
     expect(jsonLine(['socials', 0, 'url'])).toBe(7);
@@ -84,7 +85,8 @@ describe('settingsProblemLines', () => {
     };
     const result = siteSchema.safeParse(input);
     if (result.success) throw new Error('the input was meant to have problems');
-    const fileText = '{\n  "textToBook": { "display": "(555) 010-0199", "e164": "555" },\n  "newsletter": {\n    "provider": "buttondown",\n    "username": "studio",\n    "colour": "green"\n  }\n}\n';
+    const fileText =
+      '{\n  "textToBook": { "display": "(555) 010-0199", "e164": "555" },\n  "newsletter": {\n    "provider": "buttondown",\n    "username": "studio",\n    "colour": "green"\n  }\n}\n';
     const lines = settingsProblemLines(siteSchema, result.error, {
       config: { file: 'src/site.config.ts', text: CONFIG_TEXT, start: CONFIG_TEXT.indexOf('const settings') },
       file: { file: 'settings/site.json', text: fileText, fields: new Set(['textToBook', 'newsletter']) },

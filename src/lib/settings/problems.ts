@@ -31,7 +31,9 @@ type Issue = z.core.$ZodIssue;
 
 /** An unknown field is about the place it was written, so each one is its own issue. */
 function oneIssuePerUnknownField(issues: readonly Issue[]): Issue[] {
-  return issues.flatMap((issue) => (issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue]));
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
+  );
 }
 
 function topField(issue: Issue): string {
@@ -53,7 +55,8 @@ export function settingsProblemLines(schema: z.ZodType, error: z.ZodError, origi
   for (const [place, issues] of groups) {
     const group = new z.ZodError(issues);
     if ('variable' in place) {
-      for (const p of problemsFromZod(place.variable, group, () => 1, knownKeys)) out.push(`${place.variable}=${place.value}  ${p.field}  ${p.message}`);
+      for (const p of problemsFromZod(place.variable, group, () => 1, knownKeys))
+        out.push(`${place.variable}=${place.value}  ${p.field}  ${p.message}`);
       continue;
     }
     const lineOf = place.text === undefined ? () => 1 : fieldLines(place.text, place.start);
