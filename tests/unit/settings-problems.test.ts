@@ -11,6 +11,7 @@ import { fieldLines } from '../../src/lib/settings/field-lines.ts';
 import { SettingsError, settingsProblemLines } from '../../src/lib/settings/problems.ts';
 import { siteSchema } from '../../src/schema/site.ts';
 import { siteSettings } from '../../src/site.config.ts';
+import { VALID_SITE_INPUT } from './support/site-input.ts';
 
 const CONFIG_TEXT = `import { x } from './y.ts';
 const other = { title: 'not this one' };
@@ -64,22 +65,12 @@ describe('fieldLines', () => {
 describe('settingsProblemLines', () => {
   it('puts each problem where its setting is written', () => {
     const input = {
-      title: 'Studio',
-      description: "A studio's blog, with a 'quote' in it.",
-      url: 'https://example.com',
+      ...VALID_SITE_INPUT,
       base: 'blog',
-      lang: 'en-US',
-      timezone: 'America/New_York',
       locations: [
         { name: 'North', bookingUrl: 'https://book.example.com/north' },
         { name: 'South', bookingUrl: 'https://book.example.com/south', hours: [{ days: ['Monday'], opens: '09:00', closes: '08:00' }] },
       ],
-      postsPerPage: 10,
-      feedItems: 20,
-      apiPageSize: 20,
-      contact: 'web@example.com',
-      evidence: { reviewMaxAgeDays: 365, disclaimer: 'A disclaimer long enough to pass the check.' },
-      palette: { background: '#ffffff', ink: '#000000', accent: '#336655' },
       textToBook: { display: '(555) 010-0199', e164: '555' },
       newsletter: { provider: 'buttondown', username: 'studio', colour: 'green' },
     };

@@ -7,22 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { siteSchema, type SiteConfigInput } from '../../src/schema/site.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { FIXTURES } from '../support/paths.ts';
+import { VALID_SITE_INPUT } from './support/site-input.ts';
 
-const base: SiteConfigInput = {
-  title: 'Test Studio',
-  description: 'A studio that exists only in these tests.',
-  url: 'https://example.com',
-  base: '/',
-  lang: 'en-US',
-  timezone: 'America/New_York',
-  locations: [{ name: 'North', bookingUrl: 'https://book.example.com/north' }],
-  postsPerPage: 10,
-  feedItems: 20,
-  apiPageSize: 20,
-  contact: 'web@example.com',
-  evidence: { reviewMaxAgeDays: 365, disclaimer: 'A disclaimer long enough to pass the check.' },
-  palette: { background: '#ffffff', ink: '#000000', accent: '#336655' },
-};
+const base = VALID_SITE_INPUT;
 
 function problems(change: (s: SiteConfigInput) => SiteConfigInput): string[] {
   const result = siteSchema.safeParse(change(structuredClone(base)));
