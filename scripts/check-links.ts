@@ -5,6 +5,7 @@
  * must all work; external links are counted and skipped unless --external is
  * given (they need a network). Exit status 1 when a link is broken.
  */
+import './lib/plain-errors.ts';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -7,6 +7,7 @@
  * npm run check -- --online first asks Crossref and PubMed about every cited
  * DOI and PubMed ID and rewrites content/citations.lock.json (src/lib/citations/online.ts).
  */
+import './lib/plain-errors.ts';
 import { performance } from 'node:perf_hooks';
 import { updateCitationLock } from '../src/lib/citations/online.ts';
 import { userAgent } from '../src/lib/citations/http.ts';

@@ -4,6 +4,7 @@
  *
  * The faces and why: src/lib/fonts/faces.ts. The characters: src/lib/fonts/charset.ts.
  */
+import './lib/plain-errors.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFonts } from '../src/lib/fonts/build.ts';

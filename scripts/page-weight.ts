@@ -6,6 +6,7 @@
  * apart; the fonts the pages can load are weighed apart, at most 60 KB in all.
  * Build first: `npm run build` (or pass a fixture build: tests/.out/site/dist).
  */
+import './lib/plain-errors.ts';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FONT_BUDGET_BYTES, POST_BUDGET_BYTES, pageWeight, type PageWeight } from './lib/page-weight.ts';

@@ -3,6 +3,7 @@
  * on, the field and the fix, like content problems: in src/site.config.ts, in
  * the SITE_SETTINGS_FILE, or the environment variable that set it.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { fieldLines } from '../../src/lib/settings/field-lines.ts';
 import { SettingsError, settingsProblemLines } from '../../src/lib/settings/problems.ts';
 import { siteSchema } from '../../src/schema/site.ts';
 import { siteSettings } from '../../src/site.config.ts';
+import { FIXTURES, ROOT } from '../support/paths.ts';
 import { VALID_SITE_INPUT } from './support/site-input.ts';
 
 const CONFIG_TEXT = `import { x } from './y.ts';
@@ -116,5 +118,21 @@ describe('siteSettings', () => {
     );
     // Astro prints an error's stack under "Stack trace:"; this message is all a person needs.
     expect((thrown as Error).stack).toBe('');
+  });
+});
+
+describe('a command started with broken settings', () => {
+  it('prints the problems, not an uncaught exception with a stack trace, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'settings-cli-'));
+    const file = join(dir, 'settings.json');
+    writeFileSync(file, '{\n  "feedItems": 0\n}\n');
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/check.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, SITE_SETTINGS_FILE: file, CONTENT_DIR: join(FIXTURES, 'content') },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${file}:2  feedItems  must be at least 1`);
+    expect(run.stderr).not.toMatch(/node:internal|triggerUncaughtException|^\s+at /m);
   });
 });
