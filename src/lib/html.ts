@@ -11,12 +11,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '\u2013', mdash: '\u2014' };
 
 /**
  * Text with the character references that escaped markup holds (`&amp;`,
- * `&#8217;`, `&#x2019;`) turned back into characters. Named references beyond
- * the escaping ones are left as written: our outputs never produce them.
+ * `&#8217;`, `&#x2019;`) turned back into characters. Of the named ones, only
+ * the escaping ones, the no-break space and the two dashes (which Crossref's
+ * titles use) are known; any other is left as written.
  */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
