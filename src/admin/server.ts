@@ -14,6 +14,7 @@ import { authorEditorFields, postEditorFields } from '../lib/editor/collections.
 import { cmsConfig, SVELTIA_SCHEMA_URL } from '../lib/editor/sveltia-config.ts';
 import { repositoryFrom, type Repository } from '../lib/editor/repository.ts';
 import { site } from '../site.config.ts';
+import { urls } from '../site-urls.ts';
 import siteCss from '../styles/global.css?raw';
 import type { EditorBundleData } from './main.ts';
 
@@ -60,7 +61,7 @@ export async function configYaml(): Promise<string> {
   const config = cmsConfig({
     repository: repo.name,
     branch: repo.branch,
-    siteUrl: new URL(site.base, site.url).href,
+    siteUrl: urls.absolute(),
     siteTitle: site.title,
     contentFolder: REPOSITORY_CONTENT_FOLDER,
     posts,
