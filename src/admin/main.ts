@@ -9,6 +9,7 @@ import type { EditorField } from '../lib/editor/fields.ts';
 import { EntryFileFormat } from '../lib/editor/post-file.ts';
 import type { PreviewContext } from '../lib/editor/preview.ts';
 import { AUTHOR_FORMAT, POST_FORMAT } from '../lib/editor/sveltia-config.ts';
+import { skipGitHubStatusCheck } from './github-status.ts';
 import { postPreview } from './preview.ts';
 
 export interface EditorBundleData {
@@ -28,4 +29,5 @@ CMS.registerCustomFormat(POST_FORMAT, 'md', { fromFile: (text) => posts.fromFile
 CMS.registerCustomFormat(AUTHOR_FORMAT, 'yaml', { fromFile: (text) => authors.fromFile(text), toFile: (data) => authors.toFile(data) });
 CMS.registerPreviewStyle(__EDITOR__.css, { raw: true });
 CMS.registerPreviewTemplate('posts', postPreview(__EDITOR__.preview));
+skipGitHubStatusCheck();
 void CMS.init();

@@ -7,12 +7,72 @@
  */
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CSP_DIRECTIVES } from '../../src/lib/csp.ts';
-import { ADMIN_CSP } from '../../src/lib/editor/admin-page.ts';
 import { listDist, readDist, siteDir } from '../support/dist.ts';
 
 const cspOf = (html: string) => /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1];
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]));
+
+type Policy = Record<string, string[]>;
+
+/** A policy as directive → its sources, sorted; a directive written twice is an error (browsers ignore the second). */
+function policyOf(csp: string): Policy {
+  const policy: Policy = {};
+  for (const directive of csp.split(';').map((d) => d.trim()).filter(Boolean)) {
+    const [name, ...sources] = directive.split(/\s+/);
+    expect(policy, `${name} written twice in ${csp}`).not.toHaveProperty(name!);
+    policy[name!] = sources.sort();
+  }
+  return policy;
+}
+
+/** Astro's hashes of the page's own inline scripts and styles, one token for all, so pages compare with one policy. */
+const HASHES = "'sha256-…'";
+const withHashesAsOne = (policy: Policy): Policy =>
+  Object.fromEntries(Object.entries(policy).map(([name, sources]) => [name, [...new Set(sources.map((s) => (/^'sha256-[A-Za-z0-9+/]+=*'$/.test(s) ? HASHES : s)))].sort()]));
+
+const sorted = (policy: Policy): Policy => Object.fromEntries(Object.entries(policy).map(([name, sources]) => [name, [...sources].sort()]));
+
+/**
+ * Written out here rather than imported from the code under test: the editor's page may reach its own
+ * files, memory (blob:, data:) and GitHub's API, and show the writer's GitHub photo (docs/editor.md says why).
+ */
+const ADMIN_POLICY = sorted({
+  'default-src': ["'none'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'style-src': ["'self'", "'unsafe-inline'", 'blob:'],
+  'img-src': ["'self'", 'blob:', 'data:', 'https://avatars.githubusercontent.com'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'", 'blob:', 'data:', 'https://api.github.com'],
+  'worker-src': ["'self'", 'blob:'],
+  'frame-src': ["'self'", 'blob:'],
+  'media-src': ["'self'", 'blob:'],
+  'manifest-src': ["'none'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'none'"],
+});
+
+/** Every other page: its own origin only, and its inline scripts and styles by hash. */
+const SITE_POLICY = sorted({
+  'default-src': ["'self'"],
+  'script-src': ["'self'", HASHES],
+  'style-src': ["'self'", HASHES],
+  'img-src': ["'self'"],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'media-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'frame-src': ["'none'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+});
+
+/** The pages allowed more, and what: the search runs Pagefind's WebAssembly; /subscribe/ posts its sign-up to the fixture's newsletter service. */
+const PAGE_POLICIES: Record<string, Policy> = {
+  'search/index.html': sorted({ ...SITE_POLICY, 'script-src': ["'self'", "'wasm-unsafe-eval'", HASHES] }),
+  'subscribe/index.html': sorted({ ...SITE_POLICY, 'form-action': ["'self'", 'https://buttondown.com'] }),
+};
 
 describe.each(['site', 'base'])('/admin/ in the "%s" build', (name) => {
   const dir = siteDir(name);
@@ -22,24 +82,17 @@ describe.each(['site', 'base'])('/admin/ in the "%s" build', (name) => {
 
   it('is a page with its own policy, noindex, loading the bundled script from the site itself', () => {
     const html = readDist(dir, 'admin/index.html');
-    expect(cspOf(html)).toBe(ADMIN_CSP);
+    expect(policyOf(cspOf(html) ?? '')).toEqual(ADMIN_POLICY);
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(html).toContain('<script type="module" src="cms/main.js"></script>');
     expect(admin).toContain('admin/cms/main.js');
     expect(html).not.toMatch(/<(?:script|link|img)\b[^>]*(?:src|href)="(?:https?:)?\/\//);
   });
 
-  it('its policy allows this site and GitHub only', () => {
-    const hosts = [...directives(ADMIN_CSP).values()].flatMap((v) => v.split(' ')).filter((s) => /^https?:/.test(s));
-    expect(new Set(hosts.map((h) => new URL(h).hostname))).toEqual(new Set(['api.github.com', 'www.githubstatus.com', 'avatars.githubusercontent.com']));
-    expect(directives(ADMIN_CSP).get('default-src')).toBe("'none'");
-    expect(directives(ADMIN_CSP).get('script-src')).not.toContain('unsafe-inline');
-    expect(directives(ADMIN_CSP).get('script-src')).not.toMatch(/'unsafe-eval'/);
-  });
-
   it("sends the same policy as a header where the host reads _headers, adding that no other site may frame it", () => {
     const rule = /^\/admin\/\*\n((?:[ \t]+.+\n?)+)/m.exec(readDist(dir, '_headers'))?.[1] ?? '';
-    expect(rule).toContain(`  Content-Security-Policy: ${ADMIN_CSP}; frame-ancestors 'none'\n`);
+    const header = /^ {2}Content-Security-Policy: (.+)$/m.exec(rule)?.[1] ?? '';
+    expect(policyOf(header)).toEqual({ ...ADMIN_POLICY, 'frame-ancestors': ["'none'"] });
     expect(rule).toContain('  X-Robots-Tag: noindex, nofollow');
   });
 
@@ -60,7 +113,6 @@ describe.each(['site', 'base'])('/admin/ in the "%s" build', (name) => {
   });
 
   it('leaves every other page with the site policy, untouched', () => {
-    const site = new Map(CSP_DIRECTIVES.map((d) => [d.split(' ')[0]!, d.split(' ').slice(1).join(' ')]));
     const pages = others.filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(20);
     for (const page of pages) {
@@ -70,11 +122,7 @@ describe.each(['site', 'base'])('/admin/ in the "%s" build', (name) => {
         expect(html, `${page} has no policy`).toMatch(/http-equiv="refresh"/);
         continue;
       }
-      const found = directives(csp);
-      // The one documented exception: /subscribe/ may post its sign-up to the newsletter service the fixture settings name.
-      const policy = page === 'subscribe/index.html' ? new Map([...site, ['form-action', "'self' https://buttondown.com"]]) : site;
-      for (const [key, value] of policy) expect(found.get(key), `${page}: ${key}`).toBe(value);
-      expect(csp, page).not.toMatch(/github|unsafe-inline|blob:/);
+      expect(withHashesAsOne(policyOf(csp)), page).toEqual(PAGE_POLICIES[page] ?? SITE_POLICY);
     }
   });
 

@@ -7,7 +7,8 @@
  */
 import type { Page, Route } from 'playwright-core';
 
-export const GITHUB_HOSTS = ['api.github.com', 'www.githubstatus.com'] as const;
+/** The one host the editor's policy lets it reach. */
+export const GITHUB_HOSTS = ['api.github.com'] as const;
 /** Where the test backend keeps its files inside the origin's private file system. */
 const TEST_REPO_ROOT = 'sveltia-cms-test';
 
@@ -21,10 +22,6 @@ export interface AdminTraffic {
 }
 
 function answerGitHub(route: Route): Promise<void> {
-  const url = new URL(route.request().url());
-  if (url.hostname === 'www.githubstatus.com') {
-    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ status: { indicator: 'none', description: 'All Systems Operational' } }) });
-  }
   // Blocked: GitHub's own answer to a request without valid credentials.
   return route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ message: 'Requires authentication' }) });
 }

@@ -4,6 +4,7 @@
  * the rewrite that keeps Sveltia's fonts off the CDN.
  */
 import { describe, expect, it } from 'vitest';
+import { skipGitHubStatusCheck } from '../../src/admin/github-status.ts';
 import { ADMIN_CSP, adminPageHtml } from '../../src/lib/editor/admin-page.ts';
 import { bundleKey, localFontUrls } from '../../src/lib/editor/bundle.ts';
 import { previewHeaderHtml, previewSourcesHtml } from '../../src/lib/editor/preview.ts';
@@ -38,6 +39,21 @@ describe('the admin page', () => {
   it('says nothing a <meta> policy cannot (frame-ancestors is ignored there, with a console error)', () => {
     expect(ADMIN_CSP).not.toContain('frame-ancestors');
     expect(ADMIN_CSP).not.toMatch(/'unsafe-eval'|\*/);
+  });
+});
+
+describe("Sveltia's check of GitHub's status page", () => {
+  it('is refused in the page, without a request, while every other request goes on', async () => {
+    const asked: string[] = [];
+    const scope = { fetch: async (input: RequestInfo | URL) => (asked.push(String(input instanceof Request ? input.url : input)), new Response('{}')) };
+    skipGitHubStatusCheck(scope);
+    await expect(scope.fetch('https://www.githubstatus.com/api/v2/status.json')).rejects.toThrow(/www\.githubstatus\.com is not asked/);
+    await expect(scope.fetch(new Request('https://www.githubstatus.com/'))).rejects.toThrow(TypeError);
+    await scope.fetch('https://api.github.com/user');
+    await scope.fetch(new URL('https://api.github.com/repos/studio/blog'));
+    await scope.fetch('config.yml');
+    await scope.fetch('blob:http://127.0.0.1/1234');
+    expect(asked).toEqual(['https://api.github.com/user', 'https://api.github.com/repos/studio/blog', 'config.yml', 'blob:http://127.0.0.1/1234']);
   });
 });
 

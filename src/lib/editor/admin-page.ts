@@ -4,23 +4,28 @@
  * grants nothing: whoever opens it signs in to GitHub, and GitHub decides what
  * they may read and write.
  *
- * The policy allows the page's own files and GitHub, and nothing else:
+ * The policy allows the page's own files and GitHub's API, and nothing else
+ * from the network but the writer's GitHub photo (docs/editor.md, "Safety",
+ * says why each source is there):
  * - scripts from this site only ('wasm-unsafe-eval' lets the packaged picture
  *   decoder turn a phone's HEIC photo into JPEG; no JavaScript eval);
  * - styles from this site, inline and from memory (the CMS sets style
  *   attributes as it draws, and hands the preview pane the site's stylesheet as
  *   a blob: file);
  * - the preview pane sets its base address to this site ('self');
- * - requests to this site (config.yml), to GitHub's API, and to GitHub's status
- *   page, which the sign-in screen asks whether GitHub is up;
+ * - requests to this site (config.yml), to GitHub's API, and to memory (blob:
+ *   and data: addresses of pictures and of Sveltia's own logo, read back as
+ *   files). Sveltia's check of GitHub's status page is answered in the browser
+ *   (src/admin/github-status.ts), so it needs no exception;
  * - pictures from this site, from memory (blob:, data:: pictures read through
- *   the API or just chosen), and GitHub's avatars (the signed-in writer's photo).
+ *   the API or just chosen, Sveltia's logo), and GitHub's avatars (the
+ *   signed-in writer's photo is the only thing on the button that holds *Sign Out*);
+ * - fonts from this site only (Sveltia's own, bundled under /admin/cms/assets/).
  * Every other page keeps the site's own policy (src/lib/csp.ts).
  */
 import { escapeHtml } from '../html.ts';
 
 export const GITHUB_API = 'https://api.github.com';
-export const GITHUB_STATUS = 'https://www.githubstatus.com';
 export const GITHUB_AVATARS = 'https://avatars.githubusercontent.com';
 
 export const ADMIN_CSP_DIRECTIVES = [
@@ -28,8 +33,8 @@ export const ADMIN_CSP_DIRECTIVES = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline' blob:",
   `img-src 'self' blob: data: ${GITHUB_AVATARS}`,
-  "font-src 'self' data:",
-  `connect-src 'self' blob: data: ${GITHUB_API} ${GITHUB_STATUS}`,
+  "font-src 'self'",
+  `connect-src 'self' blob: data: ${GITHUB_API}`,
   "worker-src 'self' blob:",
   "frame-src 'self' blob:",
   "media-src 'self' blob:",
