@@ -12,7 +12,7 @@
  * needs the studio's real addresses and none are invented here).
  *
  * Each studio's street address, map position, phone, opening hours and photo
- * are optional: pages show what is set. The README lists what to fill in.
+ * are optional: pages show what is set. docs/studio.md lists what to fill in.
  */
 import { SettingsError, settingsProblemLines, type SettingsOrigins } from './lib/settings/problems.ts';
 import { siteSchema, type SiteConfig, type SiteConfigInput } from './schema/site.ts';
