@@ -1,0 +1,119 @@
+/**
+ * One Chromium for Lighthouse: Debian's binary, started by chrome-launcher (Lighthouse
+ * connects to it by its debugging port and opens a tab per audit). Nothing is downloaded.
+ *
+ * Every request Chromium would send off the machine goes to a guard on 127.0.0.1 instead,
+ * which refuses it and writes it down: loopback addresses skip a proxy in Chromium, so the
+ * site under test is reached directly, and anything else (an update check, a font from a
+ * CDN, a beacon) fails at once rather than waiting on a network that is not there, and is
+ * listed by `escaped()` so the caller can report it.
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Launcher, launch } from 'chrome-launcher';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * Chromium services that call Google on start or on each new tab even with the flags above
+ * (seen in a net-log of Chromium 150): network time, the AI-mode eligibility check, the
+ * optimization guide's models and hints, and the search engine preconnect. Others remain
+ * (account list, GCM check-in, one preconnect); the guard refuses them.
+ */
+const QUIET_FEATURES = [
+  'NetworkTimeServiceQuerying',
+  'AimEligibilityService',
+  'AimServerEligibilityEnabled',
+  'AimServerRequestOnStartupEnabled',
+  'OptimizationGuideModelDownloading',
+  'OptimizationHintsFetching',
+  'OptimizationTargetPrediction',
+  'SearchEnginePreconnect2',
+];
+
+/**
+ * chrome-launcher's own flags, ours, and one --disable-features holding both lists
+ * (Chromium reads only the last --disable-features it is given).
+ */
+export function chromiumFlags(proxyPort: number): string[] {
+  const FEATURES = '--disable-features=';
+  const defaults = Launcher.defaultFlags();
+  const features = defaults.filter((f) => f.startsWith(FEATURES)).flatMap((f) => f.slice(FEATURES.length).split(','));
+  return [
+    ...defaults.filter((f) => !f.startsWith(FEATURES)),
+    `${FEATURES}${[...new Set([...features, ...QUIET_FEATURES])].join(',')}`,
+    ...CHROMIUM_FLAGS,
+    `--proxy-server=http://127.0.0.1:${proxyPort}`,
+  ];
+}
+
+export interface LighthouseChrome {
+  /** The debugging port Lighthouse connects to. */
+  port: number;
+  /** What Chromium tried to reach off the machine so far (an http URL, or `host:port` for https), in order. */
+  escaped(): string[];
+  close(): Promise<void>;
+}
+
+/** A proxy that answers every request with 403 and remembers where it was going. */
+async function startGuard(): Promise<{ server: Server; port: number; seen: string[] }> {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(req.url ?? '?');
+    res.writeHead(403, { 'content-type': 'text/plain' }).end('No network while measuring.\n');
+  });
+  // HTTPS goes through CONNECT: refuse the tunnel.
+  server.on('connect', (req, socket) => {
+    seen.push(req.url ?? '?');
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok());
+  });
+  return { server, port: (server.address() as AddressInfo).port, seen };
+}
+
+export async function launchLighthouseChrome(chromePath = CHROMIUM_PATH): Promise<LighthouseChrome> {
+  if (!existsSync(chromePath)) {
+    throw new Error(
+      `Lighthouse needs Chromium at ${chromePath}, and it is not there. ` +
+        "Install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH; nothing is ever downloaded.",
+    );
+  }
+  const guard = await startGuard();
+  try {
+    const chrome = await launch({
+      chromePath,
+      chromeFlags: chromiumFlags(guard.port),
+      ignoreDefaultFlags: true,
+      logLevel: 'silent',
+      handleSIGINT: false,
+    });
+    return {
+      port: chrome.port,
+      escaped: () => [...guard.seen],
+      close: async () => {
+        chrome.kill();
+        await new Promise<void>((ok) => {
+          guard.server.close(() => ok());
+          guard.server.closeAllConnections();
+        });
+      },
+    };
+  } catch (error) {
+    guard.server.close();
+    throw error;
+  }
+}
