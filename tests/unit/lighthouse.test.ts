@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from 'lighthouse';
-import { chromiumFlags } from '../../scripts/lib/lighthouse/chrome.ts';
+import { chromiumFlags, startGuard } from '../../scripts/lib/lighthouse/chrome.ts';
 import { auditTargets } from '../../scripts/lib/lighthouse/pages.ts';
 import { formatTable, shortfalls, summarise, type PageScores } from '../../scripts/lib/lighthouse/scores.ts';
 
@@ -115,6 +117,37 @@ describe('chromiumFlags', () => {
     expect(flags).toEqual(
       expect.arrayContaining(['--headless', '--no-sandbox', '--disable-background-networking', '--proxy-server=http://127.0.0.1:4567']),
     );
+  });
+});
+
+describe('the guard Chromium uses as its proxy', () => {
+  it('refuses plain and tunnelled requests alike, and notes where each was going', async () => {
+    const guard = await startGuard();
+    try {
+      const status = await new Promise<number | undefined>((ok, fail) => {
+        request({ host: '127.0.0.1', port: guard.port, path: 'http://updates.example.com/check?v=1' }, (res) => {
+          res.resume();
+          ok(res.statusCode);
+        })
+          .on('error', fail)
+          .end();
+      });
+      expect(status).toBe(403);
+      const answer = await new Promise<string>((ok, fail) => {
+        const socket = connect(guard.port, '127.0.0.1', () =>
+          socket.write('CONNECT accounts.example.com:443 HTTP/1.1\r\nHost: accounts.example.com:443\r\n\r\n'),
+        );
+        let text = '';
+        socket
+          .on('data', (chunk) => (text += chunk))
+          .on('end', () => ok(text))
+          .on('error', fail);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 403/);
+      expect(guard.seen).toEqual(['updates.example.com:80', 'accounts.example.com:443']);
+    } finally {
+      guard.server.close();
+    }
   });
 });
 

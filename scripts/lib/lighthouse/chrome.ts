@@ -12,21 +12,10 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Launcher, launch } from 'chrome-launcher';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.ts';
 
 /**
- * Chromium services that call Google on start or on each new tab even with the flags above
+ * Chromium services that call Google on start or on each new tab even with CHROMIUM_FLAGS
  * (seen in a net-log of Chromium 150): network time, the AI-mode eligibility check, the
  * optimization guide's models and hints, and the search engine preconnect. Others remain
  * (account list, GCM check-in, one preconnect); the guard refuses them.
@@ -61,21 +50,22 @@ export function chromiumFlags(proxyPort: number): string[] {
 export interface LighthouseChrome {
   /** The debugging port Lighthouse connects to. */
   port: number;
-  /** What Chromium tried to reach off the machine so far (an http URL, or `host:port` for https), in order. */
+  /** Where Chromium tried to go off the machine so far: each `host:port` once, with how many times (`host:443 ×3`). */
   escaped(): string[];
   close(): Promise<void>;
 }
 
-/** A proxy that answers every request with 403 and remembers where it was going. */
-async function startGuard(): Promise<{ server: Server; port: number; seen: string[] }> {
+/** A proxy that answers every request with 403 and remembers where it was going (host and port). */
+export async function startGuard(): Promise<{ server: Server; port: number; seen: string[] }> {
   const seen: string[] = [];
   const server = createServer((req, res) => {
-    seen.push(req.url ?? '?');
+    // A plain-http request through a proxy names the whole URL.
+    seen.push(URL.canParse(req.url ?? '') ? hostAndPort(new URL(req.url!)) : (req.url ?? '?'));
     res.writeHead(403, { 'content-type': 'text/plain' }).end('No network while measuring.\n');
   });
   // HTTPS goes through CONNECT: refuse the tunnel.
   server.on('connect', (req, socket) => {
-    seen.push(req.url ?? '?');
+    seen.push(req.url ?? '?'); // host:port
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
   await new Promise<void>((ok, fail) => {
@@ -103,7 +93,7 @@ export async function launchLighthouseChrome(chromePath = CHROMIUM_PATH): Promis
     });
     return {
       port: chrome.port,
-      escaped: () => [...guard.seen],
+      escaped: () => countEach(guard.seen),
       close: async () => {
         chrome.kill();
         await new Promise<void>((ok) => {
@@ -117,3 +107,11 @@ export async function launchLighthouseChrome(chromePath = CHROMIUM_PATH): Promis
     throw error;
   }
 }
+
+function countEach(items: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].map(([item, n]) => (n > 1 ? `${item} ×${n}` : item));
+}
+
+const hostAndPort = (url: URL) => `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
