@@ -6,6 +6,7 @@
  * Prints the four category scores and the load average (performance depends on how busy
  * the machine is), and exits 1 when a score is under budget (scripts/lib/lighthouse/scores.ts).
  */
+import './lib/plain-errors.ts';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { site } from '../src/site.config.ts';
