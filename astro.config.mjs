@@ -3,7 +3,6 @@ import { defineConfig, sharpImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { site } from './src/site.config.ts';
 import { sitePipeline } from './src/integrations/pipeline.ts';
-import { editor } from './src/integrations/editor.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { PROSE_IMAGE_WIDTHS, proseImages } from './src/lib/prose-images.ts';
 import { citationMarkers } from './src/lib/citations/markdown-plugin.ts';
@@ -19,14 +18,14 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   // CSS inlined: a post arrives in one response (see `npm run weight`), and CSP hashes it.
   // concurrency: a few routes in flight, so one route's file writes overlap the next one's rendering
-  // (with 1, the main thread sat idle on every write; README, Performance).
+  // (with 1, the main thread sat idle on every write).
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   security: { csp: cspConfig() },
   // Body images get the reading column's widths and sizes (src/lib/prose-images.ts); MDX inherits the processor.
   // Layout CSS is ours (global.css), not Astro's.
   // AVIF at effort 0 and WebP at effort 2, not sharp's 4: on a 720 px photograph AVIF took 55 ms a file
   // instead of 223 ms at effort 2 for files 5 % larger (still half the WebP's size); encoding was most of the cold
-  // build's picture time (README, Performance).
+  // build's picture time.
   image: {
     layout: 'constrained',
     breakpoints: [...PROSE_IMAGE_WIDTHS],
@@ -37,9 +36,10 @@ export default defineConfig({
   // [@key] citation markers become links to the Sources list (src/lib/citations/markdown-plugin.ts).
   markdown: { processor: satteri({ mdastPlugins: [citationMarkers()], hastPlugins: [proseImages()] }), syntaxHighlight: false },
   // Incremental builds: a page whose cache key (src/data/route-keys.ts), code and rendered content are unchanged
-  // is copied from the previous build instead of rendered (README, Performance). `astro build --force` renders all.
+  // is copied from the previous build instead of rendered (docs/architecture.md, "Cache keys and incremental builds").
+  // `astro build --force` renders all.
   experimental: { incrementalBuild: true },
   // sitePipeline reads the content once, holds the build's "now", and runs the build's own steps
-  // (cards, search index, sitemap, publish check); editor() adds the browser editor under `astro dev` only.
-  integrations: [sitePipeline(), mdx(), editor()],
+  // (cards, search index, redirects, sitemap, publish check). The editor at /admin/ is plain pages (src/pages/admin/).
+  integrations: [sitePipeline(), mdx()],
 });

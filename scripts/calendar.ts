@@ -4,6 +4,7 @@
  * zone is the studio's (src/site.config.ts). A post with problems shows as
  * "held back": the build would leave it out until it is fixed.
  */
+import './lib/plain-errors.ts';
 import { buildCalendar, formatCalendar } from '../src/lib/authoring/calendar.ts';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';
 import { readContent } from '../src/lib/content/read-content.ts';

@@ -5,11 +5,12 @@
  * must all work; external links are counted and skipped unless --external is
  * given (they need a network). Exit status 1 when a link is broken.
  */
+import './lib/plain-errors.ts';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';
-import { formatReport, passed, postSlugOf } from '../src/lib/links/report.ts';
+import { formatReport, passed, postSlugOf } from './lib/links/report.ts';
 import { slugFromFileName } from '../src/lib/slugs.ts';
 import { site } from '../src/site.config.ts';
 import { checkLinks } from './lib/link-check.ts';

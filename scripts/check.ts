@@ -7,6 +7,7 @@
  * npm run check -- --online first asks Crossref and PubMed about every cited
  * DOI and PubMed ID and rewrites content/citations.lock.json (src/lib/citations/online.ts).
  */
+import './lib/plain-errors.ts';
 import { performance } from 'node:perf_hooks';
 import { updateCitationLock } from '../src/lib/citations/online.ts';
 import { userAgent } from '../src/lib/citations/http.ts';
@@ -15,6 +16,7 @@ import { formatReport } from '../src/lib/content/problems.ts';
 import { readContent } from '../src/lib/content/read-content.ts';
 import { resolveNow } from '../src/lib/publishing.ts';
 import { site } from '../src/site.config.ts';
+import { plural } from '../src/lib/plural.ts';
 
 const options = {
   contentDir: contentDirFrom(process.env),
@@ -45,7 +47,6 @@ const started = performance.now();
 const report = readContent(options);
 const ms = Math.round(performance.now() - started);
 const errors = report.problems.filter((p) => p.severity === 'error').length;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 console.log(`Checked ${plural(report.posts.length, 'post')} and ${plural(report.authors.length, 'author')} in ${ms} ms.`);
 if (!report.problems.length) {

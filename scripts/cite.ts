@@ -5,9 +5,10 @@
  * `citations:` entry to paste into a post's frontmatter. Offline, a DOI the
  * lock file already knows is printed from there.
  */
+import './lib/plain-errors.ts';
 import { citationFromRecord, citationYaml } from '../src/lib/citations/frontmatter-entry.ts';
 import { OfflineError, LookupError, userAgent } from '../src/lib/citations/http.ts';
-import { normaliseDoi, normalisePmid } from '../src/lib/citations/identifiers.ts';
+import { normaliseDoi, normalisePmid } from '../src/schema/identifiers.ts';
 import { lockKey, readLock, type Identifier } from '../src/lib/citations/lock.ts';
 import { createLookup } from '../src/lib/citations/lookup.ts';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';

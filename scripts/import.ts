@@ -6,6 +6,7 @@
  * post addresses one a line. Prints what it did with each post. The work is
  * in src/lib/import/.
  */
+import './lib/plain-errors.ts';
 import { parseArgs } from 'node:util';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';
 import { createFetcher } from '../src/lib/import/fetcher.ts';

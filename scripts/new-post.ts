@@ -4,6 +4,7 @@
  * Starts a post: writes content/posts/<date>-<slug>.md with valid frontmatter
  * and writing prompts, and prints its path. The work is in src/lib/authoring/.
  */
+import './lib/plain-errors.ts';
 import { parseArgs } from 'node:util';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';
 import { planNewPost, readSite, writeNewPost } from '../src/lib/authoring/new-post.ts';

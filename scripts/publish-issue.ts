@@ -8,6 +8,7 @@
  * Environment: ISSUE, and what Actions sets: GITHUB_TOKEN (issues: write),
  * GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_STEP_SUMMARY.
  */
+import './lib/plain-errors.ts';
 import { appendFileSync } from 'node:fs';
 import { repoApiFromEnv } from './lib/publish/github.ts';
 import { parseDesired, syncIssue } from './lib/publish/issue-plan.ts';

@@ -14,6 +14,7 @@
  * actions: read and issues: read), GITHUB_REPOSITORY, GITHUB_API_URL,
  * GITHUB_WORKFLOW_REF.
  */
+import './lib/plain-errors.ts';
 import { parseArgs } from 'node:util';
 import { site } from '../src/site.config.ts';
 import { findOpenIssue, repoApiFromEnv } from './lib/publish/github.ts';

@@ -11,6 +11,7 @@
  * (issues: read is enough), GITHUB_REPOSITORY, GITHUB_API_URL,
  * GITHUB_STEP_SUMMARY, GITHUB_OUTPUT.
  */
+import './lib/plain-errors.ts';
 import { parseArgs } from 'node:util';
 import { site } from '../src/site.config.ts';
 import { repoApiFromEnv } from './lib/publish/github.ts';

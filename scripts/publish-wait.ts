@@ -4,6 +4,7 @@
  * waiting off), wait until it is due, so it goes out in this run
  * (scripts/lib/publish/wait.ts says why). CONTENT_DIR and BLOG_NOW apply.
  */
+import './lib/plain-errors.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';
 import { readContent } from '../src/lib/content/read-content.ts';

@@ -5,8 +5,11 @@
  */
 import { defineCollection } from 'astro:content';
 import { authorsLoader, postsLoader } from './data/content-loader.ts';
+import { placesLoader } from './data/places-loader.ts';
 
 export const collections = {
   posts: defineCollection({ loader: postsLoader() }),
   authors: defineCollection({ loader: authorsLoader() }),
+  // The studios' photos named in src/site.config.ts, for Astro's picture pipeline.
+  places: defineCollection({ loader: placesLoader() }),
 };

@@ -9,9 +9,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LinkChecker, LinkState, type CheckOptions, type LinkResult } from 'linkinator';
-import { dataFileKind, fragmentIds, hasFragment, urlsInDataFile } from '../../src/lib/links/extract.ts';
-import type { LinkProblem, LinkReport } from '../../src/lib/links/report.ts';
-import { fileForPath, isSiteUrl, normaliseBase, originOf, pathForFile, type SiteLocation } from '../../src/lib/links/site-paths.ts';
+import { dataFileKind, fragmentIds, hasFragment, urlsInDataFile } from './links/extract.ts';
+import type { LinkProblem, LinkReport } from './links/report.ts';
+import { fileForPath, isSiteUrl, normaliseBase, originOf, pathForFile, type SiteLocation } from '../../src/lib/site-paths.ts';
 import { serveDist } from './static-server.ts';
 
 export interface LinkCheckOptions {

@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { normaliseBase } from '../../src/lib/links/site-paths.ts';
+import { normaliseBase } from '../../src/lib/site-paths.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

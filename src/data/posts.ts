@@ -23,6 +23,16 @@ export interface SitePost extends Post {
   visibility: Visibility;
 }
 
+/**
+ * A post as a card shows it: the summary (src/lib/post-model.ts) with its hero
+ * picture and its first topic (the stand-in picture names it when there is no
+ * hero). Nothing else, so a list is keyed on what it shows.
+ */
+export interface CardPost extends PostSummary {
+  hero?: { src: ImageMetadata; alt: string } | undefined;
+  topic?: string | undefined;
+}
+
 export interface Author {
   id: string;
   name: string;
@@ -53,7 +63,7 @@ type PostEntry = CollectionEntry<'posts'>;
 
 interface Loaded {
   posts: SitePost[];
-  summaries: Map<string, PostSummary>;
+  summaries: Map<string, CardPost>;
   authors: Author[];
   broken: BrokenPost[];
   entries: Map<string, PostEntry>;
@@ -85,7 +95,7 @@ async function load(): Promise<Loaded> {
     entries.set(post.slug, entry);
   }
   posts.sort(byNewest);
-  const summaries = new Map(posts.map((p) => [p.slug, summarize(p, names.get(p.authorId) ?? p.authorId, now)]));
+  const summaries = new Map(posts.map((p): [string, CardPost] => [p.slug, { ...summarize(p, names.get(p.authorId) ?? p.authorId, now), hero: p.hero, topic: p.tags[0] }]));
   return { posts, summaries, authors, broken, entries };
 }
 
@@ -107,7 +117,7 @@ export async function getPosts(): Promise<SitePost[]> {
  * How a list shows these posts (each one's card), in the same order. Lists
  * choose their posts from getPosts() and pass only this to their page.
  */
-export async function summariesOf(posts: readonly Pick<Post, 'slug'>[]): Promise<PostSummary[]> {
+export async function summariesOf(posts: readonly Pick<Post, 'slug'>[]): Promise<CardPost[]> {
   const { summaries } = await loaded();
   return posts.map((p) => {
     const summary = summaries.get(p.slug);

@@ -43,13 +43,13 @@ import { prepareOutDir, recordOutDir, removeStale, type KeptOutput } from './ste
 import { checkPublished } from './steps/publish-check.ts';
 import { writeRedirects } from './steps/redirects.ts';
 import { postPageFile, writeSearchIndex, type SearchIndexWritten } from './steps/search-index.ts';
+import { plural } from '../lib/plural.ts';
 
 export interface PipelineOptions {
   /** Leave out posts with problems instead of stopping (the publish workflow sets BLOG_HOLD_BACK=1). */
   holdBack?: boolean;
 }
 
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** The publish workflow's record of this build (BLOG_PUBLISH_REPORT), written whole or not at all. */
 function writePublishReport(path: string, session: ContentSession, holdBack: boolean): void {

@@ -19,7 +19,8 @@ export const SYNDICATED_TAGS = [
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...SYNDICATED_TAGS],
   allowedAttributes: {
-    '*': ['id', 'class', 'lang', 'dir', 'title'],
+    // role and aria-* keep links to sources and back links meaningful to screen readers in a feed reader too.
+    '*': ['id', 'class', 'lang', 'dir', 'title', 'role', 'aria-*'],
     a: ['href', 'rel', 'hreflang'],
     img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
     source: ['srcset', 'sizes', 'type', 'media', 'width', 'height'],

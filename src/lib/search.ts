@@ -3,6 +3,8 @@
  * address, and how a result's excerpt is shown without trusting it as HTML.
  */
 
+import { decodeEntities } from './html.ts';
+
 /** Only pages that mark their readable part with data-pagefind-body (posts) are indexed. */
 export function isSearchable(html: string): boolean {
   return /\sdata-pagefind-body(?=[\s=>])/.test(html);
@@ -12,18 +14,6 @@ export interface ExcerptPart {
   text: string;
   /** A matched word, shown highlighted. */
   mark: boolean;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
 
 /**
@@ -47,10 +37,21 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   return parts;
 }
 
-/** What the status line says after a search, for sighted and screen reader users alike. */
-export function resultsMessage(query: string, count: number): string {
+/** What the status line says after a search (in one topic, when `tag` is chosen), for sighted and screen reader users alike. */
+export function resultsMessage(query: string, count: number, tag?: string): string {
   const q = query.trim();
-  if (!q) return '';
-  if (count === 0) return `No posts found for “${q}”. Try another word, or browse the topics.`;
-  return `${count} post${count === 1 ? '' : 's'} found for “${q}”.`;
+  const posts = `${count} post${count === 1 ? '' : 's'}`;
+  if (!q && !tag) return '';
+  if (!q) return count === 0 ? `No posts about #${tag} yet.` : `${posts} about #${tag}.`;
+  const within = tag ? ` in #${tag}` : '';
+  if (count === 0) return `No posts found for “${q}”${within}. Try another word${tag ? ' or all topics' : ', or browse the topics'}.`;
+  return `${posts} found for “${q}”${within}.`;
+}
+
+/** A result's date: Pagefind keeps the post's day as YYYY-MM-DD (its day in the studio's time zone), shown as "November 15, 2026". */
+export function resultDate(day: string | undefined, locale: string): string | undefined {
+  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  if (!m) return undefined;
+  const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
 }

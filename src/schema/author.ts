@@ -38,18 +38,18 @@ export const authorSchema = z.strictObject({
             .min(3, { error: 'is missing; write the licence or qualification, like "Licensed Massage Therapist"' })
             .max(120)
             .meta({ description: 'The licence or qualification in full.', examples: ['Licensed Massage Therapist'] }),
-          abbreviation: z.string().trim().min(2).max(20).optional().meta({ description: 'Letters after the name.', examples: ['LMT'] }),
+          abbreviation: z.string().trim().min(1).max(20).optional().meta({ description: 'Letters after the name.', examples: ['LMT'] }),
           number: z
             .string({ error: 'must be text like "MA12345" (put it in quotes)' })
             .trim()
-            .min(2)
+            .min(1)
             .max(40)
             .optional()
             .meta({ description: 'The licence number, so readers can look it up.', examples: ['MA12345'] }),
           issuedBy: z
             .string()
             .trim()
-            .min(2)
+            .min(1)
             .max(120)
             .optional()
             .meta({ description: 'Who issued it.', examples: ['Florida Board of Massage Therapy'] }),

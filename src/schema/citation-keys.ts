@@ -11,7 +11,9 @@
  * punctuation (: . -) only between those, so "[@crane2012]." ends the key
  * before the full stop.
  */
-export const KEY_PATTERN = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.\-](?=[\p{L}\p{N}_]))*$/u;
+// ASCII letters and digits, as derived keys are: the same pattern then works in the editor's form, whose
+// browser-side check has no Unicode classes.
+export const KEY_PATTERN = /^[A-Za-z0-9_](?:[A-Za-z0-9_]|[:.-](?=[A-Za-z0-9_]))*$/;
 
 /** What key derivation reads; raw frontmatter may hold anything, so nothing is trusted. */
 export interface KeySource {

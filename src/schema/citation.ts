@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOI_PATTERN, normaliseDoi, normalisePmid } from '../lib/citations/identifiers.ts';
+import { DOI_PATTERN, normaliseDoi, normalisePmid } from './identifiers.ts';
 import { KEY_PATTERN } from './citation-keys.ts';
 
 export { DOI_PATTERN };
@@ -70,9 +70,13 @@ export const citationSchema = z
       .optional()
       .meta({ description: 'Digital Object Identifier, without https://doi.org/.', examples: ['10.1126/scitranslmed.3002882'] }),
     pmid: z
-      .union([z.string(), z.int()], { error: 'must be a PubMed ID, the number on the article\'s PubMed page, like 22301554' })
-      .transform(normalisedBy(normalisePmid, 'is not a PubMed ID; it is the number on the article\'s PubMed page, like 22301554'))
-      .pipe(z.string().regex(/^\d+$/))
+      // A number or a "PMID: 22301554" is the same ID: tidied first, then checked like text.
+      .preprocess(
+        (v) => (typeof v === 'string' || typeof v === 'number' ? (normalisePmid(v) ?? v) : v),
+        z
+          .string({ error: 'must be a PubMed ID, the number on the article\'s PubMed page, like 22301554' })
+          .regex(/^\d+$/, { error: 'is not a PubMed ID; it is the number on the article\'s PubMed page, like 22301554' }),
+      )
       .optional()
       .meta({ description: 'PubMed ID, when the work is in PubMed: checked against PubMed\'s record too.', examples: ['22301554'] }),
     url: z

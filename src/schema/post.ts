@@ -152,7 +152,7 @@ export const postSchema = z
         .optional()
         .meta({ description: 'The address of the post; by default the file name without its date.' }),
       // Feed readers know a post by its first address; listing old ones keeps that
-      // identity (and a redirect) when the address changes. See README "Feeds".
+      // identity (and a redirect) when the address changes (src/lib/feeds/guid.ts).
       previousSlugs: z
         .array(
           z.string({ error: 'must be text' }).regex(SLUG_PATTERN, {

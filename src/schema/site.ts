@@ -15,11 +15,99 @@ const timeZone = z.string().refine(
 
 const httpsUrl = z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https://' });
 
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, { error: 'must be the number in international form, like +14075552331' });
+
+/** A phone number as people read it and as links dial it. */
+export const phoneSchema = z.strictObject({
+  display: z.string().min(7),
+  /** The same number in E.164 form, used in tel: and sms: links. */
+  e164,
+});
+
+/** Days as schema.org's opening hours name them. */
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a time on the 24-hour clock, like "09:00" or "19:30"' });
+
+/** One line of opening hours: these days, from `opens` to `closes`. */
+export const openingHoursSchema = z
+  .strictObject({
+    days: z
+      .array(z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` }))
+      .min(1)
+      .refine((days) => new Set(days).size === days.length, { error: 'names a day twice' }),
+    opens: clock,
+    closes: clock,
+  })
+  .refine((h) => h.opens < h.closes, { error: '`closes` must be later than `opens` on the same day', path: ['closes'] });
+
+/**
+ * The schema.org type each studio is published as. DaySpa is the most specific
+ * type under HealthAndBeautyBusiness that fits a massage studio (schema.org has
+ * no massage type); a studio that is more of a gym can say HealthClub.
+ */
+export const BUSINESS_TYPES = ['DaySpa', 'HealthAndBeautyBusiness', 'HealthClub'] as const;
+
+/**
+ * A studio. Only `name` and `bookingUrl` are needed; pages, the footer and the
+ * structured data show each other detail once it is set, and never guess one.
+ */
 export const locationSchema = z.strictObject({
   name: z.string().min(1),
-  address: z.string().min(1).optional(),
   bookingUrl: httpsUrl,
+  businessType: z.enum(BUSINESS_TYPES).default('DaySpa'),
+  address: z
+    .strictObject({
+      street: z.string().min(3),
+      /** City or town. */
+      locality: z.string().min(2),
+      /** State or region, e.g. FL. */
+      region: z.string().min(2),
+      postalCode: z.string().regex(/^[A-Za-z0-9 -]{3,10}$/, { error: 'must be a postal code such as 32801' }),
+      /** Two-letter country code, e.g. US. */
+      country: z.string().regex(/^[A-Z]{2}$/, { error: 'must be a two-letter country code such as US' }),
+    })
+    .optional(),
+  geo: z
+    .strictObject({
+      latitude: z.number().min(-90).max(90),
+      longitude: z.number().min(-180).max(180),
+    })
+    .optional(),
+  phone: phoneSchema.optional(),
+  hours: z.array(openingHoursSchema).min(1).optional(),
+  /** A photo of the studio: a path from the project folder, like src/assets/places/orlando.jpg, and what it shows. */
+  photo: z
+    .strictObject({
+      src: z.string().regex(/^[\w./-]+\.(jpe?g|png|webp|avif)$/i, { error: 'must be a path to a JPEG, PNG, WebP or AVIF file, like src/assets/places/orlando.jpg' }),
+      alt: z.string().min(5, { error: 'must say what the photo shows, for people who cannot see it' }),
+    })
+    .optional(),
 });
+
+/**
+ * Where an e-mail sign-up form posts. The form is plain HTML sent straight to
+ * the service, with no script of theirs on the site. For Mailchimp and
+ * MailerLite, `action` is the form address from their "embedded form" code.
+ */
+export const newsletterSchema = z.discriminatedUnion(
+  'provider',
+  [
+    z.strictObject({ provider: z.literal('buttondown'), username: z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'must be your Buttondown username' }) }),
+    z.strictObject({ provider: z.literal('mailchimp'), action: httpsUrl }),
+    z.strictObject({ provider: z.literal('mailerlite'), action: httpsUrl }),
+    z.strictObject({
+      provider: z.literal('other'),
+      /** The service's name, shown next to the form. */
+      name: z.string().min(2),
+      action: httpsUrl,
+      /** The name of the form field that carries the address. */
+      emailField: z.string().min(1).default('email'),
+    }),
+  ],
+  { error: 'provider must be one of buttondown, mailchimp, mailerlite, other' },
+);
 
 export const socialLinkSchema = z.strictObject({
   label: z.string().min(1),
@@ -58,13 +146,9 @@ export const siteSchema = z.strictObject({
   lang: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'must be a language tag such as en or en-US' }),
   timezone: timeZone,
   locations: z.array(locationSchema).min(1),
-  textToBook: z
-    .strictObject({
-      display: z.string().min(7),
-      /** The same number in E.164 form, used in sms: links. */
-      e164: z.string().regex(/^\+[1-9]\d{6,14}$/, { error: 'must look like +14075352331' }),
-    })
-    .optional(),
+  textToBook: phoneSchema.optional(),
+  /** An e-mail newsletter service; the subscribe pages then offer a sign-up form that posts to it. */
+  newsletter: newsletterSchema.optional(),
   socials: z.array(socialLinkSchema).default([]),
   postsPerPage: z.int().min(1).max(50),
   /** How many items the RSS and JSON feeds carry. */

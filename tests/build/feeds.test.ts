@@ -14,7 +14,7 @@ import { readContent } from '../../src/lib/content/read-content.ts';
 import type { CheckedPost } from '../../src/lib/content/types.ts';
 import { site } from '../../src/site.config.ts';
 import { buildSite, type SiteBuild } from '../support/build-site.ts';
-import { allText, listDist, readDist, siteDir } from '../support/dist.ts';
+import { allText, listDist, readDist, readerPages, siteDir } from '../support/dist.ts';
 import { FIXTURES, FIXTURE_NOW, OUT } from '../support/paths.ts';
 import { SITES } from '../support/sites.ts';
 import { assertWellFormedXml } from '../support/xml.ts';
@@ -251,7 +251,7 @@ describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (nam
     expect(json.items.find((i: { url: string }) => i.url === permalink(base, 'fixture-hero-image')).image).toMatch(new RegExp(`^${escapeRe(origin(base))}_astro/`));
   });
 
-  it('has a feed per tag and per author, linked from their pages', () => {
+  it('has a feed per tag and per author, found from their pages, which link to a page that explains it', () => {
     const tags = [...new Set(FIXTURE_POSTS.flatMap((p) => p.data.tags))];
     const authors = [...new Set(FIXTURE_POSTS.map((p) => p.data.author))];
     const feeds = [
@@ -265,14 +265,17 @@ describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (nam
       expect(feed.items?.map((i) => i.link) ?? []).toEqual(posts.slice(0, site.feedItems).map((p) => permalink(base, p.slug)));
       const html = readDist(dir, `${page}index.html`);
       expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="${escapeRe(`${origin(base)}${path}`)}"`));
-      expect(html).toContain(`href="${base}${path}"`);
+      // The visible "Follow" link leads to an HTML page with the feed's address, not to the XML.
+      const follow = `subscribe/${page}`;
+      expect(html).toContain(`href="${base}${follow}"`);
+      expect(readDist(dir, `${follow}index.html`)).toContain(`value="${origin(base)}${path}"`);
     }
     // No feed for a tag that only a draft uses.
     expect(existsSync(join(dir, 'tags/draftonlytag/rss.xml'))).toBe(false);
   });
 
   it('lets readers find the feeds from every page, and subscribe from the footer', () => {
-    const pages = listDist(dir).filter((p) => p.endsWith('.html'));
+    const pages = readerPages(dir);
     const redirects = pages.filter((p) => readDist(dir, p).includes('http-equiv="refresh"'));
     const real = pages.filter((p) => !redirects.includes(p));
     expect(real.length).toBeGreaterThan(20);
@@ -283,9 +286,13 @@ describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (nam
     }
     expect(readDist(dir, 'index.html')).toContain(`<a href="${base}subscribe/">Subscribe</a>`);
     const subscribe = readDist(dir, 'subscribe/index.html');
-    for (const path of ['rss.xml', 'feed.json', 'tags/massage/rss.xml', 'authors/ada-fixture/rss.xml']) {
-      expect(subscribe).toContain(`href="${base}${path}"`);
-    }
+    expect(subscribe).toContain(`value="${origin(base)}rss.xml"`);
+    expect(subscribe).toContain(`href="${base}feed.json"`);
+    for (const path of ['subscribe/tags/massage/', 'subscribe/authors/ada-fixture/']) expect(subscribe).toContain(`href="${base}${path}"`);
+    // No page sends a reader to raw XML: browsers show it as code (or warn about XSLT).
+    // (A reader's add-a-feed link carries the address as a parameter: that is a link to the reader, not to the XML.)
+    const own = new RegExp(`<a [^>]*href="(?:${escapeRe(origin(base))}|${escapeRe(base)}(?!/))[^"?]*\\.xml"`);
+    for (const page of real) expect(own.test(readDist(dir, page)), `${page} links to a feed's XML`).toBe(false);
   });
 
   it('never carries a draft or a scheduled post', () => {

@@ -40,7 +40,7 @@ describe('HTML validity (W3C Nu HTML Checker)', () => {
     expect(existsSync(VNU), `${VNU} is missing; run npm ci`).toBe(true);
   });
 
-  for (const name of ['site', 'base', 'empty']) {
+  for (const name of ['site', 'base', 'empty', 'hostile']) {
     it(`finds no errors in any page of the "${name}" fixture site`, () => {
       const { files, errors } = validate(siteDir(name));
       expect(files).toBeGreaterThan(0);

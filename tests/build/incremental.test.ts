@@ -7,12 +7,14 @@
  * a typo fixed in one post, another post retitled
  * (other pages list it, link to it as a neighbour and as related), a new post
  * (pagination, tags and feeds shift), then an hour passing, which
- * publishes a scheduled post with no file changed at all, and last a post with
- * pictures taken back to draft. The incremental build keeps dist/ between
- * builds and removes what is no longer produced, so the last step proves that
- * nothing of the withdrawn post is left behind.
+ * publishes a scheduled post with no file changed at all. Then a post with
+ * pictures taken back to draft: the incremental build keeps dist/ between
+ * builds and removes what is no longer produced, so nothing of the withdrawn
+ * post may be left behind. Last, a post with a hero picture taken back to
+ * draft: its picture must leave dist/ after a warm rebuild and after a forced
+ * one, which must be the same site.
  */
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeOutcomes } from '../../scripts/lib/bench/measure.ts';
@@ -24,6 +26,9 @@ const WORK = join(OUT, 'incremental');
 const CONTENT = join(WORK, 'content');
 const POSTS = join(CONTENT, 'posts');
 const AN_HOUR_AFTER_THE_SCHEDULED_POST = '2026-11-27T19:00:00-05:00';
+/** A public post with a hero picture named like nothing else, added to the copy of the fixture content. */
+const WITHDRAWN_POST = '2026-11-12-withdrawn-picture-post.md';
+const WITHDRAWN_PICTURE = 'withdrawn-heron-hero';
 
 /**
  * Routes without a cache key (pages with no getStaticPaths): Astro renders
@@ -31,6 +36,8 @@ const AN_HOUR_AFTER_THE_SCHEDULED_POST = '2026-11-27T19:00:00-05:00';
  */
 const ALWAYS_RENDERED = [
   '/404.html',
+  '/admin/config.yml',
+  '/admin/index.html',
   '/index.html',
   '/archive/index.html',
   '/authors/index.html',
@@ -92,6 +99,7 @@ describe('incremental builds', () => {
   beforeAll(() => {
     rmSync(WORK, { recursive: true, force: true });
     cpSync(join(FIXTURES, 'content'), CONTENT, { recursive: true });
+    cpSync(join(FIXTURES, 'withdrawn'), POSTS, { recursive: true });
     expectOk(incrementalBuild(FIXTURE_NOW));
   }, 180_000);
 
@@ -116,6 +124,7 @@ describe('incremental builds', () => {
         ...ALWAYS_RENDERED,
         '/posts/fixture-massage-study/index.html',
         '/api/v1/posts/fixture-massage-study.json',
+        // The feeds of its three tags and its author: they carry its full text.
         '/tags/massage/rss.xml',
         '/tags/recovery/rss.xml',
         '/tags/research/rss.xml',
@@ -192,4 +201,36 @@ describe('incremental builds', () => {
     expect(routeOutcomes(log).reused).toContain('/posts/archive-filler-01/index.html');
     expect(log).toContain('previous build kept in place');
   }, 180_000);
+
+  it('when a post with a hero picture goes back to draft, no file derived from its picture is left, warm or forced', () => {
+    const dist = join(WORK, 'incremental/dist');
+    /** Files named after the picture (Astro names every optimised size after its source) or mentioning it. */
+    const fromPicture = (dir: string) => [
+      ...listDist(dir).filter((f) => f.includes(WITHDRAWN_PICTURE)),
+      ...listDist(dir).filter((f) => /\.(html|xml|json)$/.test(f) && readFileSync(join(dir, f), 'utf8').includes(WITHDRAWN_PICTURE)),
+    ];
+    // While the post was public, its picture was there: the check below can see one.
+    expect(fromPicture(dist).filter((f) => f.startsWith('_astro/')).length).toBeGreaterThan(0);
+
+    edit(WITHDRAWN_POST, (t) => t.replace('date: 2026-11-12', 'date: 2026-11-12\ndraft: true'));
+    expectOk(incrementalBuild(AN_HOUR_AFTER_THE_SCHEDULED_POST));
+    expect(fromPicture(dist)).toEqual([]);
+    expect(listDist(dist).filter((f) => f.includes('withdrawn'))).toEqual([]);
+
+    const warm = join(WORK, 'warm/dist');
+    rmSync(join(WORK, 'warm'), { recursive: true, force: true });
+    cpSync(dist, warm, { recursive: true });
+    expectOk(
+      astroBuild({
+        contentDir: CONTENT,
+        now: AN_HOUR_AFTER_THE_SCHEDULED_POST,
+        outDir: dist,
+        cacheDir: join(WORK, 'incremental/cache'),
+        args: ['--force'],
+      }),
+    );
+    expect(fromPicture(dist)).toEqual([]);
+    expect(readdirSync(join(dist, '_astro')).filter((f) => f.startsWith(WITHDRAWN_PICTURE))).toEqual([]);
+    expect(differences(warm, dist)).toEqual([]);
+  }, 240_000);
 });

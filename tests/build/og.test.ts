@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
-import { listDist, readDist, siteDir } from '../support/dist.ts';
+import { listDist, readDist, readerPages, siteDir } from '../support/dist.ts';
 import { FIXTURES, FIXTURE_NOW, OUT } from '../support/paths.ts';
 import { countNear, countNot, decodePng, marginIntruders, offPaletteColourful, type Pixels } from '../support/png.ts';
 import { site as config } from '../../src/site.config.ts';
@@ -25,7 +25,7 @@ const all = (tags: [string, string][], key: string) => tags.filter(([k]) => k ==
 
 /** HTML pages a person lands on (redirect stubs for old addresses carry no page of their own). */
 function pages(dir: string): string[] {
-  return listDist(dir).filter((f) => f.endsWith('.html') && !/http-equiv="refresh"/i.test(readDist(dir, f)));
+  return readerPages(dir).filter((f) => !/http-equiv="refresh"/i.test(readDist(dir, f)));
 }
 
 const postSlugs = (dir: string) =>

@@ -98,8 +98,8 @@ describe('a publish run with one broken post', () => {
     expect(summary).toContain('✅ The site is up to date: 1 post went live in this run; 2 posts are on the site.');
     expect(summary).toContain(`| [Morning light](${site.origin}/posts/morning-light/) | Fri, Nov 27, 11:30 |`);
     expect(summary).toContain('⚠️ 1 post is held back: due, but left off the site until its problems are fixed (below). An issue listing them is being opened');
-    // A frontmatter the schema refuses gives the report no title or date: the post goes by its address.
-    expect(summary).toMatch(/#### `broken`\n\n`[^`]*2026-11-27-broken\.md` · date not known until it is fixed\n\n```text\n1 error:\n {2}\S*2026-11-27-broken\.md:7 {2}autor {2}is not a field here\. Did you mean `author`\? Rename or remove it\n```/);
+    // A frontmatter the schema refuses still gives the report its title and date, read from the text.
+    expect(summary).toMatch(/#### Broken post\n\n`[^`]*2026-11-27-broken\.md` · was due Fri, Nov 27, 07:00\n\n```text\n1 error:\n {2}\S*2026-11-27-broken\.md:7 {2}autor {2}is not a field here\. Did you mean `author`\? Rename or remove it\n```/);
 
     const handOver = /^issue=(.*)$/m.exec(readFileSync(outputPath, 'utf8'))?.[1];
     expect(handOver).toBeDefined();

@@ -28,6 +28,11 @@ const PAGES: Record<string, string> = {
   'archive month': 'archive/2026/11/',
   search: 'search/',
   'search with results': 'search/?q=massage',
+  'search in one topic': 'search/?q=fixture&tag=recovery',
+  book: 'book/',
+  subscribe: 'subscribe/',
+  'subscribe to a topic': 'subscribe/tags/massage/',
+  'subscribe to a writer': 'subscribe/authors/ada-fixture/',
   'not found': 'no-such-page/',
 };
 

@@ -180,7 +180,7 @@ describe('without JavaScript', () => {
       await follow(page, page.locator('.byline a[rel="author"]'));
       expect(await page.locator('.post-list li').count()).toBeGreaterThan(0);
       await follow(page, page.locator('.site-header a', { hasText: 'Archive' }));
-      await follow(page, page.locator('.archive-months a').first());
+      await follow(page, page.locator('.archive-month h3 a').first());
       expect(await page.locator('.post-list li').count()).toBeGreaterThan(0);
       await follow(page, page.locator('.site-header a', { hasText: 'Search' }));
       expect(await page.locator('main').innerText()).toContain('Search needs JavaScript');

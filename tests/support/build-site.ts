@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { OUT, ROOT } from './paths.ts';
 
@@ -53,6 +53,11 @@ export function outDirFor(name: string): string {
   return join(OUT, name, 'dist');
 }
 
+/** What the last build of a fixture site printed: kept beside it, since a reused build prints nothing. */
+export function buildLogFor(name: string): string {
+  return join(OUT, name, 'build.log');
+}
+
 export interface AstroBuild extends Omit<SiteBuild, 'name'> {
   outDir: string;
   /** Astro's cache folder: content sync, pictures and the incremental build's record of the last build. */
@@ -90,6 +95,8 @@ export function buildSite(build: SiteBuild, { reuse = true } = {}): BuildResult 
   }
   rmSync(join(OUT, build.name), { recursive: true, force: true });
   const { ok, output } = astroBuild({ ...build, outDir, cacheDir: join(OUT, build.name, 'cache') });
+  mkdirSync(join(OUT, build.name), { recursive: true });
+  writeFileSync(buildLogFor(build.name), output);
   if (ok) writeFileSync(stamp, key);
   return { ok, outDir, output };
 }

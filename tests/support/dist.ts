@@ -17,6 +17,14 @@ export function listDist(dir: string): string[] {
     .sort();
 }
 
+/**
+ * The HTML pages readers get: every page but the editor's (/admin/, the studio's tool, with its own
+ * policy and no site layout; tests/build/admin.test.ts checks it). Page-wide reader checks use this.
+ */
+export function readerPages(dir: string): string[] {
+  return listDist(dir).filter((f) => f.endsWith('.html') && !f.startsWith('admin/'));
+}
+
 export function readDist(dir: string, path: string): string {
   const file = join(dir, path);
   if (!existsSync(file)) throw new Error(`${path} is not in the build (${dir})`);

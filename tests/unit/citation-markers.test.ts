@@ -1,7 +1,7 @@
 /** DOIs and PubMed IDs as pasted, citation keys, [@key] markers, and how the page renders them. */
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from 'satteri';
-import { normaliseDoi, normalisePmid } from '../../src/lib/citations/identifiers.ts';
+import { normaliseDoi, normalisePmid } from '../../src/schema/identifiers.ts';
 import { citationKeys, keyStem } from '../../src/schema/citation-keys.ts';
 import { findCitationMarkers, findMarkersInText } from '../../src/lib/citations/markers.ts';
 import { citedNames, inTextLabels } from '../../src/lib/citations/in-text.ts';

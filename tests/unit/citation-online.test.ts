@@ -34,7 +34,8 @@ function content(): string {
   return dir;
 }
 
-const lookup = (url: string) => ({ contact: 'web@studio.example', tool: 'TestStudio', userAgent: 'TestStudio-citations/1.0', crossrefUrl: url, eutilsUrl: url, backoffMs: 1, timeoutMs: 300 });
+// A generous timeout where the server answers (the machine may be busy); a short one only where it hangs on purpose.
+const lookup = (url: string, timeoutMs = 10_000) => ({ contact: 'web@studio.example', tool: 'TestStudio', userAgent: 'TestStudio-citations/1.0', crossrefUrl: url, eutilsUrl: url, backoffMs: 1, timeoutMs });
 
 describe('looking citations up online', () => {
   it('writes the lock from the answers, after which the check passes a match and fails a wrong year, a wrong journal and an unknown DOI', async () => {
@@ -72,7 +73,7 @@ describe('looking citations up online', () => {
     const dir = content();
     const { posts } = readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: new Date(FIXTURE_NOW), rules: [] });
     server.script('hang', 'hang', 'hang', 'hang', 'hang');
-    const result = await updateCitationLock({ contentDir: dir, root: dir, posts, lookup: lookup(server.url) });
+    const result = await updateCitationLock({ contentDir: dir, root: dir, posts, lookup: lookup(server.url, 300) });
     expect(result.offline).toBe(true);
     expect(result.lines.slice(1)).toEqual([
       `Offline: could not reach ${new URL(server.url).host}: no answer within 0.3 s. Check the internet connection and try again. The check below used the answers saved in citations.lock.json.`,

@@ -65,6 +65,7 @@ describe('comparing a citation with its record', () => {
     expect(comparablePages('pp. 1234–9')).toBe('1234-1239');
     expect(comparablePages('235--256')).toBe('235-256');
     expect(plainTitle('Effects of <i>in vivo</i> massage &amp; rest')).toBe('Effects of in vivo massage & rest');
+    expect(plainTitle('Pain&nbsp;scores, 2010&ndash;2020 &mdash; a review &#8211; part&#xA0;1 &unknown;')).toBe('Pain scores, 2010\u20132020 \u2014 a review \u2013 part 1 &unknown;');
   });
 });
 

@@ -93,7 +93,7 @@ describe('a build', () => {
           authorId: 'ben-sample',
           date: new Date('2026-11-20T05:00:00Z'),
           readingMinutes: 4,
-          // None of these is on a card: a change to them must not reach a list's cache key.
+          // None of these is on a card (a card names only the first tag): a change to them must not reach a list's cache key.
           digest: 'abc123',
           tags: ['stretching', 'sleep'],
           citations: [CRANE_2012],
@@ -114,6 +114,8 @@ describe('a build', () => {
         readingMinutes: 4,
         authorName: 'Ben Sample',
         visibility: 'public',
+        hero: { src: { src: '/_astro/bed.jpg', width: 1600, height: 900, format: 'jpg' }, alt: 'A bed' },
+        topic: 'stretching',
       },
     ]);
   });

@@ -58,12 +58,15 @@ describe('cache keys', () => {
     expect(after.page.neighbour).toBe(before.page.neighbour);
   });
 
-  it('change for a list when a post it shows changes its reading time, but not for a tag edit it does not show', async () => {
-    const before = await build([{ post: aPost(BODY_POST.slug, BODY_POST), html: '<p>Stones and oil</p>' }, neighbour]);
-    const longer = await build([{ post: aPost(BODY_POST.slug, { ...BODY_POST, readingMinutes: 4 }), html: '<p>Stones and oil</p>' }, neighbour]);
-    const retagged = await build([{ post: aPost(BODY_POST.slug, { ...BODY_POST, tags: ['stones'] }), html: '<p>Stones and oil</p>' }, neighbour]);
+  it('change for a list when a post it shows changes its reading time or first topic, but not for a later tag it does not show', async () => {
+    const tagged = { ...BODY_POST, tags: ['stones', 'warmth'] };
+    const before = await build([{ post: aPost(BODY_POST.slug, tagged), html: '<p>Stones and oil</p>' }, neighbour]);
+    const longer = await build([{ post: aPost(BODY_POST.slug, { ...tagged, readingMinutes: 4 }), html: '<p>Stones and oil</p>' }, neighbour]);
+    const newFirst = await build([{ post: aPost(BODY_POST.slug, { ...tagged, tags: ['oil', 'warmth'] }), html: '<p>Stones and oil</p>' }, neighbour]);
+    const newSecond = await build([{ post: aPost(BODY_POST.slug, { ...tagged, tags: ['stones', 'calm'] }), html: '<p>Stones and oil</p>' }, neighbour]);
     expect(longer.list).not.toBe(before.list);
-    expect(retagged.list).toBe(before.list);
+    expect(newFirst.list).not.toBe(before.list);
+    expect(newSecond.list).toBe(before.list);
   });
 
   it('change for every page when an author changes, since every page can show one', async () => {

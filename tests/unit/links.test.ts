@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, fragmentIds, hasFragment, urlsInDataFile, urlsInJson, urlsInMarkup } from '../../src/lib/links/extract.ts';
-import { formatReport, groupByTarget, passed, postSlugOf, type LinkReport } from '../../src/lib/links/report.ts';
-import { fileForPath, isSiteUrl, normaliseBase, pathForFile } from '../../src/lib/links/site-paths.ts';
+import { fragmentIds, hasFragment, urlsInDataFile, urlsInJson, urlsInMarkup } from '../../scripts/lib/links/extract.ts';
+import { decodeEntities } from '../../src/lib/html.ts';
+import { formatReport, groupByTarget, passed, postSlugOf, type LinkReport } from '../../scripts/lib/links/report.ts';
+import { fileForPath, isSiteUrl, normaliseBase, pathForFile } from '../../src/lib/site-paths.ts';
 
 const files = new Set(['index.html', 'posts/a/index.html', 'rss.xml', 'api/v1/posts.json', 'img/a b.png']);
 

@@ -7,7 +7,7 @@ import { cacheKey, pruneCache } from '../../src/lib/og/cache.ts';
 import { createRenderPool } from '../../src/lib/og/pool.ts';
 import { createOgRenderer, designSourceHash, DRAWING_SOURCES, findDesignDir, prepareCard, renderTree } from '../../src/lib/og/render.ts';
 import { ogFonts } from '../../src/lib/og/fonts.ts';
-import { MARK_BOX, SAFE_MARGIN } from '../../src/lib/og/template.ts';
+import { MARK_BOX, SAFE_MARGIN, type CardTree } from '../../src/lib/og/template.ts';
 import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from '../../src/lib/og/size.ts';
 import { countNear, countNot, decodePng, marginIntruders, offPaletteColourful } from '../support/png.ts';
 import { OG_TEST_SITE } from './support/og-site.ts';
@@ -259,7 +259,10 @@ describe('warming the cache for a build', () => {
     expect(results.every((r) => r.png.length > 0)).toBe(true);
   });
 
-  it('draws on worker threads the same pixels as on the main thread', async () => {
+  // Starting a worker loads satori and the PNG encoder: seconds on a busy machine, so these tests wait up to a minute.
+  const WORKER_START = { timeout: 60_000 };
+
+  it('draws on worker threads the same pixels as on the main thread', WORKER_START, async () => {
     const pool = createRenderPool(2);
     try {
       const trees = many.slice(0, 4).map((c) => prepareCard(c).tree);
@@ -270,30 +273,44 @@ describe('warming the cache for a build', () => {
     }
   });
 
-  it('draws on no more worker threads at a time than its limit, and on all of them once the limit is lifted', async () => {
-    // A stand-in worker that answers after 60 ms with its thread id and when it started and finished.
+  it('draws on no more worker threads at a time than its limit, and on all of them once the limit is lifted', WORKER_START, async () => {
+    // A stand-in worker that counts the jobs in flight in memory shared by all threads, keeps the highest count,
+    // and waits until it has seen a second job in flight (a latch) or until `waitMs` is up. Concurrency is proven
+    // by two jobs meeting, not by their times overlapping: a slow machine cannot make it fail, only take longer.
     const worker = new URL(
       `data:text/javascript,${encodeURIComponent(`
         import { threadId } from 'node:worker_threads';
-        export default async function () {
-          const start = Date.now();
-          await new Promise((done) => setTimeout(done, 60));
-          return { ms: 60, png: new TextEncoder().encode(JSON.stringify({ threadId, start, end: Date.now() })) };
+        export default async function ({ tree }) {
+          const counts = new Int32Array(tree.shared); // [in flight, most in flight at once]
+          const now = Atomics.add(counts, 0, 1) + 1;
+          for (let peak = Atomics.load(counts, 1); now > peak; peak = Atomics.load(counts, 1)) {
+            if (Atomics.compareExchange(counts, 1, peak, now) === peak) break;
+          }
+          Atomics.notify(counts, 1);
+          const deadline = Date.now() + tree.waitMs;
+          for (let peak = Atomics.load(counts, 1); peak < 2 && Date.now() < deadline; peak = Atomics.load(counts, 1)) {
+            Atomics.wait(counts, 1, peak, deadline - Date.now());
+          }
+          Atomics.sub(counts, 0, 1);
+          return { ms: 0, png: new TextEncoder().encode(String(threadId)) };
         }`)}`,
     );
     const pool = createRenderPool(2, worker);
-    const tree = prepareCard(many[0]!).tree;
-    const run = async (n: number) =>
-      (await Promise.all(Array.from({ length: n }, () => pool.draw(tree)))).map((r) => JSON.parse(r.png.toString()) as { threadId: number; start: number; end: number });
-    const overlaps = (jobs: { start: number; end: number }[]) => jobs.some((a, i) => jobs.some((b, j) => i !== j && a.start < b.end && b.start < a.end));
+    /** `jobs` jobs at once; the most that were in flight together, and how many threads ran them. */
+    const run = async (jobs: number, waitMs: number) => {
+      const shared = new SharedArrayBuffer(8);
+      const tree = { shared, waitMs } as unknown as CardTree;
+      const threads = await Promise.all(Array.from({ length: jobs }, () => pool.draw(tree)));
+      return { peak: new Int32Array(shared)[1], threads: new Set(threads.map((r) => r.png.toString())).size };
+    };
     try {
       pool.setLimit(1);
-      const limited = await run(4);
-      expect(overlaps(limited)).toBe(false);
+      // Each job waits in vain for a partner (100 ms), the time a second job would have to start if the limit leaked.
+      expect((await run(3, 100)).peak).toBe(1);
       pool.setLimit(2);
-      const full = await run(4);
-      expect(overlaps(full)).toBe(true);
-      expect(new Set(full.map((j) => j.threadId)).size).toBe(2);
+      // Two jobs wait for each other, so they finish as soon as both are in flight, on two threads. If the pool ran
+      // them one after the other, each would wait the full 20 s and the test would fail on the count, not time out.
+      expect(await run(2, 20_000)).toEqual({ peak: 2, threads: 2 });
     } finally {
       await pool.close();
     }

@@ -27,6 +27,36 @@ describe('YAML slips, in plain words on their own lines', () => {
     ]);
   });
 
+  it('two lines indented with a tab: one message each, with its own line and field', () => {
+    // Issue 13 measured the parser's one message twice, both on line 2.
+    // Apart from each other.
+    const apart = [
+      'title: A valid post',
+      '\tdescription: A description long enough to pass the fifty character minimum for summaries.',
+      'author: ada-fixture',
+      'date: 2026-11-20',
+      'tags: [massage]',
+      '\tdraft: false',
+    ].join('\n');
+    expect(lines(checkOne(apart))).toEqual([
+      'posts/2026-11-20-the-post.md:3  description  is indented with a tab; indent with spaces instead (two for each level)',
+      'posts/2026-11-20-the-post.md:7  draft  is indented with a tab; indent with spaces instead (two for each level)',
+    ]);
+    // Next to each other.
+    const together = [
+      'title: A valid post',
+      'description: A description long enough to pass the fifty character minimum for summaries.',
+      'author: ada-fixture',
+      'date: 2026-11-20',
+      '\ttags: [massage]',
+      '\tdraft: false',
+    ].join('\n');
+    expect(lines(checkOne(together))).toEqual([
+      'posts/2026-11-20-the-post.md:6  tags  is indented with a tab; indent with spaces instead (two for each level)',
+      'posts/2026-11-20-the-post.md:7  draft  is indented with a tab; indent with spaces instead (two for each level)',
+    ]);
+  });
+
   it('a YAML tag such as !!js/function', () => {
     expect(lines(checkOne(`${VALID_FRONTMATTER}\ncanonical: !!js/function "function () { return 1 }"`))).toEqual([
       'posts/2026-11-20-the-post.md:7  canonical  uses a YAML tag (a word after !!), which posts cannot use; remove it and write the value plainly',

@@ -16,6 +16,7 @@ import { collectRedirects, slashVariants, type Redirect } from '../../src/lib/re
 import { s3RoutingRules } from '../../src/lib/redirects/s3.ts';
 import { SITE_ROUTE_NAMES, siteAddressAt } from '../../src/lib/redirects/site-routes.ts';
 import { redirectPageFile, redirectPageHtml, redirectPages } from '../../src/lib/redirects/static-pages.ts';
+import { createUrls } from '../../src/lib/urls.ts';
 import { ROOT } from '../support/paths.ts';
 
 const REDIRECTS: Redirect[] = [
@@ -24,6 +25,7 @@ const REDIRECTS: Redirect[] = [
   { from: '/posts/old-stretch/', to: '/posts/stretching-at-home/' },
 ];
 const ORIGIN = 'https://www.myrituals.me';
+const URLS = createUrls({ url: ORIGIN, base: '/' });
 
 describe('collectRedirects', () => {
   it('lists previousSlugs as post addresses and redirectFrom as written, sorted by the old path', () => {
@@ -81,7 +83,7 @@ describe('the site\'s own addresses', () => {
 
 describe('static redirect pages', () => {
   it('writes a page that refreshes at once, names the canonical address and links to it', () => {
-    expect(redirectPageHtml('/posts/massage-basics/', { origin: ORIGIN, lang: 'en-US' })).toBe(`<!doctype html>
+    expect(redirectPageHtml('/posts/massage-basics/', { urls: URLS, lang: 'en-US' })).toBe(`<!doctype html>
 <html lang="en-US">
 <head>
 <meta charset="utf-8">
@@ -109,14 +111,14 @@ describe('static redirect pages', () => {
   });
 
   it('lists the redirects outside the site folder apart, for host rules only', () => {
-    const { pages, outside } = redirectPages(REDIRECTS, { origin: ORIGIN, base: '/posts/', lang: 'en' });
+    const { pages, outside } = redirectPages(REDIRECTS, { urls: URLS, base: '/posts/', lang: 'en' });
     expect(pages.map((p) => p.file)).toEqual(['old-stretch/index.html']);
     expect(outside.map((r) => r.from)).toEqual(['/post/massage', '/post/massage-after-exercise']);
   });
 
   it('passes the W3C Nu HTML Checker', () => {
     const dir = mkdtempSync(join(tmpdir(), 'redirect-pages-'));
-    const { pages } = redirectPages(REDIRECTS, { origin: ORIGIN, base: '/', lang: 'en-US' });
+    const { pages } = redirectPages(REDIRECTS, { urls: URLS, base: '/', lang: 'en-US' });
     for (const page of pages) {
       mkdirSync(dirname(join(dir, page.file)), { recursive: true });
       writeFileSync(join(dir, page.file), page.html);
@@ -197,7 +199,7 @@ map $uri $blog_redirect {
 
 describe('the JSON API redirect map', () => {
   it('lists each old path with its absolute new address and the status', () => {
-    expect(apiRedirectMap(REDIRECTS.slice(0, 2), { origin: ORIGIN })).toEqual({
+    expect(apiRedirectMap(REDIRECTS.slice(0, 2), { urls: URLS })).toEqual({
       count: 2,
       redirects: [
         { from: '/post/massage', to: 'https://www.myrituals.me/posts/massage-basics/', status: 301 },

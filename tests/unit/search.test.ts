@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, isSearchable, resultsMessage } from '../../src/lib/search.ts';
+import { excerptParts, isSearchable, resultDate, resultsMessage } from '../../src/lib/search.ts';
 
 describe('isSearchable', () => {
   it('is true only for pages that mark a body for Pagefind', () => {
@@ -39,5 +39,20 @@ describe('resultsMessage', () => {
     expect(resultsMessage('massage', 4)).toBe('4 posts found for “massage”.');
     expect(resultsMessage('zzz', 0)).toMatch(/^No posts found for “zzz”/);
     expect(resultsMessage('  ', 3)).toBe('');
+  });
+
+  it('names the topic a search is narrowed to, and lists a topic with no words', () => {
+    expect(resultsMessage('oil', 2, 'massage')).toBe('2 posts found for “oil” in #massage.');
+    expect(resultsMessage('oil', 0, 'massage')).toBe('No posts found for “oil” in #massage. Try another word or all topics.');
+    expect(resultsMessage('', 3, 'recovery')).toBe('3 posts about #recovery.');
+  });
+});
+
+describe('resultDate', () => {
+  it('shows the post\'s day as written in the studio\'s zone, whatever the reader\'s zone', () => {
+    expect(resultDate('2026-11-01', 'en-US')).toBe('November 1, 2026');
+    expect(resultDate('2026-12-31', 'en-US')).toBe('December 31, 2026');
+    expect(resultDate(undefined, 'en-US')).toBeUndefined();
+    expect(resultDate('yesterday', 'en-US')).toBeUndefined();
   });
 });

@@ -4,6 +4,9 @@ import { createUrls } from '../../src/lib/urls.ts';
 import {
   blogPosting,
   breadcrumbList,
+  collectionPage,
+  profilePage,
+  webSite,
   citationLd,
   isoDuration,
   reviewLd,
@@ -22,8 +25,16 @@ const site: SeoContext['site'] = {
   lang: 'en-US',
   timezone: 'America/New_York',
   locations: [
-    { name: 'Orlando', bookingUrl: 'https://book.example.com/orlando', address: '1 Main St, Orlando, FL' },
-    { name: 'Longwood', bookingUrl: 'https://book.example.com/longwood' },
+    {
+      name: 'North Side',
+      bookingUrl: 'https://book.example.com/north',
+      businessType: 'HealthClub',
+      address: { street: '1 Test Street', locality: 'Testville', region: 'FL', postalCode: '00001', country: 'US' },
+      geo: { latitude: 28.5, longitude: -81.25 },
+      phone: { display: '(555) 010-0100', e164: '+15550100100' },
+      hours: [{ days: ['Monday', 'Tuesday'], opens: '09:00', closes: '17:30' }],
+    },
+    { name: 'South', bookingUrl: 'https://book.example.com/south' },
   ],
   textToBook: { display: '407-555-0100', e164: '+14075550100' },
   socials: [{ label: 'Instagram', url: 'https://instagram.example.com/studio' }],
@@ -74,7 +85,12 @@ describe('blogPosting', () => {
       dateModified: '2026-11-22T12:30:00-05:00',
       timeRequired: 'PT7M',
       author: { '@type': 'Person', name: 'Ada Writer', url: 'https://example.com/blog/authors/ada/', sameAs: ['https://ada.example.com'] },
-      publisher: { '@type': 'HealthAndBeautyBusiness', '@id': studioId(ctx.urls), name: 'Test Studio' },
+      publisher: {
+        '@type': 'HealthAndBeautyBusiness',
+        '@id': studioId(ctx.urls),
+        name: 'Test Studio',
+        department: [{ '@id': 'https://example.com/blog/book/#north-side' }, { '@id': 'https://example.com/blog/book/#south' }],
+      },
       image: { '@type': 'ImageObject', url: 'https://example.com/blog/_astro/hero.jpg', width: 1200, height: 675 },
     });
   });
@@ -161,8 +177,8 @@ describe('citationLd', () => {
 });
 
 describe('studio', () => {
-  it('is a HealthAndBeautyBusiness with each location and its booking link', () => {
-    const ld = studio(ctx);
+  it('is the business behind the site, with each studio as a department', () => {
+    const ld = studio(ctx, new Map([['North Side', 'https://example.com/blog/_astro/north.jpg']]));
     expect(ld).toMatchObject({
       '@type': 'HealthAndBeautyBusiness',
       '@id': 'https://example.com/blog/#studio',
@@ -172,19 +188,77 @@ describe('studio', () => {
     });
     expect(ld.department).toEqual([
       {
-        '@type': 'HealthAndBeautyBusiness',
-        name: 'Test Studio Orlando',
-        address: '1 Main St, Orlando, FL',
-        url: 'https://book.example.com/orlando',
-        potentialAction: { '@type': 'ReserveAction', target: 'https://book.example.com/orlando' },
+        '@type': 'HealthClub',
+        '@id': 'https://example.com/blog/book/#north-side',
+        name: 'Test Studio North Side',
+        url: 'https://example.com/blog/book/#north-side',
+        parentOrganization: { '@id': 'https://example.com/blog/#studio' },
+        address: {
+          '@type': 'PostalAddress',
+          streetAddress: '1 Test Street',
+          addressLocality: 'Testville',
+          addressRegion: 'FL',
+          postalCode: '00001',
+          addressCountry: 'US',
+        },
+        geo: { '@type': 'GeoCoordinates', latitude: 28.5, longitude: -81.25 },
+        telephone: '+15550100100',
+        openingHoursSpecification: [{ '@type': 'OpeningHoursSpecification', dayOfWeek: ['Monday', 'Tuesday'], opens: '09:00', closes: '17:30' }],
+        image: 'https://example.com/blog/_astro/north.jpg',
+        potentialAction: { '@type': 'ReserveAction', target: 'https://book.example.com/north' },
       },
       {
-        '@type': 'HealthAndBeautyBusiness',
-        name: 'Test Studio Longwood',
-        url: 'https://book.example.com/longwood',
-        potentialAction: { '@type': 'ReserveAction', target: 'https://book.example.com/longwood' },
+        // Nothing but the name and booking link set: nothing else is said, and the type is the default.
+        '@type': 'DaySpa',
+        '@id': 'https://example.com/blog/book/#south',
+        name: 'Test Studio South',
+        url: 'https://example.com/blog/book/#south',
+        parentOrganization: { '@id': 'https://example.com/blog/#studio' },
+        potentialAction: { '@type': 'ReserveAction', target: 'https://book.example.com/south' },
       },
     ]);
+  });
+});
+
+describe('pages', () => {
+  it('a collection page lists its items in order', () => {
+    const ld = collectionPage(ctx, { name: 'Topic #massage', description: 'Posts about massage.', path: 'tags/massage/' }, [
+      { name: 'First', url: 'https://example.com/blog/posts/first/' },
+      { name: 'Second', url: 'https://example.com/blog/posts/second/' },
+    ]);
+    expect(ld).toMatchObject({ '@type': 'CollectionPage', '@id': 'https://example.com/blog/tags/massage/', name: 'Topic #massage' });
+    expect(ld.mainEntity).toEqual({
+      '@type': 'ItemList',
+      numberOfItems: 2,
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, url: 'https://example.com/blog/posts/first/', name: 'First' },
+        { '@type': 'ListItem', position: 2, url: 'https://example.com/blog/posts/second/', name: 'Second' },
+      ],
+    });
+  });
+
+  it('a writer\'s page is a ProfilePage about the person, who works for the studio', () => {
+    const ld = profilePage(ctx, { ...author, bio: 'Ada writes about massage.' }, 'authors/ada/');
+    expect(ld).toMatchObject({
+      '@type': 'ProfilePage',
+      url: 'https://example.com/blog/authors/ada/',
+      mainEntity: {
+        '@type': 'Person',
+        '@id': 'https://example.com/blog/authors/ada/#person',
+        name: 'Ada Writer',
+        jobTitle: 'Massage therapist',
+        sameAs: ['https://ada.example.com'],
+        worksFor: { '@id': 'https://example.com/blog/#studio' },
+      },
+    });
+    expect(ld.mainEntity).not.toHaveProperty('image');
+  });
+
+  it('the site offers its search page to search engines', () => {
+    expect(webSite(ctx).potentialAction).toMatchObject({
+      '@type': 'SearchAction',
+      target: { urlTemplate: 'https://example.com/blog/search/?q={search_term_string}' },
+    });
   });
 });
 

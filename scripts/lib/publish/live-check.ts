@@ -7,7 +7,7 @@
  *
  * The clock and the wait are passed in, so tests run in no time.
  */
-import { decodeHTML, decodeXML } from 'entities';
+import { decodeEntities } from '../../../src/lib/html.ts';
 import { networkReason } from './net-error.ts';
 import type { LivePost, Sighting } from './records.ts';
 import { duration, plural } from './words.ts';
@@ -52,7 +52,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The page shows the post: its text, with entities decoded, holds the title. */
 export function pageShows(html: string, title: string): boolean {
-  return squash(decodeHTML(html)).includes(squash(title));
+  return squash(decodeEntities(html)).includes(squash(title));
 }
 
 /** The addresses the feed's items link to. */
@@ -60,7 +60,7 @@ export function feedLinks(xml: string): Set<string> {
   const links = new Set<string>();
   for (const item of xml.match(/<item\b[\s\S]*?<\/item>/g) ?? []) {
     const link = /<link>\s*(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?\s*<\/link>/.exec(item)?.[1];
-    if (link) links.add(decodeXML(link.trim()));
+    if (link) links.add(decodeEntities(link.trim()));
   }
   return links;
 }

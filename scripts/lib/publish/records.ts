@@ -51,7 +51,7 @@ function readJson(path: string): unknown | undefined {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path} is not JSON (${(error as Error).message}); it should be written whole by the step before`);
+    throw new Error(`${path} is not JSON (${(error as Error).message}); it should be written whole by the step before`, { cause: error });
   }
 }
 

@@ -18,6 +18,7 @@ import { nginxRedirectMap } from '../../lib/redirects/nginx.ts';
 import { collectRedirects, type Redirect, type RedirectingPost } from '../../lib/redirects/redirects.ts';
 import { s3RoutingRulesJson } from '../../lib/redirects/s3.ts';
 import { redirectPages } from '../../lib/redirects/static-pages.ts';
+import { createUrls } from '../../lib/urls.ts';
 
 export interface RedirectSite {
   url: string;
@@ -35,7 +36,7 @@ export interface RedirectsWritten {
 export async function writeRedirects(posts: readonly RedirectingPost[], site: RedirectSite, outDir: string, deployDir: string): Promise<RedirectsWritten> {
   const redirects = collectRedirects(posts, { base: site.base });
   const origin = new URL(site.url).origin;
-  const { pages, outside } = redirectPages(redirects, { origin, base: site.base, lang: site.lang });
+  const { pages, outside } = redirectPages(redirects, { urls: createUrls(site), base: site.base, lang: site.lang });
   await Promise.all(
     pages.map(async (page) => {
       const file = join(outDir, page.file);

@@ -18,7 +18,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { pathForFile } from '../../lib/links/site-paths.ts';
+import { pathForFile } from '../../lib/site-paths.ts';
 import { isSearchable } from '../../lib/search.ts';
 import { planSearchParts, searchEntryModule, type SearchPage, type SearchPartsRecord } from '../../lib/search-parts.ts';
 import { pipeInOrder } from '../../lib/concurrency.ts';

@@ -4,6 +4,7 @@
  * frontmatter. Read from Crossref's REST API (a DOI) and from NCBI
  * E-utilities' esummary (a PubMed ID).
  */
+import { decodeEntities } from '../html.ts';
 
 export interface RecordAuthor {
   family?: string;
@@ -39,18 +40,6 @@ export function plainTitle(text: string): string {
   return decodeEntities(text.replace(/<[^>]+>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—' };
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
 
 function text(value: unknown): string | undefined {

@@ -41,6 +41,10 @@ function plainSize(issue: z.core.$ZodIssue): string | undefined {
   if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
   if (!/^Too (big|small):/.test(issue.message)) return undefined;
   const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+  if (issue.origin === 'number' || issue.origin === 'int') {
+    const inclusive = issue.inclusive !== false;
+    return issue.code === 'too_big' ? `must be ${inclusive ? 'at most' : 'less than'} ${limit}` : `must be ${inclusive ? 'at least' : 'more than'} ${limit}`;
+  }
   const unit = issue.origin === 'string' ? 'characters' : issue.origin === 'array' ? 'entries' : '';
   if (issue.code === 'too_big') return `is too long; use at most ${limit}${unit ? ` ${unit}` : ''}`;
   return limit <= 1 && issue.origin === 'string' ? 'is empty; fill it in or remove the line' : `is too short; use at least ${limit}${unit ? ` ${unit}` : ''}`;
@@ -79,7 +83,7 @@ export function problemsFromZod(
           file,
           line: lineOf(path),
           field: fieldLabel(path),
-          message: `is not a field here.${didYouMean(key, allowed) || ` Known fields: ${allowed.join(', ')}.`} Rename or remove it`,
+          message: `is not a field here.${didYouMean(key, allowed) || (allowed.length ? ` Known fields: ${allowed.join(', ')}.` : '')} Rename or remove it`,
           severity: 'error',
         });
       }

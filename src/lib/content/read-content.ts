@@ -16,7 +16,7 @@ import { DATE_FIX_HINT } from '../../schema/date-text.ts';
 import { fieldsAt } from '../../schema/introspect.ts';
 import { postSchema } from '../../schema/post.ts';
 import { SLUG_PATTERN, slugify } from '../../schema/slug.ts';
-import { hasNonXmlCharacters, xmlSafe } from '../html.ts';
+import { hasNonTextCharacters, textSafe } from '../html.ts';
 import { resolvePublishDate } from '../publish-date.ts';
 import { slugFromFileName } from '../slugs.ts';
 import { AUTHOR_FILE, NOT_A_POST_FILE, POST_FILE, displayPath, listFiles } from './files.ts';
@@ -80,18 +80,19 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /**
  * Characters no feed can carry (a pasted vertical tab, form feed, backspace,
- * U+0001, U+FFFE): each line that has one gets a problem, and the text read on
- * is without them. A Markdown post is published without them (a warning); an
- * MDX file is compiled from disk as it is, so there they must be deleted first.
+ * U+0001, U+FFFE) or no page may hold (C1 controls such as U+0092, U+FDD0):
+ * each line that has one gets a problem, and the text read on is without them.
+ * A Markdown post is published without them (a warning); an MDX file is
+ * compiled from disk as it is, so there they must be deleted first.
  */
 function withoutInvisibleCharacters(text: string, file: string, format: 'md' | 'mdx' | 'yaml'): { text: string; problems: Problem[] } {
-  if (!hasNonXmlCharacters(text)) return { text, problems: [] };
+  if (!hasNonTextCharacters(text)) return { text, problems: [] };
   const problems: Problem[] = [];
   const lines = text.split('\n');
   const frontmatterEnd = format === 'yaml' ? lines.length : lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
   lines.forEach((line, i) => {
-    if (!hasNonXmlCharacters(line)) return;
-    const found = [...new Set([...line].filter((c) => xmlSafe(c) === ''))];
+    if (!hasNonTextCharacters(line)) return;
+    const found = [...new Set([...line].filter((c) => textSafe(c) === ''))];
     const names = found.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
     const inFrontmatter = i <= frontmatterEnd;
     const field = inFrontmatter ? (/^\s*([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1] ?? '') : 'body';
@@ -102,7 +103,7 @@ function withoutInvisibleCharacters(text: string, file: string, format: 'md' | '
         : { file, line: i + 1, field, message: `${what}; it is left out of the site, but delete it from the file to be sure the text reads as meant`, severity: 'warning' },
     );
   });
-  return { text: xmlSafe(text), problems };
+  return { text: textSafe(text), problems };
 }
 
 function digestOf(text: string): string {
@@ -312,6 +313,8 @@ export function readContent(opts: ReadOptions): ContentReport {
   }
   problems.push(...lateProblems);
 
+  // A value a message quotes may span lines in the file (a | block); the message stays one line.
+  for (const p of problems) p.message = p.message.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ↵ ');
   // One file's problems together, top to bottom, whichever check found them.
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return { posts, authors, problems };

@@ -9,6 +9,7 @@
  * for byte as the site renders it.
  */
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { escapeHtml } from '../html.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -53,10 +54,6 @@ export function absoluteSrcset(srcset: string, base: string): string {
   return candidates.join(', ');
 }
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-}
-
 interface Edit {
   start: number;
   end: number;
@@ -78,7 +75,7 @@ function collectEdits(node: Node, base: string, edits: Edit[]): void {
       else if (name === 'srcset') next = absoluteSrcset(attr.value, base);
       const at = locations[attr.prefix ? `${attr.prefix}:${name}` : name];
       if (next !== undefined && next !== attr.value && at) {
-        edits.push({ start: at.startOffset, end: at.endOffset, text: `${attr.prefix ? `${attr.prefix}:` : ''}${name}="${escapeAttribute(next)}"` });
+        edits.push({ start: at.startOffset, end: at.endOffset, text: `${attr.prefix ? `${attr.prefix}:` : ''}${name}="${escapeHtml(next)}"` });
       }
     }
     if (node.tagName === 'template' && 'content' in node) collectEdits(node.content as Node, base, edits);

@@ -34,7 +34,7 @@ export function sniffPicture(bytes: Uint8Array): PictureExt | undefined {
 
 /** A file name (without extension) from the address: its last segment, as a slug; a short hash if that is empty. */
 export function pictureBaseName(url: string): string {
-  let last = '';
+  let last: string;
   try {
     last = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? '');
   } catch {

@@ -4,6 +4,7 @@
  * posts held as drafts.
  */
 import type { ImportReport, ImportRow } from './run.ts';
+import { plural } from '../plural.ts';
 
 const KIND_NAMES = { rss: 'RSS feed', atom: 'Atom feed', rdf: 'RSS 1.0 feed', wxr: 'WordPress export', 'url-list': 'list of addresses' } as const;
 
@@ -11,10 +12,6 @@ function label(row: ImportRow): string {
   if (row.status === 'failed' || row.status === 'kept') return row.status;
   if (row.draft && row.status !== 'unchanged') return 'draft';
   return row.status;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function formatSummary(report: ImportReport): string {

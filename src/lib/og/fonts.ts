@@ -72,8 +72,8 @@ export interface OgFonts {
 }
 
 /** Advance widths in em of each code point, looked up through the fallback chain once. */
-/** Anything that needs grapheme-level care: emoji parts, joiners, selectors, flags, combining marks. */
-const NEEDS_GRAPHEMES = /[\p{Extended_Pictographic}\p{Emoji_Presentation}\p{Regional_Indicator}\p{Emoji_Modifier}\u200D\uFE0F\u20E3\p{M}]/u;
+/** Anything that needs grapheme-level care: emoji parts, joiners, flags, combining marks (variation selectors and the keycap are marks too). */
+const NEEDS_GRAPHEMES = /[\p{Extended_Pictographic}\p{Emoji_Presentation}\p{Regional_Indicator}\p{Emoji_Modifier}\u200D\p{M}]/u;
 
 function measurer(fonts: Font[]): Measure {
   const ems = new Map<number, number>();

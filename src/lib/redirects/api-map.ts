@@ -2,6 +2,7 @@
  * The redirect map as the JSON API serves it: which old address now lives
  * where, for programs that keep their own links (a newsletter archive, an app).
  */
+import type { Urls } from '../urls.ts';
 import type { Redirect } from './redirects.ts';
 
 export interface ApiRedirect {
@@ -17,7 +18,7 @@ export interface ApiRedirectMap {
   redirects: ApiRedirect[];
 }
 
-export function apiRedirectMap(redirects: readonly Redirect[], opts: { origin: string }): ApiRedirectMap {
-  const out = redirects.map((r) => ({ from: r.from, to: new URL(r.to, opts.origin).href, status: 301 as const }));
+export function apiRedirectMap(redirects: readonly Redirect[], opts: { urls: Pick<Urls, 'fromRoot'> }): ApiRedirectMap {
+  const out = redirects.map((r) => ({ from: r.from, to: opts.urls.fromRoot(r.to), status: 301 as const }));
   return { count: out.length, redirects: out };
 }

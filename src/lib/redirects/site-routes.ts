@@ -5,12 +5,13 @@
  * and public/, so a new page or file cannot be forgotten here.
  */
 
-import { normaliseBase } from '../links/site-paths.ts';
+import { normaliseBase } from '../site-paths.ts';
 
 /** First path segments under the site's base that belong to the site. */
 export const SITE_ROUTE_NAMES: ReadonlySet<string> = new Set([
   // src/pages/
   '404.html',
+  'admin',
   'api',
   'archive',
   'authors',
@@ -27,7 +28,6 @@ export const SITE_ROUTE_NAMES: ReadonlySet<string> = new Set([
   // Written by the build and its steps.
   '_astro',
   'pagefind',
-  'keystatic',
   '_redirects',
   // public/
   '_headers',

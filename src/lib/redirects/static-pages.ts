@@ -5,12 +5,13 @@
  * browser does neither gets a link.
  */
 import { escapeHtml } from '../html.ts';
-import { normaliseBase } from '../links/site-paths.ts';
+import { normaliseBase } from '../site-paths.ts';
+import type { Urls } from '../urls.ts';
 import type { Redirect } from './redirects.ts';
 
 export interface RedirectPageOptions {
-  /** The deployed origin, like https://www.myrituals.me: the canonical link must be absolute. */
-  origin: string;
+  /** The site's addresses: the canonical link must be absolute. */
+  urls: Pick<Urls, 'fromRoot'>;
   /** The folder the site is served from, "/" or "/blog/". */
   base: string;
   lang: string;
@@ -23,8 +24,8 @@ export interface RedirectPage {
 }
 
 /** The page's HTML: meta refresh, canonical, noindex, and a link for people. */
-export function redirectPageHtml(to: string, opts: Pick<RedirectPageOptions, 'origin' | 'lang'>): string {
-  const target = new URL(to, opts.origin).href;
+export function redirectPageHtml(to: string, opts: Pick<RedirectPageOptions, 'urls' | 'lang'>): string {
+  const target = opts.urls.fromRoot(to);
   const href = escapeHtml(target);
   return `<!doctype html>
 <html lang="${escapeHtml(opts.lang)}">

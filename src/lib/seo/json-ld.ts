@@ -1,8 +1,10 @@
 /**
  * Structured data (schema.org JSON-LD) for search engines: the post as a
- * BlogPosting, breadcrumbs, and the studio as a HealthAndBeautyBusiness.
- * Plain functions from plain data; the site settings and URL builder are passed
- * in so tests can use their own.
+ * BlogPosting, each studio as a local business of its type (DaySpa unless the
+ * settings say otherwise) within the studio, the pages that list posts as
+ * CollectionPages, writers as ProfilePages, and breadcrumbs. Plain functions
+ * from plain data; the site settings and URL builder are passed in so tests can
+ * use their own.
  */
 import type { Citation } from '../../schema/citation.ts';
 import type { SiteConfig } from '../../schema/site.ts';
@@ -10,11 +12,16 @@ import { doiUrl } from '../citations.ts';
 import type { Credential } from '../evidence/review.ts';
 import type { Urls } from '../urls.ts';
 import { calendarDate, isoWithOffset } from '../zoned-time.ts';
+import { placeId } from '../places.ts';
 
 export type JsonLd = { [key: string]: unknown };
 
+type StudioSettings = SiteConfig['locations'][number];
+/** A studio as the settings give it (its type may be left to the default). */
+export type Location = Omit<StudioSettings, 'businessType'> & Partial<Pick<StudioSettings, 'businessType'>>;
+
 export interface SeoContext {
-  site: Pick<SiteConfig, 'title' | 'description' | 'lang' | 'timezone' | 'locations' | 'textToBook' | 'socials'>;
+  site: Pick<SiteConfig, 'title' | 'description' | 'lang' | 'timezone' | 'textToBook' | 'socials'> & { locations: readonly Location[] };
   urls: Urls;
 }
 
@@ -68,6 +75,54 @@ export function studioId(urls: Urls): string {
   return `${urls.absolute('')}#studio`;
 }
 
+/** The address of a studio's entry on the booking page: its structured data's @id and url. */
+export function placeUrl(urls: Urls, location: Pick<Location, 'name'>): string {
+  return urls.absolute(`book/#${placeId(location.name)}`);
+}
+
+/**
+ * One studio as a local business of its type, with what the settings give of
+ * its address, position, phone, hours and photo (`photoUrl`, absolute), and a
+ * ReserveAction that leads to its booking calendar.
+ */
+export function place(ctx: SeoContext, location: Location, photoUrl?: string): JsonLd {
+  const { site, urls } = ctx;
+  const a = location.address;
+  return {
+    '@type': location.businessType ?? 'DaySpa',
+    '@id': placeUrl(urls, location),
+    name: `${site.title} ${location.name}`,
+    url: placeUrl(urls, location),
+    parentOrganization: { '@id': studioId(urls) },
+    ...(a
+      ? {
+          address: {
+            '@type': 'PostalAddress',
+            streetAddress: a.street,
+            addressLocality: a.locality,
+            addressRegion: a.region,
+            postalCode: a.postalCode,
+            addressCountry: a.country,
+          },
+        }
+      : {}),
+    ...(location.geo ? { geo: { '@type': 'GeoCoordinates', latitude: location.geo.latitude, longitude: location.geo.longitude } } : {}),
+    ...(location.phone ? { telephone: location.phone.e164 } : {}),
+    ...(location.hours
+      ? {
+          openingHoursSpecification: location.hours.map((h) => ({
+            '@type': 'OpeningHoursSpecification',
+            dayOfWeek: h.days,
+            opens: h.opens,
+            closes: h.closes,
+          })),
+        }
+      : {}),
+    ...(photoUrl ? { image: photoUrl } : {}),
+    potentialAction: { '@type': 'ReserveAction', target: location.bookingUrl },
+  };
+}
+
 function studioCore(ctx: SeoContext): JsonLd {
   return {
     '@type': 'HealthAndBeautyBusiness',
@@ -78,8 +133,8 @@ function studioCore(ctx: SeoContext): JsonLd {
   };
 }
 
-/** The studio with its locations, for the home page. */
-export function studio(ctx: SeoContext): JsonLd {
+/** The studio, publisher of every post, with its studios as departments (photos by studio name, absolute URLs). */
+export function studio(ctx: SeoContext, photos: ReadonlyMap<string, string> = new Map()): JsonLd {
   const { site } = ctx;
   return {
     '@context': CONTEXT,
@@ -88,13 +143,94 @@ export function studio(ctx: SeoContext): JsonLd {
     image: ctx.urls.absolute('apple-touch-icon.png'),
     ...(site.textToBook ? { telephone: site.textToBook.e164 } : {}),
     ...(site.socials.length ? { sameAs: site.socials.map((s) => s.url) } : {}),
-    department: site.locations.map((l) => ({
-      '@type': 'HealthAndBeautyBusiness',
-      name: `${site.title} ${l.name}`,
-      ...(l.address ? { address: l.address } : {}),
-      url: l.bookingUrl,
-      potentialAction: { '@type': 'ReserveAction', target: l.bookingUrl },
-    })),
+    department: site.locations.map((l) => place(ctx, l, photos.get(l.name))),
+  };
+}
+
+/** The site, with the search box search engines may offer next to it. */
+export function webSite(ctx: SeoContext): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'WebSite',
+    '@id': `${ctx.urls.absolute('')}#site`,
+    name: ctx.site.title,
+    url: ctx.urls.absolute(''),
+    inLanguage: ctx.site.lang,
+    publisher: { '@id': studioId(ctx.urls) },
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${ctx.urls.absolute('search/')}?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}
+
+export interface ListedItem {
+  name: string;
+  /** Absolute URL. */
+  url: string;
+}
+
+export interface PageFacts {
+  name: string;
+  description: string;
+  /** Path under the base. */
+  path: string;
+}
+
+function webPageCore(ctx: SeoContext, type: string, page: PageFacts): JsonLd {
+  const url = ctx.urls.absolute(page.path);
+  return {
+    '@context': CONTEXT,
+    '@type': type,
+    '@id': url,
+    url,
+    name: page.name,
+    description: page.description,
+    inLanguage: ctx.site.lang,
+    isPartOf: { '@id': `${ctx.urls.absolute('')}#site` },
+  };
+}
+
+/** A page that lists posts (or topics, or writers): its items in order. */
+export function collectionPage(ctx: SeoContext, page: PageFacts, items: readonly ListedItem[]): JsonLd {
+  return {
+    ...webPageCore(ctx, 'CollectionPage', page),
+    mainEntity: {
+      '@type': 'ItemList',
+      numberOfItems: items.length,
+      itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, url: item.url, name: item.name })),
+    },
+  };
+}
+
+/** A page of another kind (booking, subscribing): what it is and what it is about. */
+export function webPage(ctx: SeoContext, type: 'WebPage' | 'ContactPage', page: PageFacts, about?: JsonLd): JsonLd {
+  return { ...webPageCore(ctx, type, page), ...(about ? { about } : {}) };
+}
+
+export interface ProfileFacts extends AuthorFacts {
+  bio: string;
+  /** Absolute URL of their photo. */
+  imageUrl?: string | undefined;
+}
+
+/** A writer's page: the person, their role, their other profiles, and the studio they work for. */
+export function profilePage(ctx: SeoContext, author: ProfileFacts, path: string): JsonLd {
+  const sameAs = author.links?.map((l) => l.url) ?? [];
+  return {
+    ...webPageCore(ctx, 'ProfilePage', { name: author.name, description: author.bio, path }),
+    mainEntity: {
+      '@type': 'Person',
+      '@id': `${ctx.urls.absolute(path)}#person`,
+      name: author.name,
+      description: author.bio,
+      url: ctx.urls.absolute(path),
+      ...(author.role ? { jobTitle: author.role } : {}),
+      ...(author.imageUrl ? { image: author.imageUrl } : {}),
+      ...(sameAs.length ? { sameAs } : {}),
+      worksFor: { '@id': studioId(ctx.urls) },
+    },
   };
 }
 
@@ -166,12 +302,14 @@ export function blogPosting(ctx: SeoContext, post: PostFacts, author: AuthorFact
     dateModified: isoWithOffset(post.updated ?? post.date, site.timezone),
     author: {
       '@type': 'Person',
+      '@id': `${urls.absolute(`authors/${author.id}/`)}#person`,
       name: author.name,
       url: urls.absolute(`authors/${author.id}/`),
       ...(author.role ? { jobTitle: author.role } : {}),
       ...(sameAs.length ? { sameAs } : {}),
     },
-    publisher: studioCore(ctx),
+    // The studio, and its studios by reference: each is described on the booking page under that @id.
+    publisher: { ...studioCore(ctx), department: site.locations.map((l) => ({ '@id': placeUrl(urls, l) })) },
     ...(image
       ? {
           image: {

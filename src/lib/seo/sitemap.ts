@@ -7,13 +7,14 @@
  */
 import type { Urls } from '../urls.ts';
 import { isoWithOffset } from '../zoned-time.ts';
+import { SUBSCRIBE_DETAIL_PREFIXES } from '../feeds/subscribe.ts';
 
 /** Pages that are for people who are already on the site, not for search engines. */
 export const NOINDEX_PATHS = ['search/', '404.html'] as const;
 
 /** Whether the page at `path` (under the base) asks search engines not to index it. */
 export function isNoindexPath(path: string): boolean {
-  return (NOINDEX_PATHS as readonly string[]).includes(path);
+  return (NOINDEX_PATHS as readonly string[]).includes(path) || SUBSCRIBE_DETAIL_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 
 export interface SitemapPost {
@@ -38,8 +39,9 @@ export function sitemapPolicy(posts: readonly SitemapPost[], urls: Urls, timeZon
     if (post.canonical !== undefined && post.canonical !== url) excluded.add(url);
     modified.set(url, isoWithOffset(post.updated ?? post.date, timeZone));
   }
+  const root = urls.absolute('');
   return {
-    includes: (url) => !excluded.has(url),
+    includes: (url) => !excluded.has(url) && !(url.startsWith(root) && isNoindexPath(url.slice(root.length))),
     lastmod: (url) => modified.get(url),
   };
 }

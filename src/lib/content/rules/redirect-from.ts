@@ -3,7 +3,7 @@
  * to one post only, and must not be an address this site serves itself (the
  * redirect would hide that page). The format of each path is the schema's job.
  */
-import { normaliseBase } from '../../links/site-paths.ts';
+import { normaliseBase } from '../../site-paths.ts';
 import { siteAddressAt } from '../../redirects/site-routes.ts';
 import type { CheckedPost } from '../types.ts';
 import type { Problem } from '../types.ts';

@@ -4,6 +4,7 @@ import { getPosts } from '../../../data/posts.ts';
 import { apiRedirectMap } from '../../../lib/redirects/api-map.ts';
 import { collectRedirects } from '../../../lib/redirects/redirects.ts';
 import { site } from '../../../site.config.ts';
+import { urls } from '../../../site-urls.ts';
 
 // The same list the build turns into redirect pages and host rules (src/integrations/steps/redirects.ts).
-export const GET: APIRoute = async () => jsonResponse(apiRedirectMap(collectRedirects(await getPosts(), { base: site.base }), { origin: new URL(site.url).origin }));
+export const GET: APIRoute = async () => jsonResponse(apiRedirectMap(collectRedirects(await getPosts(), { base: site.base }), { urls }));
