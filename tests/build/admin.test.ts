@@ -135,7 +135,9 @@ describe.each(['site', 'base'])('/admin/ in the "%s" build', (name) => {
       if (f !== '_headers') expect(body, f).not.toMatch(/\/admin\/|admin\/cms|config\.yml/);
     }
     // The search index holds the pages marked for it, and the editor's page is not one of them.
-    const indexed = JSON.parse(readDist(dir, 'pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    // One index a year of publication (src/lib/search-parts.ts), each with its entry file.
+    const entries = files.filter((f) => /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(f));
+    const indexed = { languages: entries.flatMap((f) => Object.values((JSON.parse(readDist(dir, f)) as { languages: Record<string, { page_count: number }> }).languages)) };
     const marked = files.filter((f) => f.endsWith('.html') && readDist(dir, f).includes('data-pagefind-body'));
     expect(readDist(dir, 'admin/index.html')).not.toContain('data-pagefind-body');
     expect(Object.values(indexed.languages).reduce((n, l) => n + l.page_count, 0)).toBe(marked.length);

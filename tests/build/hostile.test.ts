@@ -101,6 +101,9 @@ const json = (f: string) => JSON.parse(readDist(dir, f)) as Record<string, unkno
 /** A post as the API serves it. */
 const apiPost = (slug: string) => json(`api/v1/posts/${slug}.json`).post as { slug: string; title: string; html: string; published_at: string };
 
+/** The parts of the search index: one folder a year of publication. */
+const searchParts = [...new Set(files.flatMap((f) => /^pagefind\/(\d{4})\//.exec(f)?.[1] ?? []))];
+
 /** The Pagefind index, fragments and metadata, unpacked and lower-cased: what search can find. */
 const searchData = files
   .filter((f) => /^pagefind\/.*\.pf_(fragment|index|meta)$/.test(f))
@@ -205,8 +208,12 @@ describe('3. nothing unpublished reaches dist/ in any form', () => {
       'api/v1/authors.json', 'api/v1/openapi.json', 'api/v1/posts.json', 'api/v1/posts/page/1.json', 'api/v1/redirects.json', 'api/v1/search.json', 'api/v1/tags.json',
       // The editor: its page, its configuration (tags of public posts only, tests/build/admin.test.ts) and its script.
       'admin/index.html', 'admin/config.yml',
-      ...['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js',
-        'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en-us.pagefind', 'wasm.unknown.pagefind'].map((f) => `pagefind/${f}`),
+      // The search index's entry module, and each part of the index (one a year of publication, src/lib/search-parts.ts) with Pagefind's own files.
+      'pagefind/pagefind.js',
+      ...searchParts.flatMap((part) =>
+        ['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js',
+          'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en-us.pagefind', 'wasm.unknown.pagefind'].map((f) => `pagefind/${part}/${f}`),
+      ),
     ];
     const expected = new Set([
       ...siteFiles,
@@ -216,10 +223,10 @@ describe('3. nothing unpublished reaches dist/ in any form', () => {
     ]);
     const allowed = [
       /^api\/v1\/schema\/[A-Z][A-Za-z]+\.json$/,
-      /^pagefind\/index\/en-us_[0-9a-f]+\.pf_index$/,
-      /^pagefind\/fragment\/en-us_[0-9a-f]+\.pf_fragment$/,
-      /^pagefind\/pagefind\.en-us_[0-9a-f]+\.pf_meta$/,
-      /^pagefind\/filter\/en-us_[0-9a-f]+\.pf_filter$/,
+      /^pagefind\/\d{4}\/index\/en-us_[0-9a-f]+\.pf_index$/,
+      /^pagefind\/\d{4}\/fragment\/en-us_[0-9a-f]+\.pf_fragment$/,
+      /^pagefind\/\d{4}\/pagefind\.en-us_[0-9a-f]+\.pf_meta$/,
+      /^pagefind\/\d{4}\/filter\/en-us_[0-9a-f]+\.pf_filter$/,
       // The site's four web fonts (src/assets/fonts/), named by content hash.
       /^_astro\/(lora-400|lora-400-italic|lora-600|inter-400)\.[\w-]+\.woff2$/,
       // The editor's bundle: code, its languages, fonts and workers, named by content hash; nothing of any post.
@@ -237,7 +244,7 @@ describe('3. nothing unpublished reaches dist/ in any form', () => {
   it('finds what is public by the same search that must find nothing unpublished', () => {
     // Without these, an empty answer below could mean the search looks in the wrong places.
     expect(whereFound('published-hero-sunrise')).toEqual(expect.arrayContaining([expect.stringMatching(/^file name _astro\//), expect.stringMatching(/^search index /)]));
-    expect(whereFound('colleagues-morning-post')).toEqual(expect.arrayContaining(['file name posts/colleagues-morning-post/index.html', 'text of rss.xml', expect.stringMatching(/^search index pagefind\/fragment\//)]));
+    expect(whereFound('colleagues-morning-post')).toEqual(expect.arrayContaining(['file name posts/colleagues-morning-post/index.html', 'text of rss.xml', expect.stringMatching(/^search index pagefind\/\d{4}\/fragment\//)]));
     expect(whereFound('routine for tight hips')).toEqual(expect.arrayContaining(['text of posts/seven-pm-in-new-york/index.html', expect.stringMatching(/^search index /)]));
   });
 
@@ -263,7 +270,7 @@ describe('3. nothing unpublished reaches dist/ in any form', () => {
     expect((json('feed.json').items as { url: string }[]).map((i) => i.url).sort()).toEqual(expected);
     expect((json('api/v1/posts.json').posts as { url: string }[]).map((p) => p.url).sort()).toEqual(expected);
     expect((json('api/v1/search.json').posts as { url: string }[]).map((p) => p.url).sort()).toEqual(expected);
-    const indexed = searchData.filter((s) => s.file.startsWith('pagefind/fragment/')).map((s) => (JSON.parse(s.data.slice('pagefind_dcd'.length)) as { url: string }).url);
+    const indexed = searchData.filter((s) => /^pagefind\/\d{4}\/fragment\//.test(s.file)).map((s) => (JSON.parse(s.data.slice('pagefind_dcd'.length)) as { url: string }).url);
     expect(indexed.map((u) => `${SITE_URL}${u}`).sort()).toEqual(expected);
     expect(files.filter((f) => f.startsWith('og/posts/')).sort()).toEqual(PUBLIC.map((s) => `og/posts/${s}.png`).sort());
   });
@@ -389,7 +396,7 @@ describe('issue 13: one bad post holds back only itself', () => {
     expect(apiPost(valid)).toMatchObject({ slug: valid, published_at: '2026-11-27T12:00:00.000Z' });
     expect((json('api/v1/search.json').posts as { slug: string }[]).map((p) => p.slug)).toContain(valid);
     expect(sitemapUrls()).toContain(url);
-    expect(whereFound(valid)).toEqual(expect.arrayContaining([expect.stringMatching(/^search index pagefind\/fragment\//)]));
+    expect(whereFound(valid)).toEqual(expect.arrayContaining([expect.stringMatching(/^search index pagefind\/\d{4}\/fragment\//)]));
     const card = readFileSync(join(dir, `og/posts/${valid}.png`));
     expect(card.subarray(1, 4).toString()).toBe('PNG');
     expect(readDist(dir, `posts/${valid}/index.html`)).toContain(`<meta property="og:image" content="${SITE_URL}/og/posts/${valid}.png">`);
