@@ -170,11 +170,11 @@ describe('reading measurements', () => {
     expect(new Set(lines.slice(1).filter((l) => !l.startsWith('-')).map((l) => l.search(/target|≤/))).size).toBe(1);
   });
 
-  it('allows 3 GB at 10,000 posts and less for smaller archives, never less than the fixed part', () => {
+  it('allows 3 GB at 10,000 posts and in proportion above, and 2 GB for smaller archives', () => {
     expect(memoryBudgetMB(10000)).toBe(3072);
-    expect(memoryBudgetMB(20000)).toBe(3072);
-    expect(memoryBudgetMB(1000)).toBeGreaterThan(1024);
-    expect(memoryBudgetMB(1000)).toBeLessThan(memoryBudgetMB(5000));
+    expect(memoryBudgetMB(20000)).toBe(6144);
+    expect(memoryBudgetMB(1000)).toBe(2048);
+    expect(memoryBudgetMB(100)).toBe(2048);
   });
 });
 

@@ -218,14 +218,13 @@ export function goalsAt(posts: number): Goal[] {
 
 /**
  * The peak memory a build may use at an archive's size: 3 GB at 10,000 posts
- * (issue 20), and below that a share in proportion on top of a fixed part:
- * Node, Astro and Vite, and the card workers with their fonts and sharp, which
- * take about 1.5 GB before the first post (a 100-post build peaks near it).
+ * (issue 20) and in proportion above that. Smaller archives get 2 GB: most of
+ * their peak is the part that does not grow with the posts (Node, Astro and
+ * Vite, two card workers with their fonts, sharp), 1.1 GB at 100 posts and
+ * 1.6 to 1.75 GB at 1,000, where cards, pictures and pages overlap.
  */
 export function memoryBudgetMB(posts: number): number {
-  const fixed = 1536;
-  const at10000 = 3072;
-  return Math.round(fixed + ((at10000 - fixed) * Math.min(posts, 10000)) / 10000);
+  return Math.max(2048, Math.round((3072 * posts) / 10000));
 }
 
 export interface TableRow {
