@@ -274,7 +274,7 @@ const fmtS = (ms: number) => `${s(ms).toFixed(1)} s`;
 
 const loadBefore = loadavg()[0]!;
 console.log(`Benchmark: ${posts} posts, ${runs} run(s), ${cpus().length} cores, load average ${loadBefore.toFixed(1)}`);
-let started = performance.now();
+const started = performance.now();
 const corpus = await generate();
 copyProject();
 console.log(`  generated ${posts} posts (${Math.min(...corpus.words)}–${Math.max(...corpus.words)} words) in ${fmtS(performance.now() - started)}`);

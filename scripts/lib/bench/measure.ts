@@ -27,6 +27,7 @@ export function routeKind(route: string): RouteKind {
   return 'other';
 }
 
+// eslint-disable-next-line no-control-regex -- the escape character starts a colour code in the build log
 const ANSI = /\u001b\[[0-9;]*m/g;
 const ROUTE_LINE = /[├└]─\s+(\S+)\s+\(\+(\d+(?:\.\d+)?)(ms|s)\)/;
 const IMAGE_LINE = /▶\s+(\S+).*\(\+(\d+(?:\.\d+)?)(ms|s)\)/;
