@@ -26,7 +26,8 @@ const { values } = parseArgs({ options: { posts: { type: 'string', default: '100
 const posts = Number(values.posts);
 const runs = Math.max(1, Number(values.runs));
 
-const fmt = (xs: number[]) => `median ${Math.round(median(xs))} ms (min ${Math.round(Math.min(...xs))}, max ${Math.round(Math.max(...xs))})`;
+const fmt = (xs: number[]) =>
+  `median ${Math.round(median(xs))} ms (min ${Math.round(Math.min(...xs))}, max ${Math.round(Math.max(...xs))})`;
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-check-'));
 try {
@@ -59,7 +60,9 @@ try {
   const report = readContent(opts);
   const errors = report.problems.filter((p) => p.severity === 'error').length;
 
-  console.log(`Content check on ${report.posts.length} posts and ${report.authors.length} authors (${posts} generated), ${runs} runs each:`);
+  console.log(
+    `Content check on ${report.posts.length} posts and ${report.authors.length} authors (${posts} generated), ${runs} runs each:`,
+  );
   console.log(`  node scripts/check.ts (a new process, start-up included)  ${fmt(cli)}`);
   console.log(`  npm run check (the same, plus npm's own start-up)         ${fmt(npm)}`);
   console.log(`  readContent() inside one process (as the build runs it)   ${fmt(inProcess)}`);

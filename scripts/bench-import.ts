@@ -62,17 +62,24 @@ function summarise(label: string, report: ImportReport, wallMs: number, cpuMs: n
   return `${label.padEnd(12)} wall ${(wallMs / 1000).toFixed(2)} s   CPU ${(cpuMs / 1000).toFixed(2)} s   (${counts})`;
 }
 
-const picture = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#8fb8a0' } }).jpeg({ quality: 70 }).toBuffer();
+const picture = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#8fb8a0' } })
+  .jpeg({ quality: 70 })
+  .toBuffer();
 const server = await startFixtureServer();
 server.route('/blog-feed.xml', (_req, res, origin) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed(origin)));
 for (let i = 0; i < count; i++) {
-  server.route(`/post/${slugOf(i)}`, (_req, res, origin) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(origin, i)));
+  server.route(`/post/${slugOf(i)}`, (_req, res, origin) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(origin, i)),
+  );
   server.route(`/media/picture-${i}.jpg`, (_req, res) => res.writeHead(200, { 'content-type': 'image/jpeg' }).end(picture));
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
 mkdirSync(join(dir, 'authors'));
-writeFileSync(join(dir, 'authors/lauren-walker.yaml'), 'name: Lauren Walker\nrole: Wellness Rituals team\nbio: Lauren writes the Wellness Rituals blog for our clients.\n');
+writeFileSync(
+  join(dir, 'authors/lauren-walker.yaml'),
+  'name: Lauren Walker\nrole: Wellness Rituals team\nbio: Lauren writes the Wellness Rituals blog for our clients.\n',
+);
 
 try {
   const loadBefore = loadavg();
@@ -95,7 +102,9 @@ try {
   }
   const loadAfter = loadavg();
   const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
-  console.log(`Import of ${count} posts (summary-only RSS feed, a page and a picture each), ${concurrency} requests at a time, ${server.requests.length} requests served:`);
+  console.log(
+    `Import of ${count} posts (summary-only RSS feed, a page and a picture each), ${concurrency} requests at a time, ${server.requests.length} requests served:`,
+  );
   for (const line of lines) console.log(`  ${line}`);
   console.log(`  load average (1, 5, 15 min): before ${fmt(loadBefore)}, after ${fmt(loadAfter)}; ${cpus().length} cores`);
 } finally {

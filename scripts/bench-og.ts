@@ -47,9 +47,29 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(workers) || worke
   process.exit(2);
 }
 
-const TOPICS = ['Deep tissue massage', 'Thai yoga massage', 'Assisted stretching', 'Hip mobility', 'Sleep and recovery', 'Foam rolling', 'Desk posture', 'Prenatal massage', 'Hydration after massage', 'Breathing for relaxation'];
+const TOPICS = [
+  'Deep tissue massage',
+  'Thai yoga massage',
+  'Assisted stretching',
+  'Hip mobility',
+  'Sleep and recovery',
+  'Foam rolling',
+  'Desk posture',
+  'Prenatal massage',
+  'Hydration after massage',
+  'Breathing for relaxation',
+];
 const AUDIENCES = ['runners', 'desk workers', 'new parents', 'golfers', 'seniors', 'nurses', 'cyclists', 'dancers'];
-const QUALIFIERS = ['what to expect', 'a beginner’s guide', 'five questions answered', 'what the research says — and what it doesn’t', 'myths and facts', 'how often is enough', 'before and after', 'at home and in the studio'];
+const QUALIFIERS = [
+  'what to expect',
+  'a beginner’s guide',
+  'five questions answered',
+  'what the research says — and what it doesn’t',
+  'myths and facts',
+  'how often is enough',
+  'before and after',
+  'at home and in the studio',
+];
 const EMOJI = ['🌿', '🧘‍♀️', '💆', '❤️', '🙏', '💧', '🏃‍♂️', '✨'];
 const AUTHORS = ['Lauren Walker', 'Zoë Núñez-Ødegård', 'Łucja Kowalczyk', 'Ben Sample'];
 const TAGS = ['massage', 'recovery', 'stretching', 'thai-massage', 'research', 'mobility', 'sleep', 'self-care'];
@@ -62,7 +82,8 @@ function cards(n: number): OgCard[] {
     let title = `${pick(TOPICS)} for ${pick(AUDIENCES)}: ${pick(QUALIFIERS)}`;
     const roll = r();
     if (roll < 0.1) title = `${title} ${pick(EMOJI)}`;
-    else if (roll < 0.2) title = `${title}, and ${pick(TOPICS).toLowerCase()} for ${pick(AUDIENCES)}: ${pick(QUALIFIERS)}, ${pick(QUALIFIERS)}`;
+    else if (roll < 0.2)
+      title = `${title}, and ${pick(TOPICS).toLowerCase()} for ${pick(AUDIENCES)}: ${pick(QUALIFIERS)}, ${pick(QUALIFIERS)}`;
     const date = new Date(Date.UTC(2026, 10, 27) - i * 86_400_000);
     return postCard({ title: `${title} (${i + 1})`, date, readingMinutes: 2 + (i % 9), tags: [pick(TAGS)] }, pick(AUTHORS), site);
   });
@@ -98,9 +119,14 @@ async function pass(label: string, renderer: OgRenderer, list: readonly OgCard[]
 }
 
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
-const load = () => loadavg().map((v) => v.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
 
-console.log(`Open Graph benchmark: ${count} cards, ${workers === 0 ? 'main thread' : `${workers} worker thread(s)`}, ${cpus().length} cores, Node ${process.version}, load ${load()}`);
+console.log(
+  `Open Graph benchmark: ${count} cards, ${workers === 0 ? 'main thread' : `${workers} worker thread(s)`}, ${cpus().length} cores, Node ${process.version}, load ${load()}`,
+);
 
 let t = performance.now();
 const fonts = ogFonts();
@@ -127,7 +153,11 @@ const draw = async (tree: CardTree) => {
 
 try {
   // Warm up satori, sharp and the workers on a few cards that are not measured.
-  await pass('warm-up', createOgRenderer({ cacheDir: null, draw }), cards(Math.max(4, workers * 4)).map((c) => ({ ...c, title: `Warm-up ${c.title}` })));
+  await pass(
+    'warm-up',
+    createOgRenderer({ cacheDir: null, draw }),
+    cards(Math.max(4, workers * 4)).map((c) => ({ ...c, title: `Warm-up ${c.title}` })),
+  );
   drawMs.length = 0;
 
   const cold = await pass('cold', createOgRenderer({ cacheDir: dir, draw }), list);
@@ -144,11 +174,17 @@ try {
     );
   }
   console.log('');
-  console.log(`  cold draw time per card on its thread (satori + sharp): median ${ms(median(coldDraw))}, p90 ${ms([...coldDraw].sort((a, b) => a - b)[Math.floor(coldDraw.length * 0.9)]!)}`);
+  console.log(
+    `  cold draw time per card on its thread (satori + sharp): median ${ms(median(coldDraw))}, p90 ${ms([...coldDraw].sort((a, b) => a - b)[Math.floor(coldDraw.length * 0.9)]!)}`,
+  );
   console.log(`  cache: ${readdirSync(dir).length} files in ${values.keep ? dir : 'a temporary folder (removed)'}`);
   const goal = (ok: boolean) => (ok ? 'met' : 'missed');
-  console.log(`  goal ≤ 20 ms per image, cold: per image ${goal(median(cold.perImage) <= 20)}, wall / image ${goal(cold.wallMs / list.length <= 20)}`);
-  console.log(`  goal: a cached rebuild renders nothing: ${cached.rendered === 0 ? 'met' : `missed (${cached.rendered} rendered)`}; one edit renders one: ${oneEdit.rendered === 1 ? 'met' : `missed (${oneEdit.rendered})`}`);
+  console.log(
+    `  goal ≤ 20 ms per image, cold: per image ${goal(median(cold.perImage) <= 20)}, wall / image ${goal(cold.wallMs / list.length <= 20)}`,
+  );
+  console.log(
+    `  goal: a cached rebuild renders nothing: ${cached.rendered === 0 ? 'met' : `missed (${cached.rendered} rendered)`}; one edit renders one: ${oneEdit.rendered === 1 ? 'met' : `missed (${oneEdit.rendered})`}`,
+  );
   console.log(`  load average after: ${load()}`);
   if (cached.rendered !== 0 || oneEdit.rendered !== 1) process.exitCode = 1;
 } finally {

@@ -80,7 +80,12 @@ if (values.help) {
 }
 const posts = Number(values.posts);
 const runs = Math.max(1, Number(values.runs));
-const skip = new Set(values.skip.split(',').map((x) => x.trim()).filter(Boolean));
+const skip = new Set(
+  values.skip
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 for (const name of skip) if (!['check', 'og', 'links'].includes(name)) throw new Error(`--skip takes check, og and links, not "${name}"`);
 if (!Number.isInteger(posts) || posts < 1) throw new Error('--posts must be a whole number, like 1000');
 
@@ -221,7 +226,9 @@ function buildFromScratch(name: string): Timed {
  */
 function draftPostWithPicture(): string {
   const postsDir = join(dirs.content, 'posts');
-  const files = readdirSync(postsDir).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(postsDir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const texts = new Map(files.map((f) => [f, readFileSync(join(postsDir, f), 'utf8')]));
   const linked = new Set([...texts.values()].flatMap((text) => [...text.matchAll(/\]\(\.\.\/([a-z0-9-]+)\//g)].map((m) => m[1]!)));
   const file = files.find((f) => /^image:/m.test(texts.get(f)!) && !linked.has(corpusSlug(f)));
@@ -235,7 +242,9 @@ const corpusSlug = (file: string) => file.replace(/\.mdx?$/, '').replace(/^\d{4}
 /** Changes one post in the middle of the archive, as an editor fixing a typo does. */
 function touchOnePost(round: number): string {
   const postsDir = join(dirs.content, 'posts');
-  const files = readdirSync(postsDir).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(postsDir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const file = files[Math.floor(files.length / 2)]!;
   const path = join(postsDir, file);
   writeFileSync(path, `${readFileSync(path, 'utf8')}\nEdited for the warm rebuild, round ${round}.\n`);
@@ -277,7 +286,9 @@ console.log(`Benchmark: ${posts} posts, ${runs} run(s), ${cpus().length} cores, 
 const started = performance.now();
 const corpus = await generate();
 copyProject();
-console.log(`  generated ${posts} posts (${Math.min(...corpus.words)}–${Math.max(...corpus.words)} words) in ${fmtS(performance.now() - started)}`);
+console.log(
+  `  generated ${posts} posts (${Math.min(...corpus.words)}–${Math.max(...corpus.words)} words) in ${fmtS(performance.now() - started)}`,
+);
 
 const cold: Timed[] = [];
 const warm: Timed[] = [];
@@ -310,7 +321,9 @@ let check: Timed | undefined;
 if (scripts.check && !skip.has('check')) {
   process.stdout.write('  npm run check … ');
   check = timed('check', 'npm', ['run', '--silent', 'check']);
-  console.log(`${fmtS(check.ms)}${check.status === 0 ? '' : ` (exit ${check.status}: see ${relative(ROOT, join(dirs.logs, 'check.log'))})`}`);
+  console.log(
+    `${fmtS(check.ms)}${check.status === 0 ? '' : ` (exit ${check.status}: see ${relative(ROOT, join(dirs.logs, 'check.log'))})`}`,
+  );
 }
 
 // Open Graph cards: the build draws them on worker threads ahead of the routes that serve
@@ -333,7 +346,9 @@ if (!skip.has('links')) {
   const linkJson = join(dirs.logs, 'links.json');
   links = timed('links', process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--dist', dirs.dist, '--base', '/', '--json', linkJson]);
   linkReport = existsSync(linkJson) ? JSON.parse(readFileSync(linkJson, 'utf8')) : undefined;
-  console.log(`${fmtS(links.ms)}${links.status === 0 ? '' : ` (${linkReport?.broken?.length ?? '?'} broken: see ${relative(ROOT, join(dirs.logs, 'links.log'))})`}`);
+  console.log(
+    `${fmtS(links.ms)}${links.status === 0 ? '' : ` (${linkReport?.broken?.length ?? '?'} broken: see ${relative(ROOT, join(dirs.logs, 'links.log'))})`}`,
+  );
 }
 
 /**
@@ -373,7 +388,9 @@ if (values.profile) {
     process.stdout.write(`  ${kind} build with --cpu-prof … `);
     console.log(fmtS(build(`${kind}-profiled`, ['--cpu-prof', '--cpu-prof-dir', dir]).ms));
     // The main thread's profile is the largest; worker threads write their own.
-    const files = readdirSync(dir).map((f) => join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size);
+    const files = readdirSync(dir)
+      .map((f) => join(dir, f))
+      .sort((a, b) => statSync(b).size - statSync(a).size);
     if (files[0]) {
       const main = JSON.parse(readFileSync(files[0], 'utf8')) as CpuProfile;
       // Worker threads draw the cards: their busy time, beside the main thread's.
@@ -413,14 +430,33 @@ const result = {
   warmRoutes: { reused: warmRoutes.reused.length, rendered: warmRoutes.rendered.length },
   routes: kinds,
   pictures: { count: pictures.length, totalS: s(pictures.reduce((a, b) => a + b, 0)), medianMs: pictures.length ? median(pictures) : 0 },
-  ogImages: { files: ogFiles.length, routes: kinds.og.count, routeMedianMs: kinds.og.medianMs, routeTotalS: s(kinds.og.totalMs), ownBenchmark: ogBench ?? null },
+  ogImages: {
+    files: ogFiles.length,
+    routes: kinds.og.count,
+    routeMedianMs: kinds.og.medianMs,
+    routeTotalS: s(kinds.og.totalMs),
+    ownBenchmark: ogBench ?? null,
+  },
   checkS: check ? s(check.ms) : null,
   checkExit: check?.status ?? null,
   linkCheckS: links ? s(links.ms) : null,
-  linkCheck: linkReport ? { pages: linkReport.pages, internalUrls: linkReport.internalUrls, broken: linkReport.broken.length, external: linkReport.external.urls } : null,
+  linkCheck: linkReport
+    ? {
+        pages: linkReport.pages,
+        internalUrls: linkReport.internalUrls,
+        broken: linkReport.broken.length,
+        external: linkReport.external.urls,
+      }
+    : null,
   distMB: Math.round((distBytes / 2 ** 20) * 10) / 10,
   distFiles: distFiles.length,
-  postPage: { page: weight.page, assets: weight.assets, rawKB: weight.raw / 1024, gzipKB: weight.gzip / 1024, brotliKB: weight.brotli / 1024 },
+  postPage: {
+    page: weight.page,
+    assets: weight.assets,
+    rawKB: weight.raw / 1024,
+    gzipKB: weight.gzip / 1024,
+    brotliKB: weight.brotli / 1024,
+  },
   postPageGzipKB: weight.gzip / 1024,
   cardCpuMs: ogBench?.cpuPerImageMs ?? null,
   memoryBudgetMB: memoryBudgetMB(posts),
@@ -437,7 +473,10 @@ const goal = (metric: string, value: number | null | undefined) => {
 const rows: TableRow[] = [
   { label: 'cold build (empty caches)', value: `${result.coldBuildS.toFixed(1)} s`, ...goal('coldBuildS', result.coldBuildS) },
   { label: '  CPU time (user+sys)', value: `${result.coldCpuS.toFixed(1)} s` },
-  { label: '  rendering routes / optimising pictures', value: `${result.coldPhasesS.routes.toFixed(1)} s / ${result.coldPhasesS.pictures.toFixed(1)} s` },
+  {
+    label: '  rendering routes / optimising pictures',
+    value: `${result.coldPhasesS.routes.toFixed(1)} s / ${result.coldPhasesS.pictures.toFixed(1)} s`,
+  },
   { label: 'warm rebuild (one post changed)', value: `${result.warmBuildS.toFixed(1)} s`, ...goal('warmBuildS', result.warmBuildS) },
   { label: '  CPU time (user+sys)', value: `${result.warmCpuS.toFixed(1)} s` },
   { label: '  rendering routes', value: `${result.warmPhasesS.routes.toFixed(1)} s` },
@@ -452,17 +491,34 @@ const rows: TableRow[] = [
   },
   {
     label: 'OG cards drawn (bench:og): median / total',
-    value: ogBench?.drawMedianMs !== undefined ? `${ogBench.drawMedianMs.toFixed(1)} ms / ${(ogBench.totalS ?? Number.NaN).toFixed(1)} s` : 'not measured',
+    value:
+      ogBench?.drawMedianMs !== undefined
+        ? `${ogBench.drawMedianMs.toFixed(1)} ms / ${(ogBench.totalS ?? Number.NaN).toFixed(1)} s`
+        : 'not measured',
   },
   { label: 'pictures optimised: count / total', value: `${pictures.length} / ${result.pictures.totalS.toFixed(1)} s` },
-  { label: '`npm run check`', value: check ? `${s(check.ms).toFixed(2)} s` : skip.has('check') ? 'skipped' : 'no such script yet', ...goal('checkS', result.checkS) },
-  { label: 'link check', value: links && result.linkCheckS !== null ? `${result.linkCheckS.toFixed(1)} s${links.status === 0 ? '' : ' (broken links!)'}` : 'skipped' },
-  { label: 'peak memory (largest process)', value: result.peakMemoryMB ? `${result.peakMemoryMB} MB` : 'n/a', ...goal('peakMemoryMB', result.peakMemoryMB) },
+  {
+    label: '`npm run check`',
+    value: check ? `${s(check.ms).toFixed(2)} s` : skip.has('check') ? 'skipped' : 'no such script yet',
+    ...goal('checkS', result.checkS),
+  },
+  {
+    label: 'link check',
+    value:
+      links && result.linkCheckS !== null ? `${result.linkCheckS.toFixed(1)} s${links.status === 0 ? '' : ' (broken links!)'}` : 'skipped',
+  },
+  {
+    label: 'peak memory (largest process)',
+    value: result.peakMemoryMB ? `${result.peakMemoryMB} MB` : 'n/a',
+    ...goal('peakMemoryMB', result.peakMemoryMB),
+  },
   { label: 'dist/ size / files', value: `${formatBytes(distBytes)} / ${distFiles.length}` },
   { label: 'post page: raw / brotli', value: `${formatBytes(weight.raw)} / ${formatBytes(weight.brotli)}` },
   { label: 'post page, gzip (HTML+CSS+JS)', value: formatBytes(weight.gzip), ...goal('postPageGzipKB', result.postPageGzipKB) },
 ];
-console.log(`\n${formatTable(`${posts} posts, ${cpus().length} cores, Node ${process.version}, load average ${loadBefore.toFixed(1)} → ${result.loadAverage.after.toFixed(1)}`, rows)}`);
+console.log(
+  `\n${formatTable(`${posts} posts, ${cpus().length} cores, Node ${process.version}, load average ${loadBefore.toFixed(1)} → ${result.loadAverage.after.toFixed(1)}`, rows)}`,
+);
 for (const profile of profiles) console.log(`\n${profile}`);
 
 const outFile = resolve(ROOT, values.out);
@@ -472,7 +528,8 @@ const merged = { ...previous, [String(posts)]: result };
 writeFileSync(outFile, `${JSON.stringify(merged, null, 2)}\n`);
 
 // The goals of issue 20, each with the load average the figure was measured under.
-const loadText = (load: { before: number; after: number } | null | undefined) => (load ? `${load.before.toFixed(1)} → ${load.after.toFixed(1)}` : '');
+const loadText = (load: { before: number; after: number } | null | undefined) =>
+  load ? `${load.before.toFixed(1)} → ${load.after.toFixed(1)}` : '';
 const wallCpu = (wallS: number, cpuS: number) => `${wallS.toFixed(1)} s wall, ${cpuS.toFixed(1)} s CPU`;
 const goalRows: GoalRow[] = [];
 const row = (g: Goal, value: number | null | undefined, measured: string, load: string) =>
@@ -481,11 +538,17 @@ for (const g of goals) {
   if (g.metric === 'coldBuildS') row(g, result.coldBuildS, wallCpu(result.coldBuildS, result.coldCpuS), loadText(result.loads.cold));
   if (g.metric === 'warmBuildS') row(g, result.warmBuildS, wallCpu(result.warmBuildS, result.warmCpuS), loadText(result.loads.warm));
   if (g.metric === 'peakMemoryMB') row(g, result.peakMemoryMB, `${result.peakMemoryMB} MB`, loadText(peakBuild?.load));
-  if (g.metric === 'checkS') row(g, result.checkS, result.checkS === null ? 'skipped' : `${result.checkS.toFixed(2)} s`, loadText(result.loads.check));
+  if (g.metric === 'checkS')
+    row(g, result.checkS, result.checkS === null ? 'skipped' : `${result.checkS.toFixed(2)} s`, loadText(result.loads.check));
   if (g.metric === 'postPageGzipKB') row(g, result.postPageGzipKB, `${result.postPageGzipKB.toFixed(1)} KB`, '');
 }
 if (ogBench) {
-  goalRows.push({ goal: CARD_CPU_GOAL.label, measured: `${ogBench.cpuPerImageMs?.toFixed(1)} ms`, load: loadText(result.loads.og), verdict: goalText(CARD_CPU_GOAL, ogBench.cpuPerImageMs) });
+  goalRows.push({
+    goal: CARD_CPU_GOAL.label,
+    measured: `${ogBench.cpuPerImageMs?.toFixed(1)} ms`,
+    load: loadText(result.loads.og),
+    verdict: goalText(CARD_CPU_GOAL, ogBench.cpuPerImageMs),
+  });
 }
 // Growth from 1,000 to 10,000 posts, once both sizes have been measured (one of them now).
 const [small, large] = [merged['1000'], merged['10000']];
@@ -506,7 +569,9 @@ if (small && large && (posts === 1000 || posts === 10000)) {
     verdict: goalText(GROWTH_GOALS[1]!, renderedRatio),
   });
 }
-console.log(`\n${formatGoals(`Goals (issue 20) at ${posts.toLocaleString('en')} posts: load average is the machine's one-minute figure before → after`, goalRows)}`);
+console.log(
+  `\n${formatGoals(`Goals (issue 20) at ${posts.toLocaleString('en')} posts: load average is the machine's one-minute figure before → after`, goalRows)}`,
+);
 
 // The memory check: the build must fit the budget for this archive's size.
 let failed = false;
@@ -520,7 +585,9 @@ if (result.peakMemoryMB === null) {
 }
 for (const v of verified) {
   failed ||= v.differences.length > 0;
-  console.log(`incremental build ${v.step}: ${v.differences.length ? `DIFFERS from a build from scratch:\n    ${v.differences.join('\n    ')}` : 'identical to a build from scratch'}`);
+  console.log(
+    `incremental build ${v.step}: ${v.differences.length ? `DIFFERS from a build from scratch:\n    ${v.differences.join('\n    ')}` : 'identical to a build from scratch'}`,
+  );
 }
 
 console.log(`\nWrote ${relative(ROOT, outFile)} (entry "${posts}")`);

@@ -13,9 +13,18 @@ import { resolveNow } from '../src/lib/publishing.ts';
 import { site } from '../src/site.config.ts';
 
 const now = resolveNow(process.env);
-const report = readContent({ contentDir: contentDirFrom(process.env), timeZone: site.timezone, now, site: { url: site.url, base: site.base }, evidence: site.evidence });
+const report = readContent({
+  contentDir: contentDirFrom(process.env),
+  timeZone: site.timezone,
+  now,
+  site: { url: site.url, base: site.base },
+  evidence: site.evidence,
+});
 const posts = postsOf(report);
 
 console.log(formatCalendar(buildCalendar(posts, { now, timeZone: site.timezone }), site.lang));
 const unreadable = report.posts.length - posts.length;
-if (unreadable) console.log(`\n${unreadable} post file${unreadable === 1 ? ' has' : 's have'} problems and ${unreadable === 1 ? 'is' : 'are'} not shown; run \`npm run check\`.`);
+if (unreadable)
+  console.log(
+    `\n${unreadable} post file${unreadable === 1 ? ' has' : 's have'} problems and ${unreadable === 1 ? 'is' : 'are'} not shown; run \`npm run check\`.`,
+  );

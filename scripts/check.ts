@@ -53,6 +53,10 @@ if (!report.problems.length) {
   console.log('No problems found.');
 } else {
   console.log(`\n${formatReport(report.problems)}\n`);
-  console.log(errors ? 'Fix the errors: a post with an error is not published until it is fixed. Warnings are advice.' : 'No errors; the warnings are advice.');
+  console.log(
+    errors
+      ? 'Fix the errors: a post with an error is not published until it is fixed. Warnings are advice.'
+      : 'No errors; the warnings are advice.',
+  );
 }
 process.exitCode = errors ? 1 : 0;

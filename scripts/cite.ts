@@ -44,6 +44,10 @@ try {
   console.error(`Offline (${error.message}); printing the answer saved in content/citations.lock.json.`);
 }
 if (entry.status === 'not-found') {
-  fail(id.kind === 'doi' ? `${id.id} is not a DOI Crossref knows; copy it again from the article's page.` : `${id.id} is not in PubMed; copy the number from the article's PubMed page.`);
+  fail(
+    id.kind === 'doi'
+      ? `${id.id} is not a DOI Crossref knows; copy it again from the article's page.`
+      : `${id.id} is not in PubMed; copy the number from the article's PubMed page.`,
+  );
 }
 console.log(citationYaml(citationFromRecord(entry.record)));

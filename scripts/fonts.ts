@@ -28,7 +28,9 @@ if (args[0] === '--check') {
   if (missing.length === 0) {
     console.log(`Every character in ${dirs.join(', ')} is in the web fonts.`);
   } else {
-    console.log(`Not in the web fonts (shown in the stand-in font instead): ${missing.map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(', ')}`);
+    console.log(
+      `Not in the web fonts (shown in the stand-in font instead): ${missing.map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(', ')}`,
+    );
     console.log('Add them to src/lib/fonts/charset.ts and run `npm run fonts` if they are common; mind the 60 KB budget.');
   }
 } else {

@@ -53,7 +53,8 @@ if (args.values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (args.positionals.length !== 1) fail([args.positionals.length ? 'Give one source at a time.' : 'Give the feed, export file or list of addresses to import.', '', USAGE]);
+if (args.positionals.length !== 1)
+  fail([args.positionals.length ? 'Give one source at a time.' : 'Give the feed, export file or list of addresses to import.', '', USAGE]);
 
 const report = await importPosts({
   source: args.positionals[0]!,

@@ -5,7 +5,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 const svg = await readFile(new URL('../public/favicon.svg', import.meta.url));
 const png32 = await sharp(svg, { density: 300 }).resize(32, 32).png().toBuffer();
-await writeFile(new URL('../public/apple-touch-icon.png', import.meta.url), await sharp(svg, { density: 600 }).resize(180, 180).png().toBuffer());
+await writeFile(
+  new URL('../public/apple-touch-icon.png', import.meta.url),
+  await sharp(svg, { density: 600 }).resize(180, 180).png().toBuffer(),
+);
 // RSS allows a channel image at most 144 px wide.
 await writeFile(new URL('../public/feed-icon.png', import.meta.url), await sharp(svg, { density: 600 }).resize(144, 144).png().toBuffer());
 

@@ -56,7 +56,10 @@ const plan = planNewPost(
     title: args.positionals[0]!,
     author: args.values.author ?? process.env.BLOG_AUTHOR,
     date: args.values.date,
-    tags: args.values.tags?.split(',').map((t) => t.trim()).filter(Boolean),
+    tags: args.values.tags
+      ?.split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     slug: args.values.slug,
   },
   state,

@@ -38,19 +38,31 @@ if (!report) {
 
 const env = process.env;
 const api = repoApiFromEnv(env);
-const window = await checkWindow(api, workflowFile(env), new Date(report.now), minutesFrom(env, 'LIVE_CHECK_LOOKBACK_MINUTES', 60) * 60_000, site.timezone);
+const window = await checkWindow(
+  api,
+  workflowFile(env),
+  new Date(report.now),
+  minutesFrom(env, 'LIVE_CHECK_LOOKBACK_MINUTES', 60) * 60_000,
+  site.timezone,
+);
 let formerlyHeldBack = new Set<string>();
 if (typeof api !== 'string') {
   try {
     formerlyHeldBack = dueFilesIn((await findOpenIssue(api, ISSUE_LABEL))?.body ?? null);
   } catch (error) {
-    console.log(`::warning::Could not read the held-back issue, so posts fixed since it was written are not checked: ${(error as Error).message}`);
+    console.log(
+      `::warning::Could not read the held-back issue, so posts fixed since it was written are not checked: ${(error as Error).message}`,
+    );
   }
 }
 
 const posts = postsToCheck(report, window.since, formerlyHeldBack, site.feedItems);
 console.log(`Posts due since ${window.from}: ${posts.length ? posts.map((p) => p.url).join(', ') : 'none'}.`);
-const seen = await checkLive(posts, { feedUrl: report.feedUrl, budgetMs: minutesFrom(env, 'LIVE_CHECK_MINUTES', 6) * 60_000, log: (line) => console.log(line) });
+const seen = await checkLive(posts, {
+  feedUrl: report.feedUrl,
+  budgetMs: minutesFrom(env, 'LIVE_CHECK_MINUTES', 6) * 60_000,
+  log: (line) => console.log(line),
+});
 
 const record: LiveRecord = { since: window.since.toISOString(), sinceFrom: window.from, feedUrl: report.feedUrl, posts: seen };
 writeJson(values.out, record);

@@ -28,7 +28,12 @@ const env = process.env;
 const told = await tell({
   reportPath: values.report,
   livePath: values.live,
-  outcomes: { build: env.BUILD_OUTCOME ?? '', links: env.LINKS_OUTCOME ?? '', deploy: env.DEPLOY_OUTCOME ?? '', live: env.LIVE_OUTCOME ?? '' },
+  outcomes: {
+    build: env.BUILD_OUTCOME ?? '',
+    links: env.LINKS_OUTCOME ?? '',
+    deploy: env.DEPLOY_OUTCOME ?? '',
+    live: env.LIVE_OUTCOME ?? '',
+  },
   hostConnected: Boolean(env.DEPLOY_TARGET),
   timeZone: site.timezone,
   links: repoLinks(env),

@@ -16,7 +16,12 @@ import { nextDueWithin, waitFor, waitMessage } from './lib/publish/wait.ts';
 
 const windowMinutes = minutesFrom(process.env, 'PUBLISH_WAIT_MINUTES', 20);
 const now = resolveNow(process.env);
-const report = readContent({ contentDir: contentDirFrom(process.env), timeZone: site.timezone, now, site: { url: site.url, base: site.base } });
+const report = readContent({
+  contentDir: contentDirFrom(process.env),
+  timeZone: site.timezone,
+  now,
+  site: { url: site.url, base: site.base },
+});
 const next = windowMinutes ? nextDueWithin(postsOf(report), now, windowMinutes * 60_000) : undefined;
 
 if (!next) {

@@ -39,7 +39,12 @@ export async function startFixtureServer(root?: string): Promise<FixtureServer> 
     const handler = routes.get(req.url ?? '/') ?? routes.get(path);
     if (handler) return handler(req, res, origin);
     const file = root ? join(root, normalize(path).replace(/^(\.\.[/\\])+/, '')) : '';
-    const served = file && existsSync(file) && statSync(file).isFile() ? file : file && existsSync(join(file, 'index.html')) ? join(file, 'index.html') : '';
+    const served =
+      file && existsSync(file) && statSync(file).isFile()
+        ? file
+        : file && existsSync(join(file, 'index.html'))
+          ? join(file, 'index.html')
+          : '';
     if (!served) {
       res.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>Not found</title><p>Not found');
       return;

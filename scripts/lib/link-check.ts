@@ -176,7 +176,8 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkReport>
       }
       const fragment = url.hash.slice(1);
       if (fragment && target.endsWith('.html')) {
-        if (!hasFragment(idsOf(target), fragment)) broken.push({ url: shown, parent, reason: `no element with id="${fragment}" on that page` });
+        if (!hasFragment(idsOf(target), fragment))
+          broken.push({ url: shown, parent, reason: `no element with id="${fragment}" on that page` });
       }
     }
   }

@@ -13,7 +13,7 @@ export function postPreview(ctx: PreviewContext) {
     const h = (window as unknown as { h: H }).h;
     const data = ((entry.getIn(['data']) as { toJS?: () => unknown } | undefined)?.toJS?.() ?? {}) as Record<string, unknown>;
     const image = (data.image ?? {}) as { src?: string; alt?: string };
-    const picture = image.src ? getAsset(image.src)?.url ?? image.src : undefined;
+    const picture = image.src ? (getAsset(image.src)?.url ?? image.src) : undefined;
     return h(
       'article',
       { className: 'post wrap-narrow' },

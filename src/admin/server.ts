@@ -29,9 +29,15 @@ function gitRemote(): string | undefined {
 let repository: Repository | undefined;
 function editorRepository(): Repository {
   if (!repository) {
-    repository = repositoryFrom(process.env, process.env.CMS_REPOSITORY || process.env.GITHUB_REPOSITORY ? undefined : gitRemote(), basename(process.cwd()));
+    repository = repositoryFrom(
+      process.env,
+      process.env.CMS_REPOSITORY || process.env.GITHUB_REPOSITORY ? undefined : gitRemote(),
+      basename(process.cwd()),
+    );
     if (repository.source === 'none') {
-      console.warn('[admin] No GitHub repository known for the editor at /admin/, so it can only open a local copy: set CMS_REPOSITORY=owner/name when building (the publish workflow sets it itself).');
+      console.warn(
+        '[admin] No GitHub repository known for the editor at /admin/, so it can only open a local copy: set CMS_REPOSITORY=owner/name when building (the publish workflow sets it itself).',
+      );
     }
   }
   return repository;
@@ -51,7 +57,11 @@ async function contentFacts() {
 
 async function fields() {
   const { tags, authorNames } = await contentFacts();
-  return { posts: postEditorFields({ timeZone: site.timezone, tags }), authors: authorEditorFields({ timeZone: site.timezone }), authorNames };
+  return {
+    posts: postEditorFields({ timeZone: site.timezone, tags }),
+    authors: authorEditorFields({ timeZone: site.timezone }),
+    authorNames,
+  };
 }
 
 /** /admin/config.yml: generated, with a note saying so and the schema it follows. */
@@ -89,8 +99,13 @@ export function editorBundle(): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
     // Astro's cache folder (ASTRO_CACHE_DIR, as astro.config.mjs has it): tests and the benchmark give each build its own.
     const cacheDir = join(process.env.ASTRO_CACHE_DIR || 'node_modules/.astro', 'admin-bundle');
     const files = await cachedBundle(process.cwd(), data, resolve(cacheDir));
-    const unserved = [...files.keys()].filter((path) => path.startsWith('assets/') && !ASSET_EXTENSIONS.some((ext) => path.endsWith(`.${ext}`)));
-    if (unserved.length) throw new Error(`Sveltia CMS now ships ${unserved.join(', ')}; add a route for the extension in src/pages/admin/cms/assets/ and to ASSET_EXTENSIONS`);
+    const unserved = [...files.keys()].filter(
+      (path) => path.startsWith('assets/') && !ASSET_EXTENSIONS.some((ext) => path.endsWith(`.${ext}`)),
+    );
+    if (unserved.length)
+      throw new Error(
+        `Sveltia CMS now ships ${unserved.join(', ')}; add a route for the extension in src/pages/admin/cms/assets/ and to ASSET_EXTENSIONS`,
+      );
     return files;
   })();
   return bundle;
@@ -117,7 +132,10 @@ export async function scriptPaths() {
 /** getStaticPaths() for Sveltia's packaged files with this extension. */
 export async function assetPaths(extension: (typeof ASSET_EXTENSIONS)[number]) {
   const files = [...(await editorBundle())].filter(([path]) => path.startsWith('assets/') && path.endsWith(`.${extension}`));
-  return files.map(([path, bytes]) => ({ params: { name: path.slice('assets/'.length, -(extension.length + 1)) }, cacheKey: bytesKey(bytes) }));
+  return files.map(([path, bytes]) => ({
+    params: { name: path.slice('assets/'.length, -(extension.length + 1)) },
+    cacheKey: bytesKey(bytes),
+  }));
 }
 
 /** Content types for `astro dev`, which sends none for an endpoint (a browser refuses a module script without one). */

@@ -121,7 +121,9 @@ async function syncPosts(ctx: LoaderContext, content: ContentSession, render: ()
     if (renderable && record.format === 'mdx') {
       ctx.store.set({ id: record.slug, data: { ...stored }, filePath, digest, deferredRender: true });
     } else if (renderable) {
-      const result = await (await render()).render(record.source.body.trim(), {
+      const result = await (
+        await render()
+      ).render(record.source.body.trim(), {
         frontmatter: record.source.data as Record<string, unknown>,
         fileURL: pathToFileURL(record.path),
       });

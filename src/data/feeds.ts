@@ -17,7 +17,13 @@ import { OG_IMAGE_HEIGHT, OG_IMAGE_TYPE, OG_IMAGE_WIDTH } from '../lib/og/size.t
 
 /** A post without a hero picture shows its Open Graph card in feed readers. */
 function openGraphImage(post: SitePost): FeedImage {
-  return { url: urls.path(urls.ogImagePath(post.slug)), type: OG_IMAGE_TYPE, width: OG_IMAGE_WIDTH, height: OG_IMAGE_HEIGHT, alt: post.title };
+  return {
+    url: urls.path(urls.ogImagePath(post.slug)),
+    type: OG_IMAGE_TYPE,
+    width: OG_IMAGE_WIDTH,
+    height: OG_IMAGE_HEIGHT,
+    alt: post.title,
+  };
 }
 
 async function postImage(post: SitePost): Promise<FeedImage> {
@@ -56,7 +62,10 @@ export function feedPosts(posts: readonly SitePost[]): SitePost[] {
  * it to their cache key, since "now" is not a prop.
  */
 export function feedUpdated(posts: readonly SitePost[]): Date {
-  return lastChanged(newestPosts(posts, site.feedItems).map((p) => ({ published: p.date, updated: p.updated })), buildNow());
+  return lastChanged(
+    newestPosts(posts, site.feedItems).map((p) => ({ published: p.date, updated: p.updated })),
+    buildNow(),
+  );
 }
 
 export interface FeedRequest {

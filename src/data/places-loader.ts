@@ -30,10 +30,17 @@ export function placesLoader(): Loader {
       for (const [i, location] of site.locations.entries()) {
         const src = location.photo?.src;
         if (src && !existsSync(join(root, src))) {
-          throw new Error(`src/site.config.ts  locations[${i}].photo.src  ${src} is not there; put the photo at that path (from the project folder) or remove \`photo\``);
+          throw new Error(
+            `src/site.config.ts  locations[${i}].photo.src  ${src} is not there; put the photo at that path (from the project folder) or remove \`photo\``,
+          );
         }
         const data: StoredPlace = { photo: src ? `${IMAGE}${posix.relative(posix.dirname(SETTINGS_FILE), src)}` : undefined };
-        ctx.store.set({ id: placeId(location.name), data: { ...data }, filePath: SETTINGS_FILE, digest: ctx.generateDigest(JSON.stringify(data)) });
+        ctx.store.set({
+          id: placeId(location.name),
+          data: { ...data },
+          filePath: SETTINGS_FILE,
+          digest: ctx.generateDigest(JSON.stringify(data)),
+        });
       }
     },
   };

@@ -20,7 +20,9 @@ export interface Place extends Omit<Location, 'photo'> {
 let cached: Promise<Place[]> | undefined;
 
 async function load(): Promise<Place[]> {
-  const photos = new Map((await getCollection('places')).map((e) => [e.id, (e.data as StoredPlace).photo as unknown as ImageMetadata | undefined]));
+  const photos = new Map(
+    (await getCollection('places')).map((e) => [e.id, (e.data as StoredPlace).photo as unknown as ImageMetadata | undefined]),
+  );
   return site.locations.map((location) => {
     const id = placeId(location.name);
     const src = photos.get(id);

@@ -95,7 +95,12 @@ async function load(): Promise<Loaded> {
     entries.set(post.slug, entry);
   }
   posts.sort(byNewest);
-  const summaries = new Map(posts.map((p): [string, CardPost] => [p.slug, { ...summarize(p, names.get(p.authorId) ?? p.authorId, now), hero: p.hero, topic: p.tags[0] }]));
+  const summaries = new Map(
+    posts.map((p): [string, CardPost] => [
+      p.slug,
+      { ...summarize(p, names.get(p.authorId) ?? p.authorId, now), hero: p.hero, topic: p.tags[0] },
+    ]),
+  );
   return { posts, summaries, authors, broken, entries };
 }
 

@@ -39,7 +39,13 @@ interface StaticPath {
  * path renders from that is neither a param nor a prop (say, the moment a
  * feed reports as its last change).
  */
-export async function withCacheKeys<P extends StaticPath>(paths: readonly P[], extra?: (path: P) => unknown): Promise<(P & { cacheKey: string })[]> {
+export async function withCacheKeys<P extends StaticPath>(
+  paths: readonly P[],
+  extra?: (path: P) => unknown,
+): Promise<(P & { cacheKey: string })[]> {
   const common = await sharedInputs();
-  return paths.map((path) => ({ ...path, cacheKey: fingerprint([common, path.params, path.props ?? null, extra ? (extra(path) ?? null) : null]) }));
+  return paths.map((path) => ({
+    ...path,
+    cacheKey: fingerprint([common, path.params, path.props ?? null, extra ? (extra(path) ?? null) : null]),
+  }));
 }

@@ -50,7 +50,6 @@ export interface PipelineOptions {
   holdBack?: boolean;
 }
 
-
 /** The publish workflow's record of this build (BLOG_PUBLISH_REPORT), written whole or not at all. */
 function writePublishReport(path: string, session: ContentSession, holdBack: boolean): void {
   const file = resolve(path);
@@ -154,7 +153,10 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
             }),
           ],
           // A build keeps dist/ and removes only what it no longer produces (steps/output-dir.ts).
-          vite: mode === 'dev' ? { plugins: [devCards(session, urls, site), devRedirects(session, config.base)] } : { build: { emptyOutDir: false } },
+          vite:
+            mode === 'dev'
+              ? { plugins: [devCards(session, urls, site), devRedirects(session, config.base)] }
+              : { build: { emptyOutDir: false } },
         });
 
         if (mode !== 'build') return;
@@ -197,16 +199,32 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
         const written = await cardsWritten!;
         logger.info(`${plural(written, 'Open Graph card')} in og/`);
         const search = await indexed!;
-        logger.info(`search index: ${plural(search.pages, 'post')} in ${plural(search.parts, 'part')} (one a year), ${search.made} made by this build`);
+        logger.info(
+          `search index: ${plural(search.pages, 'post')} in ${plural(search.parts, 'part')} (one a year), ${search.made} made by this build`,
+        );
         if (!session) return;
         // Host rule files that configure a host rather than being served go beside the output.
-        const moved = await writeRedirects(publicPosts(), { url: site.url, base, lang: site.lang }, outDir, process.env.BLOG_DEPLOY_DIR?.trim() || `${outDir.replace(/\/+$/, '')}-deploy`);
-        logger.info(`${plural(moved.redirects, 'old address', 'old addresses')} forwarded (${plural(moved.pages, 'redirect page')}, _redirects, S3 and nginx rules)`);
-        for (const r of moved.outside) logger.warn(`${r.from} is outside the site's folder ${base}: only the host's own rules (_redirects, S3, nginx) can forward it to ${r.to}`);
+        const moved = await writeRedirects(
+          publicPosts(),
+          { url: site.url, base, lang: site.lang },
+          outDir,
+          process.env.BLOG_DEPLOY_DIR?.trim() || `${outDir.replace(/\/+$/, '')}-deploy`,
+        );
+        logger.info(
+          `${plural(moved.redirects, 'old address', 'old addresses')} forwarded (${plural(moved.pages, 'redirect page')}, _redirects, S3 and nginx rules)`,
+        );
+        for (const r of moved.outside)
+          logger.warn(
+            `${r.from} is outside the site's folder ${base}: only the host's own rules (_redirects, S3, nginx) can forward it to ${r.to}`,
+          );
         const produced = new Set([...cards.map((c) => c.path.replace(/^\/+/, '')), ...search.keptFiles]);
-        for (const files of assets.values()) for (const file of files) produced.add(relative(outDir, fileURLToPath(file)).split(sep).join('/'));
+        for (const files of assets.values())
+          for (const file of files) produced.add(relative(outDir, fileURLToPath(file)).split(sep).join('/'));
         const stale = await removeStale(outDir, output!.since, produced);
-        if (stale) logger.info(`${plural(stale, 'file')} of the previous build removed: this build no longer produces ${stale === 1 ? 'it' : 'them'}`);
+        if (stale)
+          logger.info(
+            `${plural(stale, 'file')} of the previous build removed: this build no longer produces ${stale === 1 ? 'it' : 'them'}`,
+          );
         const published = checkPublished(session.report, session.now(), outDir, session.posts);
         logger.info(`all ${published} public posts are in the build; drafts, scheduled and held-back posts are not`);
         recordOutDir(outDir, cacheDir);

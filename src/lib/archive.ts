@@ -32,9 +32,7 @@ export function archiveByMonth<T extends { date: Date }>(posts: readonly T[], ti
   return [...years]
     .sort(([a], [b]) => b - a)
     .map(([year, months]) => {
-      const list = [...months]
-        .sort(([a], [b]) => b - a)
-        .map(([month, monthPosts]) => ({ year, month, posts: monthPosts }));
+      const list = [...months].sort(([a], [b]) => b - a).map(([month, monthPosts]) => ({ year, month, posts: monthPosts }));
       return { year, months: list, count: list.reduce((n, m) => n + m.posts.length, 0) };
     });
 }

@@ -16,9 +16,37 @@ function children(node: T.Node): T.ChildNode[] {
 
 /** Elements that start a new block of text. */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
-  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tr',
+  'ul',
 ]);
 /** Elements whose text is not read. */
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math']);
@@ -46,7 +74,11 @@ export function fragmentToPlainText(fragment: T.DocumentFragment): string {
     current = '';
   };
   const textOf = (node: T.Node): string =>
-    node.nodeName === '#text' ? (node as T.TextNode).value : isElement(node) && SKIPPED.has(node.tagName) ? '' : children(node).map(textOf).join('');
+    node.nodeName === '#text'
+      ? (node as T.TextNode).value
+      : isElement(node) && SKIPPED.has(node.tagName)
+        ? ''
+        : children(node).map(textOf).join('');
   const walk = (node: T.Node) => {
     if (node.nodeName === '#text') {
       current += (node as T.TextNode).value.replace(/\s+/g, ' ');

@@ -11,7 +11,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '\u2013', mdash: '\u2014' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '\u2013',
+  mdash: '\u2014',
+};
 
 /**
  * Text with the character references that escaped markup holds (`&amp;`,
@@ -46,7 +55,9 @@ export function xmlSafe(text: string): string {
  * noncharacters (U+FDD0-U+FDEF and the last two code points of every plane).
  * The HTML checker refuses a page with one, so content is read without them.
  */
-const ASTRAL_NONCHARACTERS = Array.from({ length: 16 }, (_, i) => `\\u{${(i + 1).toString(16)}fffe}\\u{${(i + 1).toString(16)}ffff}`).join('');
+const ASTRAL_NONCHARACTERS = Array.from({ length: 16 }, (_, i) => `\\u{${(i + 1).toString(16)}fffe}\\u{${(i + 1).toString(16)}ffff}`).join(
+  '',
+);
 const NOT_TEXT = new RegExp(`${NOT_XML.source}|[\\u007F-\\u009F\\uFDD0-\\uFDEF${ASTRAL_NONCHARACTERS}]`, 'gu');
 
 /** `text` without the characters neither a feed nor a page can hold. */

@@ -50,6 +50,7 @@ export function formatAudit(result: AuditResult, pagePath: (slug: string) => str
     lines.push('These posts are drafts, scheduled for later or held back, yet the build has a page for them:');
     for (const p of result.leaked) lines.push(`  ${p.file}  →  ${pagePath(p.slug)} must not exist yet`);
   }
-  if (lines.length) lines.push('', 'This is a fault in the site code, not in the posts: the build was stopped so nothing wrong is deployed.');
+  if (lines.length)
+    lines.push('', 'This is a fault in the site code, not in the posts: the build was stopped so nothing wrong is deployed.');
   return lines.join('\n');
 }

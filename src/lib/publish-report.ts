@@ -63,7 +63,14 @@ function rawFacts(data: unknown, timeZone: string): { title?: string; date?: str
   };
 }
 
-export function publishReport(report: ContentReport, posts: readonly Post[], now: Date, urls: Urls, holdBack: boolean, timeZone: string): PublishReport {
+export function publishReport(
+  report: ContentReport,
+  posts: readonly Post[],
+  now: Date,
+  urls: Urls,
+  holdBack: boolean,
+  timeZone: string,
+): PublishReport {
   const failing = postsWithErrors(report);
   const bySlug = new Map(posts.map((p) => [p.file, p]));
   const published = posts
@@ -77,5 +84,13 @@ export function publishReport(report: ContentReport, posts: readonly Post[], now
       const facts = post ? { title: post.title, date: post.date.toISOString(), draft: post.draft } : rawFacts(r.source.data, timeZone);
       return { file: r.file, slug: r.slug, ...facts, problems: report.problems.filter((p) => p.file === r.file) };
     });
-  return { version: PUBLISH_REPORT_VERSION, now: now.toISOString(), holdBack, feedUrl: urls.absolute('rss.xml'), published, heldBack, siteProblems: siteErrors(report) };
+  return {
+    version: PUBLISH_REPORT_VERSION,
+    now: now.toISOString(),
+    holdBack,
+    feedUrl: urls.absolute('rss.xml'),
+    published,
+    heldBack,
+    siteProblems: siteErrors(report),
+  };
 }

@@ -55,7 +55,8 @@ export function planSearchParts(
     .map(([name, files]) => {
       files.sort();
       const before = sameSettings ? previous?.parts[name] : undefined;
-      const reuse = before !== undefined && before.length === files.length && before.every((f, i) => f === files[i]) && !files.some(written);
+      const reuse =
+        before !== undefined && before.length === files.length && before.every((f, i) => f === files[i]) && !files.some(written);
       return { name, files, reuse };
     });
 }

@@ -5,4 +5,3 @@ export function slugFromFileName(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? path;
   return base.replace(/\.(md|mdx)$/i, '').replace(DATE_PREFIX, '');
 }
-

@@ -22,8 +22,11 @@ const slug = post.slug.unwrap();
 
 export const apiTagSchema = z
   .strictObject({
-    slug: post.tags.element.meta({ description: 'The tag as written in posts: lowercase words joined by hyphens.', examples: ['thai-massage'] }),
-    url: absoluteUrl().meta({ description: 'The tag\'s page on the site.' }),
+    slug: post.tags.element.meta({
+      description: 'The tag as written in posts: lowercase words joined by hyphens.',
+      examples: ['thai-massage'],
+    }),
+    url: absoluteUrl().meta({ description: "The tag's page on the site." }),
     api_url: absoluteUrl().meta({ description: 'This tag with its posts, in this API.' }),
     count: z.int().min(1).meta({ description: 'How many public posts carry the tag.' }),
   })
@@ -38,7 +41,7 @@ export const apiAuthorSchema = z
     bio: author.bio,
     avatar: absoluteUrl().nullable().meta({ description: 'A square photo, or null when the author has none.' }),
     links: author.links,
-    url: absoluteUrl().meta({ description: 'The author\'s page on the site.' }),
+    url: absoluteUrl().meta({ description: "The author's page on the site." }),
     api_url: absoluteUrl().meta({ description: 'This author with their posts, in this API.' }),
     count: z.int().min(0).meta({ description: 'How many public posts the author wrote.' }),
   })
@@ -52,7 +55,7 @@ export const apiImageSchema = z
     width: z.int().min(1),
     height: z.int().min(1),
   })
-  .meta({ description: 'The post\'s hero picture.' })
+  .meta({ description: "The post's hero picture." })
   .register(apiSchemas, { id: 'Image' });
 
 export const apiCitationSchema = z
@@ -66,12 +69,12 @@ export const apiCitationSchema = z
 
 const summaryShape = {
   id: slug.meta({ description: 'Stable identifier of the post; today the same as its slug.' }),
-  slug: slug.meta({ description: 'The last part of the post\'s address.', examples: ['massage-after-exercise'] }),
+  slug: slug.meta({ description: "The last part of the post's address.", examples: ['massage-after-exercise'] }),
   title: post.title,
-  url: absoluteUrl().meta({ description: 'The post\'s page on the site.' }),
+  url: absoluteUrl().meta({ description: "The post's page on the site." }),
   api_url: absoluteUrl().meta({ description: 'The full post, in this API.' }),
   excerpt: post.description,
-  reading_time: z.int().min(1).meta({ description: 'Minutes to read: the author\'s figure or the words at 238 a minute.' }),
+  reading_time: z.int().min(1).meta({ description: "Minutes to read: the author's figure or the words at 238 a minute." }),
   published_at: instant().meta({ description: 'When the post went public (UTC).' }),
   updated_at: instant().meta({ description: 'When the post last changed for readers (UTC); the publishing time when it never did.' }),
   author: apiAuthorSchema,
@@ -102,8 +105,8 @@ export const apiPaginationSchema = z
     limit: z.int().min(1).meta({ description: 'Posts a page holds at most.' }),
     pages: z.int().min(1),
     total: z.int().min(0).meta({ description: 'Public posts in all pages.' }),
-    next: absoluteUrl().nullable().meta({ description: 'The next page\'s address, or null on the last page.' }),
-    prev: absoluteUrl().nullable().meta({ description: 'The previous page\'s address, or null on the first page.' }),
+    next: absoluteUrl().nullable().meta({ description: "The next page's address, or null on the last page." }),
+    prev: absoluteUrl().nullable().meta({ description: "The previous page's address, or null on the first page." }),
   })
   .register(apiSchemas, { id: 'Pagination' });
 
@@ -115,9 +118,7 @@ export const apiPostsPageSchema = z
   .meta({ description: 'One page of public posts, newest first.' })
   .register(apiSchemas, { id: 'PostsPage' });
 
-export const apiPostResponseSchema = z
-  .strictObject({ post: apiPostSchema })
-  .register(apiSchemas, { id: 'PostResponse' });
+export const apiPostResponseSchema = z.strictObject({ post: apiPostSchema }).register(apiSchemas, { id: 'PostResponse' });
 
 export const apiAuthorsResponseSchema = z
   .strictObject({ authors: z.array(apiAuthorSchema) })
@@ -141,7 +142,10 @@ export const apiTagResponseSchema = z
 
 export const apiRedirectSchema = z
   .strictObject({
-    from: z.string().regex(/^\//).meta({ description: 'An old path of a post, as a browser asks for it.', examples: ['/post/massage-after-exercise'] }),
+    from: z
+      .string()
+      .regex(/^\//)
+      .meta({ description: 'An old path of a post, as a browser asks for it.', examples: ['/post/massage-after-exercise'] }),
     to: absoluteUrl().meta({ description: 'Where the post is now.' }),
     status: z.literal(301),
   })

@@ -49,7 +49,15 @@ export function keyStem(first: string | undefined, year: unknown): string {
   let name = '';
   if (first) {
     const words = familyName(first).split(/\s+/).filter(Boolean);
-    name = isOrganisation(first) && words.length > 2 ? asciiWord(words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('')) : asciiWord(words.join(''));
+    name =
+      isOrganisation(first) && words.length > 2
+        ? asciiWord(
+            words
+              .filter((w) => /^\p{Lu}/u.test(w))
+              .map((w) => w[0])
+              .join(''),
+          )
+        : asciiWord(words.join(''));
   }
   const y = typeof year === 'number' || typeof year === 'string' ? String(year).trim() : '';
   return `${name || 'source'}${/^\d{4}$/.test(y) ? y : ''}`;

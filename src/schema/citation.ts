@@ -24,33 +24,58 @@ export const citationSchema = z
       .regex(KEY_PATTERN, { error: 'must be letters and digits, like crane2012 (a "-", "." or ":" may join two parts)' })
       .optional()
       .meta({
-        description: 'The short name the text cites this source by, as [@crane2012]. Left out, it is the first author\'s family name and the year.',
+        description:
+          "The short name the text cites this source by, as [@crane2012]. Left out, it is the first author's family name and the year.",
         examples: ['crane2012'],
       }),
     authors: z
-      .array(
-        z.string().trim().min(2, { error: 'an author name is empty; write it as "Family, G. I."' }),
-        { error: 'must be a list of names, one a line, each like "Crane, J. D."' },
-      )
+      .array(z.string().trim().min(2, { error: 'an author name is empty; write it as "Family, G. I."' }), {
+        error: 'must be a list of names, one a line, each like "Crane, J. D."',
+      })
       .min(1, { error: 'needs at least one author, written as "Family, G. I."' })
-      .meta({ description: 'Authors in citation order, each "Family, G. I." (or an organisation name).', examples: [['Crane, J. D.', 'Tarnopolsky, M. A.']] }),
+      .meta({
+        description: 'Authors in citation order, each "Family, G. I." (or an organisation name).',
+        examples: [['Crane, J. D.', 'Tarnopolsky, M. A.']],
+      }),
     year: z
       // "2019" in quotes is the same year: the template quotes other numbers (volume) too.
-      .preprocess((v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v), z
-      .int({ error: (issue) => (issue.input === undefined ? 'is missing; add the year the work came out, like 2012' : 'must be the year as a number, like 2012') })
-      .min(1800, { error: 'must be a year after 1800' })
-      .max(currentYear + 1, { error: `cannot be later than ${currentYear + 1}` }))
+      .preprocess(
+        (v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v),
+        z
+          .int({
+            error: (issue) =>
+              issue.input === undefined
+                ? 'is missing; add the year the work came out, like 2012'
+                : 'must be the year as a number, like 2012',
+          })
+          .min(1800, { error: 'must be a year after 1800' })
+          .max(currentYear + 1, { error: `cannot be later than ${currentYear + 1}` }),
+      )
       .meta({ description: 'Year of publication.', examples: [2012] }),
-    title: z.string().trim().min(3, { error: 'is missing or too short; copy the title of the article or book' }).meta({
-      description: 'Title of the article, chapter or book, in its own capitalisation.',
-      examples: ['Massage therapy attenuates inflammatory signaling after exercise-induced muscle damage'],
-    }),
-    container: z.string().trim().min(2, { error: 'is missing; write the journal or publisher name' }).meta({
-      description: 'The journal, website or publisher the work appeared in.',
-      examples: ['Science Translational Medicine'],
-    }),
-    volume: z.union([z.string().min(1), z.int()]).optional().meta({ description: 'Journal volume.', examples: ['4'] }),
-    issue: z.union([z.string().min(1), z.int()]).optional().meta({ description: 'Journal issue number.', examples: ['119'] }),
+    title: z
+      .string()
+      .trim()
+      .min(3, { error: 'is missing or too short; copy the title of the article or book' })
+      .meta({
+        description: 'Title of the article, chapter or book, in its own capitalisation.',
+        examples: ['Massage therapy attenuates inflammatory signaling after exercise-induced muscle damage'],
+      }),
+    container: z
+      .string()
+      .trim()
+      .min(2, { error: 'is missing; write the journal or publisher name' })
+      .meta({
+        description: 'The journal, website or publisher the work appeared in.',
+        examples: ['Science Translational Medicine'],
+      }),
+    volume: z
+      .union([z.string().min(1), z.int()])
+      .optional()
+      .meta({ description: 'Journal volume.', examples: ['4'] }),
+    issue: z
+      .union([z.string().min(1), z.int()])
+      .optional()
+      .meta({ description: 'Journal issue number.', examples: ['119'] }),
     pages: z
       .string({ error: 'must be text like "12–19" (put it in quotes)' })
       .min(1)
@@ -74,11 +99,11 @@ export const citationSchema = z
       .preprocess(
         (v) => (typeof v === 'string' || typeof v === 'number' ? (normalisePmid(v) ?? v) : v),
         z
-          .string({ error: 'must be a PubMed ID, the number on the article\'s PubMed page, like 22301554' })
-          .regex(/^\d+$/, { error: 'is not a PubMed ID; it is the number on the article\'s PubMed page, like 22301554' }),
+          .string({ error: "must be a PubMed ID, the number on the article's PubMed page, like 22301554" })
+          .regex(/^\d+$/, { error: "is not a PubMed ID; it is the number on the article's PubMed page, like 22301554" }),
       )
       .optional()
-      .meta({ description: 'PubMed ID, when the work is in PubMed: checked against PubMed\'s record too.', examples: ['22301554'] }),
+      .meta({ description: "PubMed ID, when the work is in PubMed: checked against PubMed's record too.", examples: ['22301554'] }),
     url: z
       .url({ protocol: /^https?$/, error: 'must be a full web address starting with https://' })
       .optional()

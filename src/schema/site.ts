@@ -28,7 +28,9 @@ export const phoneSchema = z.strictObject({
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a time on the 24-hour clock, like "09:00" or "19:30"' });
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a time on the 24-hour clock, like "09:00" or "19:30"' });
 
 /** One line of opening hours: these days, from `opens` to `closes`. */
 export const openingHoursSchema = z
@@ -80,7 +82,9 @@ export const locationSchema = z.strictObject({
   /** A photo of the studio: a path from the project folder, like src/assets/places/orlando.jpg, and what it shows. */
   photo: z
     .strictObject({
-      src: z.string().regex(/^[\w./-]+\.(jpe?g|png|webp|avif)$/i, { error: 'must be a path to a JPEG, PNG, WebP or AVIF file, like src/assets/places/orlando.jpg' }),
+      src: z.string().regex(/^[\w./-]+\.(jpe?g|png|webp|avif)$/i, {
+        error: 'must be a path to a JPEG, PNG, WebP or AVIF file, like src/assets/places/orlando.jpg',
+      }),
       alt: z.string().min(5, { error: 'must say what the photo shows, for people who cannot see it' }),
     })
     .optional(),
@@ -94,7 +98,10 @@ export const locationSchema = z.strictObject({
 export const newsletterSchema = z.discriminatedUnion(
   'provider',
   [
-    z.strictObject({ provider: z.literal('buttondown'), username: z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'must be your Buttondown username' }) }),
+    z.strictObject({
+      provider: z.literal('buttondown'),
+      username: z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'must be your Buttondown username' }),
+    }),
     z.strictObject({ provider: z.literal('mailchimp'), action: httpsUrl }),
     z.strictObject({ provider: z.literal('mailerlite'), action: httpsUrl }),
     z.strictObject({
@@ -123,7 +130,9 @@ export const evidenceSchema = z.strictObject({
    */
   claimWords: z.array(z.string().trim().min(2)).default([]),
   /** Tags that mark a post as reporting research: such posts want a reviewer and carry the disclaimer. */
-  researchTags: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be a tag as posts write it, like research' })).default([]),
+  researchTags: z
+    .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be a tag as posts write it, like research' }))
+    .default([]),
   /** A review older than this many days is due again. */
   reviewMaxAgeDays: z.int().min(1).max(3650),
   /** Shown on research posts, under the text. */
@@ -140,9 +149,7 @@ export const siteSchema = z.strictObject({
     error: 'must be the bare origin (https://example.com); put a sub-folder in `base`',
   }),
   /** The folder the site is served from: "/" or something like "/blog/". */
-  base: z
-    .string()
-    .regex(/^\/([a-z0-9][a-z0-9-]*\/)*$/, { error: 'must start and end with "/", for example "/" or "/blog/"' }),
+  base: z.string().regex(/^\/([a-z0-9][a-z0-9-]*\/)*$/, { error: 'must start and end with "/", for example "/" or "/blog/"' }),
   lang: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'must be a language tag such as en or en-US' }),
   timezone: timeZone,
   locations: z.array(locationSchema).min(1),

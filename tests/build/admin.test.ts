@@ -16,7 +16,10 @@ type Policy = Record<string, string[]>;
 /** A policy as directive → its sources, sorted; a directive written twice is an error (browsers ignore the second). */
 function policyOf(csp: string): Policy {
   const policy: Policy = {};
-  for (const directive of csp.split(';').map((d) => d.trim()).filter(Boolean)) {
+  for (const directive of csp
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean)) {
     const [name, ...sources] = directive.split(/\s+/);
     expect(policy, `${name} written twice in ${csp}`).not.toHaveProperty(name!);
     policy[name!] = sources.sort();
@@ -27,7 +30,12 @@ function policyOf(csp: string): Policy {
 /** Astro's hashes of the page's own inline scripts and styles, one token for all, so pages compare with one policy. */
 const HASHES = "'sha256-…'";
 const withHashesAsOne = (policy: Policy): Policy =>
-  Object.fromEntries(Object.entries(policy).map(([name, sources]) => [name, [...new Set(sources.map((s) => (/^'sha256-[A-Za-z0-9+/]+=*'$/.test(s) ? HASHES : s)))].sort()]));
+  Object.fromEntries(
+    Object.entries(policy).map(([name, sources]) => [
+      name,
+      [...new Set(sources.map((s) => (/^'sha256-[A-Za-z0-9+/]+=*'$/.test(s) ? HASHES : s)))].sort(),
+    ]),
+  );
 
 const sorted = (policy: Policy): Policy => Object.fromEntries(Object.entries(policy).map(([name, sources]) => [name, [...sources].sort()]));
 
@@ -89,7 +97,7 @@ describe.each(['site', 'base'])('/admin/ in the "%s" build', (name) => {
     expect(html).not.toMatch(/<(?:script|link|img)\b[^>]*(?:src|href)="(?:https?:)?\/\//);
   });
 
-  it("sends the same policy as a header where the host reads _headers, adding that no other site may frame it", () => {
+  it('sends the same policy as a header where the host reads _headers, adding that no other site may frame it', () => {
     const rule = /^\/admin\/\*\n((?:[ \t]+.+\n?)+)/m.exec(readDist(dir, '_headers'))?.[1] ?? '';
     const header = /^ {2}Content-Security-Policy: (.+)$/m.exec(rule)?.[1] ?? '';
     expect(policyOf(header)).toEqual({ ...ADMIN_POLICY, 'frame-ancestors': ["'none'"] });
@@ -97,7 +105,10 @@ describe.each(['site', 'base'])('/admin/ in the "%s" build', (name) => {
   });
 
   it('serves its configuration, generated for the GitHub backend and the content folders', () => {
-    const config = parse(readDist(dir, 'admin/config.yml')) as { backend: { name: string }; collections: { name: string; folder: string }[] };
+    const config = parse(readDist(dir, 'admin/config.yml')) as {
+      backend: { name: string };
+      collections: { name: string; folder: string }[];
+    };
     expect(config.backend.name).toBe('github');
     expect(config.collections.map((c) => [c.name, c.folder])).toEqual([
       ['posts', 'content/posts'],
@@ -106,7 +117,10 @@ describe.each(['site', 'base'])('/admin/ in the "%s" build', (name) => {
   });
 
   it('bundles everything it loads: no font, script or style from a CDN', () => {
-    const code = admin.filter((f) => /\.(js|css|html)$/.test(f)).map((f) => readDist(dir, f)).join('\n');
+    const code = admin
+      .filter((f) => /\.(js|css|html)$/.test(f))
+      .map((f) => readDist(dir, f))
+      .join('\n');
     expect(code).not.toContain('cdn.jsdelivr.net/fontsource');
     expect(code).toMatch(/cms\/assets\/source-sans-3-latin-wght-normal-[\w-]+\.woff2/);
     for (const m of code.matchAll(/cms\/assets\/([\w.-]+\.woff2)/g)) expect(admin).toContain(`admin/cms/assets/${m[1]}`);
@@ -137,7 +151,11 @@ describe.each(['site', 'base'])('/admin/ in the "%s" build', (name) => {
     // The search index holds the pages marked for it, and the editor's page is not one of them.
     // One index a year of publication (src/lib/search-parts.ts), each with its entry file.
     const entries = files.filter((f) => /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(f));
-    const indexed = { languages: entries.flatMap((f) => Object.values((JSON.parse(readDist(dir, f)) as { languages: Record<string, { page_count: number }> }).languages)) };
+    const indexed = {
+      languages: entries.flatMap((f) =>
+        Object.values((JSON.parse(readDist(dir, f)) as { languages: Record<string, { page_count: number }> }).languages),
+      ),
+    };
     const marked = files.filter((f) => f.endsWith('.html') && readDist(dir, f).includes('data-pagefind-body'));
     expect(readDist(dir, 'admin/index.html')).not.toContain('data-pagefind-body');
     expect(Object.values(indexed.languages).reduce((n, l) => n + l.page_count, 0)).toBe(marked.length);

@@ -86,7 +86,12 @@ function urlsInHtml(html: string): string[] {
 function listedSlugs(html: string, base: string): string[] {
   return elements(parseFragment(html))
     .filter((el) => el.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).includes('card-title')))
-    .map((el) => elements(el).find((e) => e.tagName === 'a')!.attrs.find((a) => a.name === 'href')!.value)
+    .map(
+      (el) =>
+        elements(el)
+          .find((e) => e.tagName === 'a')!
+          .attrs.find((a) => a.name === 'href')!.value,
+    )
     .map((href) => href.slice(`${base}posts/`.length).replace(/\/$/, ''));
 }
 
@@ -155,7 +160,7 @@ describe.each(['site', 'base', 'empty'] as const)('the JSON API of the "%s" fixt
     expect(unused).toEqual(name === 'empty' ? ['/posts/{slug}.json', '/tags/{slug}.json'] : []);
   });
 
-  it('is an OpenAPI 3.1 document by the specification\'s own JSON Schema', () => {
+  it("is an OpenAPI 3.1 document by the specification's own JSON Schema", () => {
     // ajv mis-evaluates the specification schema's `$dynamicRef: "#meta"` (even `{ type: 'object' }`
     // fails as a component), so point those at the plain definition it stands for: any object or boolean.
     const specification = JSON.parse(JSON.stringify(openapiV31).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}'));
@@ -172,7 +177,11 @@ describe.each(['site', 'base', 'empty'] as const)('the JSON API of the "%s" fixt
       const { $schema, $id, ...published } = api.json<Record<string, unknown>>(`api/v1/schema/${id}.json`);
       expect($id).toBe(`${api.root}api/v1/schema/${id}.json`);
       expect($schema).toBe('https://json-schema.org/draft/2020-12/schema');
-      const embedded = JSON.parse(JSON.stringify(component).replaceAll('"#/components/schemas/', `"${api.root}api/v1/schema/`).replace(/("\$ref":"[^"]+)"/g, '$1.json"'));
+      const embedded = JSON.parse(
+        JSON.stringify(component)
+          .replaceAll('"#/components/schemas/', `"${api.root}api/v1/schema/`)
+          .replace(/("\$ref":"[^"]+)"/g, '$1.json"'),
+      );
       expect(published, id).toEqual(embedded);
     }
   });
@@ -212,7 +221,9 @@ describe.each(['site', 'base', 'empty'] as const)('the JSON API of the "%s" fixt
     expect(api.files.filter((f) => /^api\/v1\/posts\/page\/\d+\.json$/.test(f))).toHaveLength(count);
     const search = api.json<{ posts: { slug: string }[] }>('api/v1/search.json').posts.map((p) => p.slug);
     expect(search).toEqual(all.map((p) => p.slug));
-    expect(api.files.filter((f) => /^api\/v1\/posts\/[^/]+\.json$/.test(f)).sort()).toEqual(all.map((p) => `api/v1/posts/${p.slug}.json`).sort());
+    expect(api.files.filter((f) => /^api\/v1\/posts\/[^/]+\.json$/.test(f)).sort()).toEqual(
+      all.map((p) => `api/v1/posts/${p.slug}.json`).sort(),
+    );
   });
 
   it('has no draft, no future post and nothing scheduled for later today', () => {
@@ -254,7 +265,10 @@ describe('the JSON API agrees with the HTML pages', () => {
     for (const tag of tags) {
       const onPage = listedSlugs(readDist(api.dir, `tags/${tag.slug}/index.html`), api.base);
       const detail = api.json<{ tag: { count: number }; posts: Summary[] }>(`api/v1/tags/${tag.slug}.json`);
-      expect(detail.posts.map((p) => p.slug), tag.slug).toEqual(onPage);
+      expect(
+        detail.posts.map((p) => p.slug),
+        tag.slug,
+      ).toEqual(onPage);
       expect(tag.count).toBe(onPage.length);
       expect(detail.tag.count).toBe(onPage.length);
       expect(all.filter((p) => p.tags.some((t) => t.slug === tag.slug)).map((p) => p.slug)).toEqual(onPage);
@@ -268,7 +282,10 @@ describe('the JSON API agrees with the HTML pages', () => {
     for (const author of authors) {
       const onPage = listedSlugs(readDist(api.dir, `authors/${author.id}/index.html`), api.base);
       const detail = api.json<{ posts: Summary[] }>(`api/v1/authors/${author.id}.json`);
-      expect(detail.posts.map((p) => p.slug), author.id).toEqual(onPage);
+      expect(
+        detail.posts.map((p) => p.slug),
+        author.id,
+      ).toEqual(onPage);
       expect(author.count).toBe(onPage.length);
     }
   });
@@ -284,10 +301,14 @@ describe('the JSON API agrees with the HTML pages', () => {
     expect(hero.feature_image).toMatchObject({ alt: 'A green and sand coloured gradient with a pale circle' });
 
     const cited = api.json<Full>('api/v1/posts/fixture-massage-study.json').post;
-    expect(cited.citations[0]!.formatted).toContain('Science Translational Medicine, 4(119), Article 119ra13. https://doi.org/10.1126/scitranslmed.3002882');
+    expect(cited.citations[0]!.formatted).toContain(
+      'Science Translational Medicine, 4(119), Article 119ra13. https://doi.org/10.1126/scitranslmed.3002882',
+    );
     // The key the body's citation links point to, with the link itself absolute.
     expect(cited.citations[0]!.key).toBe('crane2012');
-    expect(cited.html).toContain(`<a href="${api.root}posts/fixture-massage-study/#source-crane2012" id="cite-crane2012-1" class="citation" role="doc-biblioref">Crane et al., 2012</a>`);
+    expect(cited.html).toContain(
+      `<a href="${api.root}posts/fixture-massage-study/#source-crane2012" id="cite-crane2012-1" class="citation" role="doc-biblioref">Crane et al., 2012</a>`,
+    );
     expect(cited.updated_at).not.toBe(cited.published_at);
   });
 });
@@ -307,7 +328,10 @@ describe('the JSON API of a site with no posts', () => {
   const api = readApi('empty');
 
   it('is one empty page, no tags, an empty search index, and the author with no posts', () => {
-    expect(api.json('api/v1/posts.json')).toEqual({ posts: [], meta: { pagination: { page: 1, limit: 20, pages: 1, total: 0, next: null, prev: null } } });
+    expect(api.json('api/v1/posts.json')).toEqual({
+      posts: [],
+      meta: { pagination: { page: 1, limit: 20, pages: 1, total: 0, next: null, prev: null } },
+    });
     expect(api.json('api/v1/tags.json')).toEqual({ tags: [] });
     expect(api.json('api/v1/search.json')).toEqual({ posts: [] });
     const { authors } = api.json<{ authors: { id: string; count: number }[] }>('api/v1/authors.json');
@@ -324,7 +348,10 @@ describe('the _headers file for hosts that read one', () => {
     for (const line of text.split('\n')) {
       if (/^\s*(#|$)/.test(line)) continue;
       if (!/^\s/.test(line)) {
-        const source = line.trim().replace(/[.+?^$()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+        const source = line
+          .trim()
+          .replace(/[.+?^$()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*');
         out.push({ pattern: new RegExp(`^${source}$`), headers: [] });
       } else {
         const [name, ...value] = line.trim().split(':');

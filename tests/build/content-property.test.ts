@@ -32,7 +32,10 @@ describe('a seeded sample of random posts, built once', () => {
     rmSync(WORK, { recursive: true, force: true });
     mkdirSync(join(CONTENT, 'posts'), { recursive: true });
     mkdirSync(join(CONTENT, 'authors'));
-    writeFileSync(join(CONTENT, 'authors/ada-fixture.yaml'), 'name: Ada Fixture\nrole: Test massage therapist\nbio: Ada signs the generated posts of the property test.\n');
+    writeFileSync(
+      join(CONTENT, 'authors/ada-fixture.yaml'),
+      'name: Ada Fixture\nrole: Test massage therapist\nbio: Ada signs the generated posts of the property test.\n',
+    );
     fc.sample(likelyValidPost, { seed: PROPERTY_SEED, numRuns: SAMPLE }).forEach((post, i) => {
       const n = String(i + 1).padStart(2, '0');
       writeFileSync(join(CONTENT, `posts/2026-11-${n}-generated-${n}${post.ext}`), post.text);
@@ -44,7 +47,13 @@ describe('a seeded sample of random posts, built once', () => {
     for (const post of report.posts) {
       (post.data && !failing.has(post.file) && !post.data.draft ? publishable : leftOut).push(post.slug);
     }
-    build = astroBuild({ contentDir: CONTENT, now: FIXTURE_NOW, outDir: DIST, cacheDir: join(WORK, 'cache'), env: { BLOG_HOLD_BACK: '1' } });
+    build = astroBuild({
+      contentDir: CONTENT,
+      now: FIXTURE_NOW,
+      outDir: DIST,
+      cacheDir: join(WORK, 'cache'),
+      env: { BLOG_HOLD_BACK: '1' },
+    });
   }, 180_000);
 
   it('builds in hold-back mode, with most of the sample publishable', () => {
@@ -56,7 +65,11 @@ describe('a seeded sample of random posts, built once', () => {
   it('publishes every post the check passes, and none it fails', () => {
     const pages = listDist(DIST).filter((f) => /^posts\/[^/]+\/index\.html$/.test(f));
     expect(pages.sort()).toEqual(publishable.map((slug) => `posts/${slug}/index.html`).sort());
-    for (const slug of leftOut) expect(listDist(DIST).filter((f) => f.includes(slug)), slug).toEqual([]);
+    for (const slug of leftOut)
+      expect(
+        listDist(DIST).filter((f) => f.includes(slug)),
+        slug,
+      ).toEqual([]);
   });
 
   it('writes only well-formed XML, JSON that parses and HTML without page-breaking errors', () => {

@@ -23,7 +23,8 @@ type RssFeed = Rss.Feed<string>;
 type RssItem = Rss.Item<string>;
 
 const NOW = new Date(FIXTURE_NOW);
-const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
+const RFC_822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const MARKERS = ['DRAFTMARKER', 'FUTUREMARKER', 'LATERTODAYMARKER'];
 
@@ -193,13 +194,15 @@ describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (nam
     expect(study).toContain(`href="${permalink(base, 'fixture-mdx-post')}"`);
     expect(study).toContain(`href="${permalink(base, 'fixture-massage-study')}#sources-heading"`);
     // A [@key] marker links to the source's entry on the post's page.
-    expect(study).toContain(`(<a href="${permalink(base, 'fixture-massage-study')}#source-crane2012" id="cite-crane2012-1" class="citation" role="doc-biblioref">Crane et al., 2012</a>)`);
+    expect(study).toContain(
+      `(<a href="${permalink(base, 'fixture-massage-study')}#source-crane2012" id="cite-crane2012-1" class="citation" role="doc-biblioref">Crane et al., 2012</a>)`,
+    );
     const hero = byLink('fixture-hero-image');
     expect(hero).toMatch(new RegExp(`<img [^>]*src="${escapeRe(origin(base))}_astro/body\\.[^"]+"`));
     expect(hero).toMatch(new RegExp(`srcset="${escapeRe(origin(base))}_astro/body\\.[^" ]+ \\d+w, `));
   });
 
-  it('ends a post\'s content with its sources', () => {
+  it("ends a post's content with its sources", () => {
     const study = items.find((i) => i.link === permalink(base, 'fixture-massage-study'))!.content!.encoded!;
     const citation = FIXTURE_POSTS.find((p) => p.slug === 'fixture-massage-study')!.data.citations[0]!;
     const sources = study.lastIndexOf('<h2>Sources</h2>');
@@ -217,7 +220,13 @@ describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (nam
     expect(existsSync(join(dir, distPathOf(media!.url!, base)!))).toBe(true);
     // A post without a hero carries its Open Graph card.
     const card = items.find((i) => i.link === permalink(base, 'fixture-mdx-post'))!.media?.contents?.[0];
-    expect(card).toMatchObject({ url: `${origin(base)}og/posts/fixture-mdx-post.png`, medium: 'image', type: 'image/png', width: 1200, height: 630 });
+    expect(card).toMatchObject({
+      url: `${origin(base)}og/posts/fixture-mdx-post.png`,
+      medium: 'image',
+      type: 'image/png',
+      width: 1200,
+      height: 630,
+    });
     // Whatever a feed names must be in the build.
     for (const item of items) {
       for (const m of item.media?.contents ?? []) {
@@ -248,15 +257,25 @@ describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (nam
       expect(item.tags).toEqual(post.data.tags);
       expect((item.authors as { name: string }[])[0]?.name).toBeTruthy();
     });
-    expect(json.items.find((i: { url: string }) => i.url === permalink(base, 'fixture-hero-image')).image).toMatch(new RegExp(`^${escapeRe(origin(base))}_astro/`));
+    expect(json.items.find((i: { url: string }) => i.url === permalink(base, 'fixture-hero-image')).image).toMatch(
+      new RegExp(`^${escapeRe(origin(base))}_astro/`),
+    );
   });
 
   it('has a feed per tag and per author, found from their pages, which link to a page that explains it', () => {
     const tags = [...new Set(FIXTURE_POSTS.flatMap((p) => p.data.tags))];
     const authors = [...new Set(FIXTURE_POSTS.map((p) => p.data.author))];
     const feeds = [
-      ...tags.map((tag) => ({ page: `tags/${tag}/`, feed: `tags/${tag}/rss.xml`, posts: FIXTURE_POSTS.filter((p) => p.data.tags.includes(tag)) })),
-      ...authors.map((id) => ({ page: `authors/${id}/`, feed: `authors/${id}/rss.xml`, posts: FIXTURE_POSTS.filter((p) => p.data.author === id) })),
+      ...tags.map((tag) => ({
+        page: `tags/${tag}/`,
+        feed: `tags/${tag}/rss.xml`,
+        posts: FIXTURE_POSTS.filter((p) => p.data.tags.includes(tag)),
+      })),
+      ...authors.map((id) => ({
+        page: `authors/${id}/`,
+        feed: `authors/${id}/rss.xml`,
+        posts: FIXTURE_POSTS.filter((p) => p.data.author === id),
+      })),
     ];
     for (const { page, feed: path, posts } of feeds) {
       const { xml, feed } = readRss(dir, path);
@@ -264,7 +283,9 @@ describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (nam
       expect(feed.link).toBe(`${origin(base)}${page}`);
       expect(feed.items?.map((i) => i.link) ?? []).toEqual(posts.slice(0, site.feedItems).map((p) => permalink(base, p.slug)));
       const html = readDist(dir, `${page}index.html`);
-      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="${escapeRe(`${origin(base)}${path}`)}"`));
+      expect(html).toMatch(
+        new RegExp(`<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="${escapeRe(`${origin(base)}${path}`)}"`),
+      );
       // The visible "Follow" link leads to an HTML page with the feed's address, not to the XML.
       const follow = `subscribe/${page}`;
       expect(html).toContain(`href="${base}${follow}"`);
@@ -281,8 +302,12 @@ describe.each(['site', 'base'] as const)('feeds of the "%s" fixture build', (nam
     expect(real.length).toBeGreaterThan(20);
     for (const page of real) {
       const html = readDist(dir, page);
-      expect(html, page).toContain(`<link rel="alternate" type="application/rss+xml" title="${site.title} (RSS)" href="${origin(base)}rss.xml">`);
-      expect(html, page).toContain(`<link rel="alternate" type="application/feed+json" title="${site.title} (JSON Feed)" href="${origin(base)}feed.json">`);
+      expect(html, page).toContain(
+        `<link rel="alternate" type="application/rss+xml" title="${site.title} (RSS)" href="${origin(base)}rss.xml">`,
+      );
+      expect(html, page).toContain(
+        `<link rel="alternate" type="application/feed+json" title="${site.title} (JSON Feed)" href="${origin(base)}feed.json">`,
+      );
     }
     expect(readDist(dir, 'index.html')).toContain(`<a href="${base}subscribe/">Subscribe</a>`);
     const subscribe = readDist(dir, 'subscribe/index.html');
@@ -353,7 +378,10 @@ describe('feeds after a title edit and a rename', () => {
     const hero = join(postsDir, '2026-11-15-fixture-hero-image.md');
     writeFileSync(
       hero,
-      readFileSync(hero, 'utf8').replace('tags: [', 'previousSlugs: [fixture-hero-image]\nredirectFrom: [/blog/post/hero-on-the-old-site, /post/hero-outside-the-blog]\ntags: ['),
+      readFileSync(hero, 'utf8').replace(
+        'tags: [',
+        'previousSlugs: [fixture-hero-image]\nredirectFrom: [/blog/post/hero-on-the-old-site, /post/hero-outside-the-blog]\ntags: [',
+      ),
     );
     renameSync(hero, join(postsDir, '2026-11-15-fixture-hero-image-moved.md'));
     expected = publicPosts(contentDir);
@@ -413,17 +441,29 @@ describe('feeds after a title edit and a rename', () => {
     expect(readDist(dir, 'posts/fixture-first-address/index.html')).toContain(`url=${origin(base)}posts/fixture-renamed-post/`);
   });
 
-  it('forwards addresses from the old site: a page inside the site\'s folder, host rules for every one, and the API\'s map', () => {
+  it("forwards addresses from the old site: a page inside the site's folder, host rules for every one, and the API's map", () => {
     const to = `${base}posts/fixture-hero-image-moved/`;
     expect(readDist(dir, 'post/hero-on-the-old-site/index.html')).toContain(`url=${origin(base)}posts/fixture-hero-image-moved/`);
     // Outside /blog/ only the host's rules can answer, so no page is written there.
     expect(existsSync(join(dir, '..', 'post'))).toBe(false);
     const rules = readDist(dir, '_redirects').split('\n');
-    for (const from of ['/blog/post/hero-on-the-old-site', '/blog/post/hero-on-the-old-site/', '/post/hero-outside-the-blog', '/blog/posts/fixture-hero-image/']) {
+    for (const from of [
+      '/blog/post/hero-on-the-old-site',
+      '/blog/post/hero-on-the-old-site/',
+      '/post/hero-outside-the-blog',
+      '/blog/posts/fixture-hero-image/',
+    ]) {
       expect(rules).toContain(`${from} ${to} 301!`);
     }
-    const map = JSON.parse(readDist(dir, 'api/v1/redirects.json')) as { count: number; redirects: { from: string; to: string; status: number }[] };
-    expect(map.redirects).toContainEqual({ from: '/post/hero-outside-the-blog', to: `${origin(base)}posts/fixture-hero-image-moved/`, status: 301 });
+    const map = JSON.parse(readDist(dir, 'api/v1/redirects.json')) as {
+      count: number;
+      redirects: { from: string; to: string; status: number }[];
+    };
+    expect(map.redirects).toContainEqual({
+      from: '/post/hero-outside-the-blog',
+      to: `${origin(base)}posts/fixture-hero-image-moved/`,
+      status: 301,
+    });
     expect(map.count).toBe(map.redirects.length);
     // The sitemap lists real pages only.
     expect(readDist(dir, 'sitemap-0.xml')).not.toContain('hero-on-the-old-site');

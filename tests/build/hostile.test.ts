@@ -66,17 +66,57 @@ const UNPUBLISHED_NAMES = ['draft-only-tag', 'future-only-tag', 'deep-tissue', '
 
 /** Each held-back file, with the line, field and fix its one problem must name. */
 const HELD_BACK: { file: string; line: number; field: string; fix: string }[] = [
-  { file: '2026-11-25-Massage für Läufer.md', line: 1, field: '', fix: 'has a file name that gives the address "Massage für Läufer", which has spaces, capitals, accents or other signs; rename the file to 2026-11-25-massage-fur-laufer.md (lowercase words joined by hyphens), or set `slug: massage-fur-laufer`' },
-  { file: '2026-11-25-broken-jsx.mdx', line: 11, field: 'body', fix: 'is not valid MDX here (Expected a closing tag for `<Callout>`); close every <Tag> you open' },
-  { file: '2026-11-25-deeply-nested.md', line: 2, field: '', fix: 'is far larger than frontmatter should be (YAML anchors and aliases like &a and *a, or lists nested inside lists); write each field out plainly' },
-  { file: '2026-11-25-js-function-tag.md', line: 7, field: 'canonical', fix: 'uses a YAML tag (a word after !!), which posts cannot use; remove it and write the value plainly' },
+  {
+    file: '2026-11-25-Massage für Läufer.md',
+    line: 1,
+    field: '',
+    fix: 'has a file name that gives the address "Massage für Läufer", which has spaces, capitals, accents or other signs; rename the file to 2026-11-25-massage-fur-laufer.md (lowercase words joined by hyphens), or set `slug: massage-fur-laufer`',
+  },
+  {
+    file: '2026-11-25-broken-jsx.mdx',
+    line: 11,
+    field: 'body',
+    fix: 'is not valid MDX here (Expected a closing tag for `<Callout>`); close every <Tag> you open',
+  },
+  {
+    file: '2026-11-25-deeply-nested.md',
+    line: 2,
+    field: '',
+    fix: 'is far larger than frontmatter should be (YAML anchors and aliases like &a and *a, or lists nested inside lists); write each field out plainly',
+  },
+  {
+    file: '2026-11-25-js-function-tag.md',
+    line: 7,
+    field: 'canonical',
+    fix: 'uses a YAML tag (a word after !!), which posts cannot use; remove it and write the value plainly',
+  },
   { file: '2026-11-25-latin1-body.md', line: 11, field: '', fix: 'has characters that are not UTF-8 text; save the file as UTF-8' },
   { file: '2026-11-25-latin1-title.md', line: 2, field: '', fix: 'has characters that are not UTF-8 text; save the file as UTF-8' },
   { file: '2026-11-25-shouting-extension.MD', line: 1, field: '', fix: 'ends in ".MD"; rename the file so it ends in ".md" (lowercase)' },
-  { file: '2026-11-25-undefined-expression.mdx', line: 9, field: 'body', fix: 'uses {prices}, which this post does not define; define it (export const prices = …) or remove the braces' },
-  { file: '2026-11-25-yaml-alias-bomb.md', line: 2, field: '', fix: 'is far larger than frontmatter should be (YAML anchors and aliases like &a and *a, or lists nested inside lists); write each field out plainly' },
-  { file: '2026-11-26-capital-tag-with-picture.md', line: 6, field: 'tags #1', fix: '"Deep Tissue" must be lowercase words joined by hyphens; write deep-tissue' },
-  { file: '2026-11-27-unfinished-idea.md', line: 3, field: 'description', fix: 'has a colon in its text, which YAML reads as a new field; put the whole text in double quotes' },
+  {
+    file: '2026-11-25-undefined-expression.mdx',
+    line: 9,
+    field: 'body',
+    fix: 'uses {prices}, which this post does not define; define it (export const prices = …) or remove the braces',
+  },
+  {
+    file: '2026-11-25-yaml-alias-bomb.md',
+    line: 2,
+    field: '',
+    fix: 'is far larger than frontmatter should be (YAML anchors and aliases like &a and *a, or lists nested inside lists); write each field out plainly',
+  },
+  {
+    file: '2026-11-26-capital-tag-with-picture.md',
+    line: 6,
+    field: 'tags #1',
+    fix: '"Deep Tissue" must be lowercase words joined by hyphens; write deep-tissue',
+  },
+  {
+    file: '2026-11-27-unfinished-idea.md',
+    line: 3,
+    field: 'description',
+    fix: 'has a colon in its text, which YAML reads as a new field; put the whole text in double quotes',
+  },
 ];
 
 /** `file:line  field  message` (or `file:line  message`), as people read problems. */
@@ -99,7 +139,8 @@ const text = (f: string) => readFileSync(join(dir, f), 'utf8');
 const headingOf = (html: string) => /<h1[^>]*>(.*?)<\/h1>/s.exec(html)?.[1];
 const json = (f: string) => JSON.parse(readDist(dir, f)) as Record<string, unknown>;
 /** A post as the API serves it. */
-const apiPost = (slug: string) => json(`api/v1/posts/${slug}.json`).post as { slug: string; title: string; html: string; published_at: string };
+const apiPost = (slug: string) =>
+  json(`api/v1/posts/${slug}.json`).post as { slug: string; title: string; html: string; published_at: string };
 
 /** The parts of the search index: one folder a year of publication. */
 const searchParts = [...new Set(files.flatMap((f) => /^pagefind\/(\d{4})\//.exec(f)?.[1] ?? []))];
@@ -107,7 +148,12 @@ const searchParts = [...new Set(files.flatMap((f) => /^pagefind\/(\d{4})\//.exec
 /** The Pagefind index, fragments and metadata, unpacked and lower-cased: what search can find. */
 const searchData = files
   .filter((f) => /^pagefind\/.*\.pf_(fragment|index|meta)$/.test(f))
-  .map((f) => ({ file: f, data: gunzipSync(readFileSync(join(dir, f))).toString('utf8').toLowerCase() }));
+  .map((f) => ({
+    file: f,
+    data: gunzipSync(readFileSync(join(dir, f)))
+      .toString('utf8')
+      .toLowerCase(),
+  }));
 
 /**
  * Everywhere `needle` shows up in the build: in a file's name, in a text file,
@@ -119,7 +165,9 @@ function whereFound(needle: string): string[] {
   const word = lower.replace(/[^\p{L}\p{N}]/gu, '');
   const forms = [...new Set([lower, word, word.replace(/er$/, '')])];
   return [
-    ...files.filter((f) => f.toLowerCase().includes(lower) || f.toLowerCase().includes(encodeURIComponent(lower).toLowerCase())).map((f) => `file name ${f}`),
+    ...files
+      .filter((f) => f.toLowerCase().includes(lower) || f.toLowerCase().includes(encodeURIComponent(lower).toLowerCase()))
+      .map((f) => `file name ${f}`),
     ...textFiles.filter((f) => text(f).toLowerCase().includes(lower)).map((f) => `text of ${f}`),
     ...searchData.filter((s) => forms.some((form) => s.data.includes(form))).map((s) => `search index ${s.file}`),
   ];
@@ -143,7 +191,9 @@ describe('the hold-back build of the hostile content', () => {
 describe('1. a date with a time keeps its time (7 pm in New York is midnight UTC)', () => {
   it('is live, published at 2026-11-27T00:00:00Z in the API, the feeds and the record', () => {
     expect(apiPost('seven-pm-in-new-york').published_at).toBe('2026-11-27T00:00:00.000Z');
-    const item = (json('feed.json').items as { id: string; date_published: string }[]).find((i) => i.id === postUrl('seven-pm-in-new-york'));
+    const item = (json('feed.json').items as { id: string; date_published: string }[]).find(
+      (i) => i.id === postUrl('seven-pm-in-new-york'),
+    );
     expect(item?.date_published).toBe('2026-11-27T00:00:00.000Z');
     expect(readDist(dir, 'rss.xml')).toMatch(
       /<link>https:\/\/www\.myrituals\.me\/posts\/seven-pm-in-new-york\/<\/link>[\s\S]*?<pubDate>Fri, 27 Nov 2026 00:00:00 GMT<\/pubDate>/,
@@ -152,7 +202,9 @@ describe('1. a date with a time keeps its time (7 pm in New York is midnight UTC
   });
 
   it('its page shows 19:00 New York time on November 26', () => {
-    expect(readDist(dir, 'posts/seven-pm-in-new-york/index.html')).toMatch(/<time datetime="2026-11-26T19:00:00-05:00"[^>]*>November 26, 2026<\/time>/);
+    expect(readDist(dir, 'posts/seven-pm-in-new-york/index.html')).toMatch(
+      /<time datetime="2026-11-26T19:00:00-05:00"[^>]*>November 26, 2026<\/time>/,
+    );
   });
 });
 
@@ -193,33 +245,82 @@ describe('2. control characters never make an output invalid', () => {
 
   it('the build warned the writer about each line that had one', () => {
     for (const line of [2, 3, 9, 11]) {
-      expect(buildLog()).toMatch(new RegExp(`${POSTS_DIR}/2026-11-21-pasted-control-characters\\.md:${line}  \\S+  has an invisible character \\(U\\+[0-9A-F]{4}`));
+      expect(buildLog()).toMatch(
+        new RegExp(`${POSTS_DIR}/2026-11-21-pasted-control-characters\\.md:${line}  \\S+  has an invisible character \\(U\\+[0-9A-F]{4}`),
+      );
     }
   });
 });
 
 describe('3. nothing unpublished reaches dist/ in any form', () => {
-  it('every file in dist/ is one of the site\'s own or belongs to a public post, tag or author', () => {
+  it("every file in dist/ is one of the site's own or belongs to a public post, tag or author", () => {
     const siteFiles = [
-      '404.html', 'index.html', '_headers', '_redirects', 'apple-touch-icon.png', 'favicon.ico', 'favicon.svg', 'feed-icon.png', 'robots.txt',
-      'rss.xml', 'feed.json', 'sitemap-index.xml', 'sitemap-0.xml', 'og/default.png',
-      'archive/index.html', 'archive/2026/index.html', 'archive/2026/11/index.html',
-      'authors/index.html', 'book/index.html', 'search/index.html', 'subscribe/index.html', 'tags/index.html',
-      'api/v1/authors.json', 'api/v1/openapi.json', 'api/v1/posts.json', 'api/v1/posts/page/1.json', 'api/v1/redirects.json', 'api/v1/search.json', 'api/v1/tags.json',
+      '404.html',
+      'index.html',
+      '_headers',
+      '_redirects',
+      'apple-touch-icon.png',
+      'favicon.ico',
+      'favicon.svg',
+      'feed-icon.png',
+      'robots.txt',
+      'rss.xml',
+      'feed.json',
+      'sitemap-index.xml',
+      'sitemap-0.xml',
+      'og/default.png',
+      'archive/index.html',
+      'archive/2026/index.html',
+      'archive/2026/11/index.html',
+      'authors/index.html',
+      'book/index.html',
+      'search/index.html',
+      'subscribe/index.html',
+      'tags/index.html',
+      'api/v1/authors.json',
+      'api/v1/openapi.json',
+      'api/v1/posts.json',
+      'api/v1/posts/page/1.json',
+      'api/v1/redirects.json',
+      'api/v1/search.json',
+      'api/v1/tags.json',
       // The editor: its page, its configuration (tags of public posts only, tests/build/admin.test.ts) and its script.
-      'admin/index.html', 'admin/config.yml',
+      'admin/index.html',
+      'admin/config.yml',
       // The search index's entry module, and each part of the index (one a year of publication, src/lib/search-parts.ts) with Pagefind's own files.
       'pagefind/pagefind.js',
       ...searchParts.flatMap((part) =>
-        ['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js',
-          'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en-us.pagefind', 'wasm.unknown.pagefind'].map((f) => `pagefind/${part}/${f}`),
+        [
+          'pagefind.js',
+          'pagefind-ui.js',
+          'pagefind-ui.css',
+          'pagefind-modular-ui.js',
+          'pagefind-modular-ui.css',
+          'pagefind-component-ui.js',
+          'pagefind-component-ui.css',
+          'pagefind-highlight.js',
+          'pagefind-worker.js',
+          'pagefind-entry.json',
+          'wasm.en-us.pagefind',
+          'wasm.unknown.pagefind',
+        ].map((f) => `pagefind/${part}/${f}`),
       ),
     ];
     const expected = new Set([
       ...siteFiles,
       ...PUBLIC.flatMap((slug) => [`posts/${slug}/index.html`, `og/posts/${slug}.png`, `api/v1/posts/${slug}.json`]),
-      ...PUBLIC_TAGS.flatMap((tag) => [`tags/${tag}/index.html`, `tags/${tag}/rss.xml`, `subscribe/tags/${tag}/index.html`, `api/v1/tags/${tag}.json`]),
-      ...AUTHORS.flatMap((id) => [`authors/${id}/index.html`, `authors/${id}/rss.xml`, `subscribe/authors/${id}/index.html`, `api/v1/authors/${id}.json`]),
+      ...PUBLIC_TAGS.flatMap((tag) => [
+        `tags/${tag}/index.html`,
+        `tags/${tag}/rss.xml`,
+        `subscribe/tags/${tag}/index.html`,
+        `api/v1/tags/${tag}.json`,
+      ]),
+      ...AUTHORS.flatMap((id) => [
+        `authors/${id}/index.html`,
+        `authors/${id}/rss.xml`,
+        `subscribe/authors/${id}/index.html`,
+        `api/v1/authors/${id}.json`,
+      ]),
     ]);
     const allowed = [
       /^api\/v1\/schema\/[A-Z][A-Za-z]+\.json$/,
@@ -238,14 +339,28 @@ describe('3. nothing unpublished reaches dist/ in any form', () => {
     expect(unaccounted).toEqual([]);
     expect([...expected].filter((f) => !files.includes(f))).toEqual([]);
     // Both public pictures made it (so the picture pattern is not vacuous).
-    for (const picture of PUBLIC_PICTURES) expect(files.some((f) => f.startsWith(`_astro/${picture}.`)), picture).toBe(true);
+    for (const picture of PUBLIC_PICTURES)
+      expect(
+        files.some((f) => f.startsWith(`_astro/${picture}.`)),
+        picture,
+      ).toBe(true);
   });
 
   it('finds what is public by the same search that must find nothing unpublished', () => {
     // Without these, an empty answer below could mean the search looks in the wrong places.
-    expect(whereFound('published-hero-sunrise')).toEqual(expect.arrayContaining([expect.stringMatching(/^file name _astro\//), expect.stringMatching(/^search index /)]));
-    expect(whereFound('colleagues-morning-post')).toEqual(expect.arrayContaining(['file name posts/colleagues-morning-post/index.html', 'text of rss.xml', expect.stringMatching(/^search index pagefind\/\d{4}\/fragment\//)]));
-    expect(whereFound('routine for tight hips')).toEqual(expect.arrayContaining(['text of posts/seven-pm-in-new-york/index.html', expect.stringMatching(/^search index /)]));
+    expect(whereFound('published-hero-sunrise')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^file name _astro\//), expect.stringMatching(/^search index /)]),
+    );
+    expect(whereFound('colleagues-morning-post')).toEqual(
+      expect.arrayContaining([
+        'file name posts/colleagues-morning-post/index.html',
+        'text of rss.xml',
+        expect.stringMatching(/^search index pagefind\/\d{4}\/fragment\//),
+      ]),
+    );
+    expect(whereFound('routine for tight hips')).toEqual(
+      expect.arrayContaining(['text of posts/seven-pm-in-new-york/index.html', expect.stringMatching(/^search index /)]),
+    );
   });
 
   for (const { slug, marker, why } of UNPUBLISHED) {
@@ -265,12 +380,18 @@ describe('3. nothing unpublished reaches dist/ in any form', () => {
 
   it('the sitemap, the feeds, the API lists, the search index and the cards hold exactly the public posts', () => {
     const expected = PUBLIC.map(postUrl).sort();
-    expect(sitemapUrls().filter((u) => u.includes('/posts/')).sort()).toEqual(expected);
+    expect(
+      sitemapUrls()
+        .filter((u) => u.includes('/posts/'))
+        .sort(),
+    ).toEqual(expected);
     expect(rssLinks('rss.xml').sort()).toEqual(expected);
     expect((json('feed.json').items as { url: string }[]).map((i) => i.url).sort()).toEqual(expected);
     expect((json('api/v1/posts.json').posts as { url: string }[]).map((p) => p.url).sort()).toEqual(expected);
     expect((json('api/v1/search.json').posts as { url: string }[]).map((p) => p.url).sort()).toEqual(expected);
-    const indexed = searchData.filter((s) => /^pagefind\/\d{4}\/fragment\//.test(s.file)).map((s) => (JSON.parse(s.data.slice('pagefind_dcd'.length)) as { url: string }).url);
+    const indexed = searchData
+      .filter((s) => /^pagefind\/\d{4}\/fragment\//.test(s.file))
+      .map((s) => (JSON.parse(s.data.slice('pagefind_dcd'.length)) as { url: string }).url);
     expect(indexed.map((u) => `${SITE_URL}${u}`).sort()).toEqual(expected);
     expect(files.filter((f) => f.startsWith('og/posts/')).sort()).toEqual(PUBLIC.map((s) => `og/posts/${s}.png`).sort());
   });
@@ -305,9 +426,17 @@ describe('5. what the check passes builds, and what it fails, it explains', () =
       env: { ...process.env, CONTENT_DIR: join(FIXTURES, 'hostile'), BLOG_NOW: FIXTURE_NOW },
     });
     expect(run.status).toBe(1);
-    const errorLines = (out: string) => out.split('\n').filter((l) => l.startsWith(`  ${POSTS_DIR}/`)).map((l) => l.trim());
+    const errorLines = (out: string) =>
+      out
+        .split('\n')
+        .filter((l) => l.startsWith(`  ${POSTS_DIR}/`))
+        .map((l) => l.trim());
     const fromCheck = errorLines(run.stdout);
-    for (const held of HELD_BACK) expect(fromCheck.some((l) => l.startsWith(heldBackLine(held))), held.file).toBe(true);
+    for (const held of HELD_BACK)
+      expect(
+        fromCheck.some((l) => l.startsWith(heldBackLine(held))),
+        held.file,
+      ).toBe(true);
     // The build's log lists the same lines: the errors of the posts held back, and the warnings.
     expect(errorLines(buildLog()).sort()).toEqual(fromCheck.sort());
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/^\s+at |Error:|\.ts:\d/m);
@@ -315,7 +444,12 @@ describe('5. what the check passes builds, and what it fails, it explains', () =
 
   it('the MDX and YAML slips the build once crashed on are held back with their reasons, not a stack trace', () => {
     const log = buildLog();
-    for (const file of ['2026-11-25-broken-jsx.mdx', '2026-11-25-undefined-expression.mdx', '2026-11-25-js-function-tag.md', '2026-11-25-shouting-extension.MD']) {
+    for (const file of [
+      '2026-11-25-broken-jsx.mdx',
+      '2026-11-25-undefined-expression.mdx',
+      '2026-11-25-js-function-tag.md',
+      '2026-11-25-shouting-extension.MD',
+    ]) {
       expect(log).toContain(heldBackLine(HELD_BACK.find((h) => h.file === file)!));
     }
     expect(log).not.toMatch(/An unhandled error|Stack trace|^\s+at /m);
@@ -339,7 +473,13 @@ describe('6. file names that give no address are refused with a rename', () => {
 describe('7. malice and bad luck end in a message, not a crash', () => {
   it('the alias bomb, 5,000-deep nesting, Latin-1 bytes and !!js/function each get one message naming the line and the fix', () => {
     const held = new Map(publishReport().heldBack.map((h) => [h.file, h.problems.map(problemLine)]));
-    for (const file of ['2026-11-25-yaml-alias-bomb.md', '2026-11-25-deeply-nested.md', '2026-11-25-latin1-title.md', '2026-11-25-latin1-body.md', '2026-11-25-js-function-tag.md']) {
+    for (const file of [
+      '2026-11-25-yaml-alias-bomb.md',
+      '2026-11-25-deeply-nested.md',
+      '2026-11-25-latin1-title.md',
+      '2026-11-25-latin1-body.md',
+      '2026-11-25-js-function-tag.md',
+    ]) {
       const expected = HELD_BACK.find((h) => h.file === file)!;
       expect(held.get(`${POSTS_DIR}/${file}`), file).toEqual([expect.stringContaining(heldBackLine(expected))]);
     }
@@ -359,11 +499,12 @@ describe('8. raw HTML does not travel in feeds or the API', () => {
   it('no feed holds <script>, <iframe>, a javascript: link or an on…= attribute, written plainly or as entities', () => {
     expect(feeds.length).toBe(2 + PUBLIC_TAGS.length + AUTHORS.length);
     for (const f of feeds) {
-      for (const form of [text(f), decodeEntities(text(f))]) for (const pattern of DANGEROUS) expect(form, `${f} ${pattern}`).not.toMatch(pattern);
+      for (const form of [text(f), decodeEntities(text(f))])
+        for (const pattern of DANGEROUS) expect(form, `${f} ${pattern}`).not.toMatch(pattern);
     }
   });
 
-  it('no API post\'s html does', () => {
+  it("no API post's html does", () => {
     expect(apiPosts).toHaveLength(PUBLIC.length);
     for (const f of apiPosts) {
       const html = (json(f).post as { html: string }).html;
@@ -419,7 +560,9 @@ describe('issue 13: one bad post holds back only itself', () => {
     expect(report.heldBack.map((h) => h.file).sort()).toEqual(HELD_BACK.map((h) => `${POSTS_DIR}/${h.file}`).sort());
     for (const held of HELD_BACK) {
       const entry = report.heldBack.find((h) => h.file === `${POSTS_DIR}/${held.file}`)!;
-      expect(entry.problems.filter((p) => p.severity === 'error').map(problemLine), held.file).toEqual([expect.stringContaining(heldBackLine(held))]);
+      expect(entry.problems.filter((p) => p.severity === 'error').map(problemLine), held.file).toEqual([
+        expect.stringContaining(heldBackLine(held)),
+      ]);
     }
   });
 

@@ -103,7 +103,7 @@ describe('incremental builds', () => {
     expectOk(incrementalBuild(FIXTURE_NOW));
   }, 180_000);
 
-  it('after a comma is added to one post\'s text, render only that post\'s own outputs and give the same site as a build from scratch', () => {
+  it("after a comma is added to one post's text, render only that post's own outputs and give the same site as a build from scratch", () => {
     // One comma, no word added or removed: the reading time pages show stays the same.
     edit('2026-11-01-fixture-massage-study.md', (t) =>
       t.replace('[link to another post](../fixture-mdx-post/) and a', '[link to another post](../fixture-mdx-post/), and a'),

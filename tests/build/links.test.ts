@@ -118,7 +118,10 @@ describe('external links', () => {
 
       const checked = await checkLinks({ dist: dir, base: '/', siteUrl: site.url, external: true });
       expect(checked.external).toMatchObject({ urls: 3, checked: true, ok: 2 });
-      expect(checked.external.broken.map((b) => `${b.url} <- ${b.parent}`).sort()).toEqual([`${elsewhere}/gone <- /`, `${elsewhere}/gone <- /second.html`]);
+      expect(checked.external.broken.map((b) => `${b.url} <- ${b.parent}`).sort()).toEqual([
+        `${elsewhere}/gone <- /`,
+        `${elsewhere}/gone <- /second.html`,
+      ]);
       expect(hits.filter((h) => h === '/flaky').length).toBe(2);
       expect(hits.filter((h) => h === '/fine').length).toBe(1);
       expect(formatReport(checked)).toContain('external: 3 links: 2 fine, 1 broken');

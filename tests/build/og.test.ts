@@ -13,7 +13,13 @@ const ORIGIN = 'https://www.myrituals.me';
 
 /** The meta tags of a page, `property` and `name` alike, with their content unescaped. */
 function metaTags(html: string): [string, string][] {
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   return [...html.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)]);
 }
 const one = (tags: [string, string][], key: string) => {
@@ -163,7 +169,11 @@ describe('Open Graph cards for hard titles (tests/fixtures/og)', () => {
     // scheduled post's card would be there too.
     expect(readdirSync(ogCache).filter((f) => f.endsWith('.png'))).toHaveLength(5);
     // And each card in the build is the cached card, byte for byte (a hard link where the disk allows).
-    const cached = new Set(readdirSync(ogCache).filter((f) => f.endsWith('.png')).map((f) => readFileSync(join(ogCache, f)).toString('base64')));
+    const cached = new Set(
+      readdirSync(ogCache)
+        .filter((f) => f.endsWith('.png'))
+        .map((f) => readFileSync(join(ogCache, f)).toString('base64')),
+    );
     const built = listDist(dir).filter((f) => f.startsWith('og/'));
     expect(built).toHaveLength(5);
     for (const f of built) expect(cached.has(readFileSync(join(dir, f)).toString('base64')), f).toBe(true);
@@ -175,7 +185,9 @@ describe('Open Graph cards for hard titles (tests/fixtures/og)', () => {
     expectACard(emoji, 'emoji');
     expect(emoji.data.equals(plain.data)).toBe(false);
     // The leaf and the figure bring colours the palette does not have; an empty box would not.
-    expect(offPaletteColourful(emoji, [background, ink, accent]) - offPaletteColourful(plain, [background, ink, accent])).toBeGreaterThan(500);
+    expect(offPaletteColourful(emoji, [background, ink, accent]) - offPaletteColourful(plain, [background, ink, accent])).toBeGreaterThan(
+      500,
+    );
     expect(one(metaTags(readDist(dir, 'posts/emoji-title/index.html')), 'og:title')).toBe('Stretch 🌿 and breathe 🧘‍♀️');
   });
 
@@ -194,6 +206,11 @@ describe('Open Graph cards for hard titles (tests/fixtures/og)', () => {
 
   it('gives drafts and scheduled posts no card', () => {
     const cards = listDist(dir).filter((f) => f.startsWith('og/posts/'));
-    expect(cards.sort()).toEqual(['og/posts/emoji-title-plain.png', 'og/posts/emoji-title.png', 'og/posts/latin-extended.png', 'og/posts/very-long-title.png']);
+    expect(cards.sort()).toEqual([
+      'og/posts/emoji-title-plain.png',
+      'og/posts/emoji-title.png',
+      'og/posts/latin-extended.png',
+      'og/posts/very-long-title.png',
+    ]);
   });
 });

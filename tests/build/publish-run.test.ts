@@ -33,9 +33,14 @@ let env: Record<string, string>;
 /** A script as the workflow runs it; asynchronously, so this process keeps answering for the site and GitHub. */
 function node(script: string, args: string[], extra: Record<string, string> = {}): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(join(ROOT, 'node_modules/.bin/node'), [script, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...env, ...extra } }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
-    });
+    execFile(
+      join(ROOT, 'node_modules/.bin/node'),
+      [script, ...args],
+      { cwd: ROOT, encoding: 'utf8', env: { ...env, ...extra } },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
+      },
+    );
   });
 }
 
@@ -80,10 +85,15 @@ describe('a publish run with one broken post', () => {
   it('sees the valid post live, then summarises, then opens the issue naming the broken post', async () => {
     const live = await node('scripts/publish-live.ts', ['--report', reportPath, '--out', livePath], { LIVE_CHECK_MINUTES: '0' });
     expect(live.status, live.output).toBe(0);
-    const record = JSON.parse(readFileSync(livePath, 'utf8')) as { sinceFrom: string; posts: { title: string; url: string; page: { ok: boolean }; feed?: { ok: boolean }; lateMs?: number }[] };
+    const record = JSON.parse(readFileSync(livePath, 'utf8')) as {
+      sinceFrom: string;
+      posts: { title: string; url: string; page: { ok: boolean }; feed?: { ok: boolean }; lateMs?: number }[];
+    };
     // No earlier successful run on the fake GitHub: the last hour, which holds "Morning light" and not "Last week".
     expect(record.sinceFrom).toBe('1 h before the build (no earlier successful run was found)');
-    expect(record.posts.map((p) => [p.title, p.url, p.page.ok, p.feed?.ok])).toEqual([['Morning light', `${site.origin}/posts/morning-light/`, true, true]]);
+    expect(record.posts.map((p) => [p.title, p.url, p.page.ok, p.feed?.ok])).toEqual([
+      ['Morning light', `${site.origin}/posts/morning-light/`, true, true],
+    ]);
     expect(record.posts[0]!.lateMs).toBeGreaterThan(0);
 
     const told = await node('scripts/publish-summary.ts', ['--report', reportPath, '--live', livePath], {
@@ -97,9 +107,13 @@ describe('a publish run with one broken post', () => {
     const summary = readFileSync(summaryPath, 'utf8');
     expect(summary).toContain('✅ The site is up to date: 1 post went live in this run; 2 posts are on the site.');
     expect(summary).toContain(`| [Morning light](${site.origin}/posts/morning-light/) | Fri, Nov 27, 11:30 |`);
-    expect(summary).toContain('⚠️ 1 post is held back: due, but left off the site until its problems are fixed (below). An issue listing them is being opened');
+    expect(summary).toContain(
+      '⚠️ 1 post is held back: due, but left off the site until its problems are fixed (below). An issue listing them is being opened',
+    );
     // A frontmatter the schema refuses still gives the report its title and date, read from the text.
-    expect(summary).toMatch(/#### Broken post\n\n`[^`]*2026-11-27-broken\.md` · was due Fri, Nov 27, 07:00\n\n```text\n1 error:\n {2}\S*2026-11-27-broken\.md:7 {2}autor {2}is not a field here\. Did you mean `author`\? Rename or remove it\n```/);
+    expect(summary).toMatch(
+      /#### Broken post\n\n`[^`]*2026-11-27-broken\.md` · was due Fri, Nov 27, 07:00\n\n```text\n1 error:\n {2}\S*2026-11-27-broken\.md:7 {2}autor {2}is not a field here\. Did you mean `author`\? Rename or remove it\n```/,
+    );
 
     const handOver = /^issue=(.*)$/m.exec(readFileSync(outputPath, 'utf8'))?.[1];
     expect(handOver).toBeDefined();
@@ -109,6 +123,8 @@ describe('a publish run with one broken post', () => {
     expect(github.issues[0]).toMatchObject({ title: '1 post held back from the site', state: 'open', labels: ['held-back-posts'] });
     expect(github.issues[0]!.body).toContain('2026-11-27-broken.md');
     expect(github.issues[0]!.body).toMatch(/2026-11-27-broken\.md:\d+ {2}autor {2}is not a field here/);
-    expect(readFileSync(summaryPath, 'utf8')).toContain('Held-back posts issue: created the label held-back-posts; opened issue #1: https://github.com/studio/blog/issues/1.');
+    expect(readFileSync(summaryPath, 'utf8')).toContain(
+      'Held-back posts issue: created the label held-back-posts; opened issue #1: https://github.com/studio/blog/issues/1.',
+    );
   });
 });

@@ -254,7 +254,12 @@ describe('JSON-LD', () => {
     const [north, south] = departments;
     expect(north).toMatchObject({
       '@id': `${settings.url}/book/#fixture-north`,
-      address: { '@type': 'PostalAddress', streetAddress: '100 Example Avenue, Suite 2', addressLocality: 'Testville', postalCode: '00001' },
+      address: {
+        '@type': 'PostalAddress',
+        streetAddress: '100 Example Avenue, Suite 2',
+        addressLocality: 'Testville',
+        postalCode: '00001',
+      },
       geo: { '@type': 'GeoCoordinates', latitude: 28.5, longitude: -81.4 },
       telephone: '+15550100100',
       openingHoursSpecification: [
@@ -271,9 +276,11 @@ describe('JSON-LD', () => {
     expect(south).not.toHaveProperty('image');
   });
 
-  it('names the studios as the publisher\'s departments on every post, by the @id the booking page describes them under', () => {
+  it("names the studios as the publisher's departments on every post, by the @id the booking page describes them under", () => {
     const book = jsonLd(readDist(dir, 'book/index.html'));
-    const described = new Set(book.flatMap((d) => ((d.about as { department?: { '@id': string }[] })?.department ?? []).map((x) => x['@id'])));
+    const described = new Set(
+      book.flatMap((d) => ((d.about as { department?: { '@id': string }[] })?.department ?? []).map((x) => x['@id'])),
+    );
     expect(described.size).toBe(settings.locations.length);
     for (const f of postPages(dir)) {
       const [posting] = ofType(readDist(dir, f), 'BlogPosting');

@@ -25,7 +25,19 @@ describe('the fixture site', () => {
   it('has a page for every public post, the home pages, tags, authors and a 404', () => {
     for (const slug of PUBLIC_SLUGS) expect(files).toContain(`posts/${slug}/index.html`);
     expect(files.filter((f) => /^posts\/[^/]+\/index\.html$/.test(f))).toHaveLength(PUBLIC_SLUGS.length);
-    for (const page of ['index.html', 'page/2/index.html', '404.html', 'book/index.html', 'tags/index.html', 'tags/recovery/index.html', 'authors/index.html', 'authors/ada-fixture/index.html', 'authors/ben-sample/index.html', 'favicon.ico', 'favicon.svg']) {
+    for (const page of [
+      'index.html',
+      'page/2/index.html',
+      '404.html',
+      'book/index.html',
+      'tags/index.html',
+      'tags/recovery/index.html',
+      'authors/index.html',
+      'authors/ada-fixture/index.html',
+      'authors/ben-sample/index.html',
+      'favicon.ico',
+      'favicon.svg',
+    ]) {
       expect(files).toContain(page);
     }
   });
@@ -67,11 +79,17 @@ describe('the fixture site', () => {
 
   it('links each [@key] marker to its source and each source back to the text', () => {
     const html = readDist(dir, 'posts/fixture-massage-study/index.html');
-    expect(html).toContain('cited below (<a href="#source-crane2012" id="cite-crane2012-1" class="citation" role="doc-biblioref">Crane et al., 2012</a>).');
-    expect(html).toMatch(/<li id="source-crane2012">Crane, J\. D\., Ogborn, D\. I\., &amp; Tarnopolsky, M\. A\. \(2012\)\.[\s\S]*?<a href="#cite-crane2012-1" class="backlink" aria-label="Back to where the text cites Crane et al\., 2012">/);
+    expect(html).toContain(
+      'cited below (<a href="#source-crane2012" id="cite-crane2012-1" class="citation" role="doc-biblioref">Crane et al., 2012</a>).',
+    );
+    expect(html).toMatch(
+      /<li id="source-crane2012">Crane, J\. D\., Ogborn, D\. I\., &amp; Tarnopolsky, M\. A\. \(2012\)\.[\s\S]*?<a href="#cite-crane2012-1" class="backlink" aria-label="Back to where the text cites Crane et al\., 2012">/,
+    );
     expect(html).not.toContain('[@');
     const mdx = readDist(dir, 'posts/fixture-mdx-post/index.html');
-    expect(mdx).toContain('(see <a href="#source-weerapong2005" id="cite-weerapong2005-1" class="citation" role="doc-biblioref">Weerapong et al., 2005</a>)');
+    expect(mdx).toContain(
+      '(see <a href="#source-weerapong2005" id="cite-weerapong2005-1" class="citation" role="doc-biblioref">Weerapong et al., 2005</a>)',
+    );
     expect(mdx).toContain('<li id="source-weerapong2005">');
   });
 
@@ -133,7 +151,9 @@ describe('the site under a base path', () => {
   });
 
   it('builds canonical URLs with the base path', () => {
-    expect(readDist(dir, 'posts/fixture-mdx-post/index.html')).toContain('<link rel="canonical" href="https://www.myrituals.me/blog/posts/fixture-mdx-post/">');
+    expect(readDist(dir, 'posts/fixture-mdx-post/index.html')).toContain(
+      '<link rel="canonical" href="https://www.myrituals.me/blog/posts/fixture-mdx-post/">',
+    );
   });
 });
 
@@ -153,15 +173,16 @@ describe('the publishing rule', () => {
 
 describe('a broken post', () => {
   it('fails the build naming every file, line and field in plain words', () => {
-    const result = buildSite(
-      { name: 'broken', contentDir: join(FIXTURES, 'broken'), now: FIXTURE_NOW },
-      { reuse: false },
-    );
+    const result = buildSite({ name: 'broken', contentDir: join(FIXTURES, 'broken'), now: FIXTURE_NOW }, { reuse: false });
     expect(result.ok).toBe(false);
     expect(result.output).toContain('Content has problems. Fix these and build again');
-    expect(result.output).toMatch(/tests\/fixtures\/broken\/posts\/2026-11-27-bad-date\.md:5 {2}date {2}"yesterday" is not a date; write 2026-11-27 or 2026-11-27T07:00:00-05:00/);
+    expect(result.output).toMatch(
+      /tests\/fixtures\/broken\/posts\/2026-11-27-bad-date\.md:5 {2}date {2}"yesterday" is not a date; write 2026-11-27 or 2026-11-27T07:00:00-05:00/,
+    );
     expect(result.output).toMatch(/2026-11-27-typo-key\.md:4 {2}autor {2}is not a field here\. Did you mean `author`\?/);
-    expect(result.output).toMatch(/2026-11-26-unknown-author\.md:4 {2}author {2}"ada-fixtrue" is not an author\. Did you mean `ada-fixture`\? Known authors: ada-fixture/);
+    expect(result.output).toMatch(
+      /2026-11-26-unknown-author\.md:4 {2}author {2}"ada-fixtrue" is not an author\. Did you mean `ada-fixture`\? Known authors: ada-fixture/,
+    );
     // People get the list, not our stack.
     expect(result.output).not.toMatch(/at .*check-content\.ts/);
   });

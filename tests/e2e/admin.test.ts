@@ -27,7 +27,8 @@ function fixtureRepository(): Record<string, string> {
   for (const name of readdirSync(join(CONTENT, 'posts')).filter((f) => f.endsWith('.md'))) {
     files[`content/posts/${name}`] = readFileSync(join(CONTENT, 'posts', name), 'utf8');
   }
-  for (const name of readdirSync(join(CONTENT, 'authors'))) files[`content/authors/${name}`] = readFileSync(join(CONTENT, 'authors', name), 'utf8');
+  for (const name of readdirSync(join(CONTENT, 'authors')))
+    files[`content/authors/${name}`] = readFileSync(join(CONTENT, 'authors', name), 'utf8');
   return files;
 }
 
@@ -74,7 +75,10 @@ describe('the editor at /admin/', () => {
 
   async function saveEntry(page: Page) {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText(/Entry (saved|created)/).first().waitFor();
+    await page
+      .getByText(/Entry (saved|created)/)
+      .first()
+      .waitFor();
   }
 
   /** Scroll the form down to the text (fields far down are drawn once scrolled to); the text opens as Markdown. */
@@ -107,7 +111,9 @@ describe('the editor at /admin/', () => {
     const { page, traffic } = await openWithTestRepo();
     await page.goto(`${server.url}admin/#/collections/posts/new`);
     await page.getByRole('textbox', { name: 'Title' }).fill('Breathing before a stretch');
-    await page.getByRole('textbox', { name: 'Description' }).fill('Three slow breaths before a table-top stretch help your muscles let go. Here is how to do them.');
+    await page
+      .getByRole('textbox', { name: 'Description' })
+      .fill('Three slow breaths before a table-top stretch help your muscles let go. Here is how to do them.');
     await page.getByRole('radiogroup', { name: 'Author' }).getByRole('radio', { name: 'Ada Fixture' }).check();
     await page.locator('input[type="datetime-local"]').first().fill('2026-12-01T07:00');
     // A list needing at least one tag starts with one empty item.

@@ -86,7 +86,8 @@ describe.each(Object.keys(SCREENS) as (keyof typeof SCREENS)[])('on a %s', (scre
           // One row: the name, the menu and the booking link share a middle line.
           const rowItems = [brand, book, ...(screen === 'phone' ? [await box(page, '.menu-button')] : [await box(page, '#site-menu')])];
           const middles = rowItems.map((b) => b.y + b.height / 2);
-          if (Math.max(...middles) - Math.min(...middles) > 4) problems.push(`${name}: header items are not in one row (${middles.join(', ')})`);
+          if (Math.max(...middles) - Math.min(...middles) > 4)
+            problems.push(`${name}: header items are not in one row (${middles.join(', ')})`);
           if (book.x < 0 || book.x + book.width > width || book.y + book.height > header.y + header.height) {
             problems.push(`${name}: the booking link is not fully on screen in the header`);
           }
@@ -127,7 +128,13 @@ describe('on the narrowest phone (320 px)', () => {
     const page = await context.newPage();
     try {
       const wide: string[] = [];
-      for (const path of [...Object.values(PAGES), 'authors/ada-fixture/', 'archive/', 'subscribe/tags/massage/', 'posts/fixture-massage-study/']) {
+      for (const path of [
+        ...Object.values(PAGES),
+        'authors/ada-fixture/',
+        'archive/',
+        'subscribe/tags/massage/',
+        'posts/fixture-massage-study/',
+      ]) {
         await open(page, path);
         const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
         if (scroll > 320) wide.push(`${path || '(home)'}: ${scroll}px`);
@@ -184,36 +191,43 @@ async function landmarks(page: Page): Promise<Record<string, { top: number; heig
 }
 
 describe('nothing moves as fonts and pictures arrive', () => {
-  it.each(Object.keys(SCREENS) as (keyof typeof SCREENS)[])('on a %s: the stand-in fonts and the empty picture boxes take the room the real ones will', async (screen) => {
-    const shifts: string[] = [];
-    for (const path of [PAGES.home, PAGES.post]) {
-      const loaded = await browser.newContext(SCREENS[screen]);
-      const bare = await browser.newContext(SCREENS[screen]);
-      try {
-        const full = await loaded.newPage();
-        await open(full, path);
-        // The same page before fonts and pictures arrive: their requests never answer.
-        await bare.route(/\.(woff2|avif|webp|jpe?g|png)(\?|$)/, (route) => route.abort());
-        const early = await bare.newPage();
-        await early.goto(server.url + path, { waitUntil: 'load' });
-        expect(await early.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded' && !f.family.includes('fallback')).length)).toBe(0);
-        const a = await landmarks(full);
-        const b = await landmarks(early);
-        expect(Object.keys(a).length).toBe(4);
-        for (const [key, after] of Object.entries(a)) {
-          const before = b[key]!;
-          // Nothing above moves: the header, the title and the picture sit where they will stay.
-          if (Math.abs(after.top - before.top) > 8) shifts.push(`${path || '(home)'} ${key} top: ${before.top} before, ${after.top} after`);
-          // A block of text may wrap one word differently in the stand-in, so end one line shorter or longer; never more.
-          const slack = after.height > after.line * 1.5 ? after.line + 2 : 8;
-          if (Math.abs(after.height - before.height) > slack) shifts.push(`${path || '(home)'} ${key} height: ${before.height} before, ${after.height} after`);
+  it.each(Object.keys(SCREENS) as (keyof typeof SCREENS)[])(
+    'on a %s: the stand-in fonts and the empty picture boxes take the room the real ones will',
+    async (screen) => {
+      const shifts: string[] = [];
+      for (const path of [PAGES.home, PAGES.post]) {
+        const loaded = await browser.newContext(SCREENS[screen]);
+        const bare = await browser.newContext(SCREENS[screen]);
+        try {
+          const full = await loaded.newPage();
+          await open(full, path);
+          // The same page before fonts and pictures arrive: their requests never answer.
+          await bare.route(/\.(woff2|avif|webp|jpe?g|png)(\?|$)/, (route) => route.abort());
+          const early = await bare.newPage();
+          await early.goto(server.url + path, { waitUntil: 'load' });
+          expect(
+            await early.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded' && !f.family.includes('fallback')).length),
+          ).toBe(0);
+          const a = await landmarks(full);
+          const b = await landmarks(early);
+          expect(Object.keys(a).length).toBe(4);
+          for (const [key, after] of Object.entries(a)) {
+            const before = b[key]!;
+            // Nothing above moves: the header, the title and the picture sit where they will stay.
+            if (Math.abs(after.top - before.top) > 8)
+              shifts.push(`${path || '(home)'} ${key} top: ${before.top} before, ${after.top} after`);
+            // A block of text may wrap one word differently in the stand-in, so end one line shorter or longer; never more.
+            const slack = after.height > after.line * 1.5 ? after.line + 2 : 8;
+            if (Math.abs(after.height - before.height) > slack)
+              shifts.push(`${path || '(home)'} ${key} height: ${before.height} before, ${after.height} after`);
+          }
+        } finally {
+          await Promise.all([loaded.close(), bare.close()]);
         }
-      } finally {
-        await Promise.all([loaded.close(), bare.close()]);
       }
-    }
-    expect(shifts).toEqual([]);
-  });
+      expect(shifts).toEqual([]);
+    },
+  );
 
   it('Chromium records no layout shift while a post loads on a phone', async () => {
     const context = await browser.newContext(SCREENS.phone);

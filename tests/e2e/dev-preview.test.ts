@@ -91,11 +91,13 @@ describe('astro dev previews unpublished posts', () => {
       await expect.poll(() => page.locator('h1').innerText()).toBe('This post has problems');
       // textContent keeps the two spaces between the parts, as npm run check prints them. Polled: the dev
       // server may reload the page once while it prepares its modules.
-      await expect.poll(() => page.locator('article li').allTextContents()).toEqual([
-        'tests/.out/dev-preview-content/posts/2026-11-26-three-slips.md:4  author  "nobody-here" is not an author. Known authors: ada-fixture, ben-sample',
-        'tests/.out/dev-preview-content/posts/2026-11-26-three-slips.md:5  date  "2026-13-01" is not a day on the calendar; write 2026-11-27 or 2026-11-27T07:00:00-05:00',
-        'tests/.out/dev-preview-content/posts/2026-11-26-three-slips.md:8  image → src  points to "./images/not-there.jpg", which does not exist; check the file name and that the path starts with ./',
-      ]);
+      await expect
+        .poll(() => page.locator('article li').allTextContents())
+        .toEqual([
+          'tests/.out/dev-preview-content/posts/2026-11-26-three-slips.md:4  author  "nobody-here" is not an author. Known authors: ada-fixture, ben-sample',
+          'tests/.out/dev-preview-content/posts/2026-11-26-three-slips.md:5  date  "2026-13-01" is not a day on the calendar; write 2026-11-27 or 2026-11-27T07:00:00-05:00',
+          'tests/.out/dev-preview-content/posts/2026-11-26-three-slips.md:8  image → src  points to "./images/not-there.jpg", which does not exist; check the file name and that the path starts with ./',
+        ]);
     } finally {
       await page.close();
     }
@@ -128,9 +130,11 @@ describe('astro dev previews unpublished posts', () => {
     const page = await browser.newPage();
     try {
       await page.goto(address);
-      await expect.poll(() => page.locator('article li').allTextContents()).toEqual([
-        'tests/.out/dev-preview-content/posts/2026-11-25-edited-while-running.md:3  description  has a colon in its text, which YAML reads as a new field; put the whole text in double quotes: description: "Edited: now with a colon, which YAML reads as the start of a new field."',
-      ]);
+      await expect
+        .poll(() => page.locator('article li').allTextContents())
+        .toEqual([
+          'tests/.out/dev-preview-content/posts/2026-11-25-edited-while-running.md:3  description  has a colon in its text, which YAML reads as a new field; put the whole text in double quotes: description: "Edited: now with a colon, which YAML reads as the start of a new field."',
+        ]);
     } finally {
       await page.close();
     }

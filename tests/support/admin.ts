@@ -100,7 +100,11 @@ export async function readTestRepo(page: Page, folder: string): Promise<Record<s
  * written after the editor reports it, and a file being replaced cannot be read
  * for a moment. Polls every 100 ms for up to 10 s, then returns what it last read.
  */
-export async function waitForTestRepo(page: Page, folder: string, ready: (files: Record<string, string>) => boolean): Promise<Record<string, string>> {
+export async function waitForTestRepo(
+  page: Page,
+  folder: string,
+  ready: (files: Record<string, string>) => boolean,
+): Promise<Record<string, string>> {
   let files: Record<string, string> = {};
   for (let i = 0; i < 100; i++) {
     try {

@@ -11,7 +11,7 @@ export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Br
   if (!existsSync(executablePath)) {
     throw new Error(
       `The browser tests need Chromium at ${executablePath}, and it is not there.\n` +
-        'Install Debian\'s package:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+        "Install Debian's package:  sudo apt-get update && sudo apt-get install -y chromium\n" +
         '(or set CHROMIUM_PATH to another Chromium or Chrome binary). Tests never download a browser.',
     );
   }

@@ -8,9 +8,20 @@ export const FIXTURE_SETTINGS = join(FIXTURES, 'settings/site.json');
 /** The fixture sites the build and browser tests read. */
 export const SITES = {
   /** The main fixture: public, draft, scheduled, MDX and image posts. A small API page size, so the JSON API has several pages. */
-  site: { name: 'site', contentDir: join(FIXTURES, 'content'), now: FIXTURE_NOW, env: { SITE_API_PAGE_SIZE: '6', SITE_SETTINGS_FILE: FIXTURE_SETTINGS } },
+  site: {
+    name: 'site',
+    contentDir: join(FIXTURES, 'content'),
+    now: FIXTURE_NOW,
+    env: { SITE_API_PAGE_SIZE: '6', SITE_SETTINGS_FILE: FIXTURE_SETTINGS },
+  },
   /** The same content served under /blog/. */
-  base: { name: 'base', contentDir: join(FIXTURES, 'content'), base: '/blog/', now: FIXTURE_NOW, env: { SITE_SETTINGS_FILE: FIXTURE_SETTINGS } },
+  base: {
+    name: 'base',
+    contentDir: join(FIXTURES, 'content'),
+    base: '/blog/',
+    now: FIXTURE_NOW,
+    env: { SITE_SETTINGS_FILE: FIXTURE_SETTINGS },
+  },
   /** No posts at all, and the studio's own settings (no studio details): every output must still be valid. */
   empty: { name: 'empty', contentDir: join(FIXTURES, 'empty'), now: FIXTURE_NOW },
   /**

@@ -8,7 +8,7 @@ import { TITLE_MAX } from '../../src/schema/post.ts';
 import { stringsUnderKey } from '../support/json-walk.ts';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 const schemaUrl = (id: string) => `https://example.com/api/v1/schema/${id}.json`;
 const schemas = apiJsonSchemas(schemaUrl);
@@ -93,7 +93,6 @@ describe('shaped responses against the JSON Schemas', () => {
     expect(check('PostsPage', { ...page, posts: [{ ...page.posts[0], url: '/relative/' }] }).join()).toMatch(/url/);
     expect(check('PostsPage', { ...page, posts: [{ ...page.posts[0], published_at: '2026-11-20' }] }).join()).toMatch(/published_at/);
   });
-
 });
 
 describe('OpenAPI document', () => {
@@ -113,7 +112,10 @@ describe('OpenAPI document', () => {
     expect(Object.values(doc.paths).map((p) => p.get.operationId)).toEqual(API_ENDPOINTS.map((e) => e.operationId));
     for (const [path, item] of Object.entries(doc.paths)) {
       const placeholders = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      expect((item.get.parameters ?? []).map((p) => p.name), path).toEqual(placeholders);
+      expect(
+        (item.get.parameters ?? []).map((p) => p.name),
+        path,
+      ).toEqual(placeholders);
     }
     expect(Object.keys(doc.paths)).toContain('/posts/{slug}.json');
   });

@@ -15,8 +15,21 @@ import { CRANE_2012 } from './support/citations.ts';
 const urls = createUrls({ url: 'https://example.com', base: '/blog/' });
 
 const authors: ApiAuthorInput[] = [
-  { id: 'ada', name: 'Ada Example', role: 'Massage therapist', bio: 'Ada writes about recovery and sleep.', links: [], avatar: '/blog/_astro/ada.jpg' },
-  { id: 'ben', name: 'Ben Example', role: 'Stretch coach', bio: 'Ben writes about stretching at a desk.', links: [{ label: 'Site', url: 'https://ben.example' }] },
+  {
+    id: 'ada',
+    name: 'Ada Example',
+    role: 'Massage therapist',
+    bio: 'Ada writes about recovery and sleep.',
+    links: [],
+    avatar: '/blog/_astro/ada.jpg',
+  },
+  {
+    id: 'ben',
+    name: 'Ben Example',
+    role: 'Stretch coach',
+    bio: 'Ben writes about stretching at a desk.',
+    links: [{ label: 'Site', url: 'https://ben.example' }],
+  },
   { id: 'cy', name: 'Cy Nobody', role: 'Front desk', bio: 'Cy has not written anything yet at all.', links: [] },
 ];
 
@@ -69,10 +82,25 @@ describe('post pages', () => {
 
   it('embeds the author and tag objects, with counts of public posts', () => {
     const first = api.postsPages(20)[0]!.posts[0]!;
-    expect(first.author).toMatchObject({ id: 'ada', count: 3, url: 'https://example.com/blog/authors/ada/', avatar: 'https://example.com/blog/_astro/ada.jpg' });
+    expect(first.author).toMatchObject({
+      id: 'ada',
+      count: 3,
+      url: 'https://example.com/blog/authors/ada/',
+      avatar: 'https://example.com/blog/_astro/ada.jpg',
+    });
     expect(first.tags).toEqual([
-      { slug: 'massage', count: 3, url: 'https://example.com/blog/tags/massage/', api_url: 'https://example.com/blog/api/v1/tags/massage.json' },
-      { slug: 'recovery', count: 3, url: 'https://example.com/blog/tags/recovery/', api_url: 'https://example.com/blog/api/v1/tags/recovery.json' },
+      {
+        slug: 'massage',
+        count: 3,
+        url: 'https://example.com/blog/tags/massage/',
+        api_url: 'https://example.com/blog/api/v1/tags/massage.json',
+      },
+      {
+        slug: 'recovery',
+        count: 3,
+        url: 'https://example.com/blog/tags/recovery/',
+        api_url: 'https://example.com/blog/api/v1/tags/recovery.json',
+      },
     ]);
     expect(first.url).toBe('https://example.com/blog/posts/post-1/');
     expect(first.api_url).toBe('https://example.com/blog/api/v1/posts/post-1.json');
@@ -89,14 +117,15 @@ describe('one post', () => {
     featureImage: { src: '/blog/_astro/hero.jpg', alt: 'A calm room', width: 1200, height: 675 },
     citations: [CRANE_2012],
   });
-  const body = '<p>See <a href="../post-1/">the first post</a>, <a href="#sources">sources</a> and <img src="/blog/_astro/b.webp" alt="b">.</p><p>Tom &amp; Jerry.</p>';
+  const body =
+    '<p>See <a href="../post-1/">the first post</a>, <a href="#sources">sources</a> and <img src="/blog/_astro/b.webp" alt="b">.</p><p>Tom &amp; Jerry.</p>';
   const { post: out } = createApiModel({ posts: [...posts, full], authors, urls }).post(full, body);
 
   it('is valid against its schema', () => {
     apiPostResponseSchema.parse({ post: out });
   });
 
-  it('makes every URL in the body absolute, against the post\'s address', () => {
+  it("makes every URL in the body absolute, against the post's address", () => {
     expect(out.html).toContain('href="https://example.com/blog/posts/post-1/"');
     expect(out.html).toContain('href="https://example.com/blog/posts/post-9/#sources"');
     expect(out.html).toContain('src="https://example.com/blog/_astro/b.webp"');
@@ -138,7 +167,11 @@ describe('authors and tags', () => {
   it('lists every author in the given order with their counts, including one with no posts', () => {
     const out = api.authors();
     apiAuthorsResponseSchema.parse(out);
-    expect(out.authors.map((a) => [a.id, a.count])).toEqual([['ada', 3], ['ben', 2], ['cy', 0]]);
+    expect(out.authors.map((a) => [a.id, a.count])).toEqual([
+      ['ada', 3],
+      ['ben', 2],
+      ['cy', 0],
+    ]);
     expect(out.authors.find((a) => a.id === 'ben')!.avatar).toBeNull();
   });
 
@@ -152,7 +185,11 @@ describe('authors and tags', () => {
   it('lists tags most used first, then alphabetically', () => {
     const out = api.tags();
     apiTagsResponseSchema.parse(out);
-    expect(out.tags.map((t) => [t.slug, t.count])).toEqual([['massage', 3], ['recovery', 3], ['stretching', 2]]);
+    expect(out.tags.map((t) => [t.slug, t.count])).toEqual([
+      ['massage', 3],
+      ['recovery', 3],
+      ['stretching', 2],
+    ]);
   });
 
   it('gives a tag with its posts, newest first, and refuses a tag no public post has', () => {

@@ -167,7 +167,14 @@ describe('reading measurements', () => {
     expect(lines[0]).toBe('Goals');
     expect(lines[3]).toMatch(/^cold build\s+212\.0 s wall, 340\.0 s CPU {2}3\.1 → 4\.0\s+≤ 300 s met$/);
     // Columns line up: every verdict starts at the same place.
-    expect(new Set(lines.slice(1).filter((l) => !l.startsWith('-')).map((l) => l.search(/target|≤/))).size).toBe(1);
+    expect(
+      new Set(
+        lines
+          .slice(1)
+          .filter((l) => !l.startsWith('-'))
+          .map((l) => l.search(/target|≤/)),
+      ).size,
+    ).toBe(1);
   });
 
   it('allows 3 GB at 10,000 posts and in proportion above, and 2 GB for smaller archives', () => {

@@ -42,7 +42,9 @@ describe('the calendar against an injected now', () => {
     expect(cal.later).toBe(1);
     const text = formatCalendar(cal);
     expect(text).toContain('\n11 of 14 days without a post. 1 more scheduled after Thu, Dec 10.\n');
-    expect(text).toContain('\nDrafts (never published while `draft: true`): 1\n  2026-12-01  Title of a-draft  (content/posts/a-draft.md)\n');
+    expect(text).toContain(
+      '\nDrafts (never published while `draft: true`): 1\n  2026-12-01  Title of a-draft  (content/posts/a-draft.md)\n',
+    );
   });
 
   it('counts the posts published in the last 30 days, today included', () => {
@@ -55,7 +57,11 @@ describe('daylight saving time', () => {
   it('lists every day once when the clocks go back (2026-11-01, a 25-hour day)', () => {
     const now = new Date('2026-10-31T20:00:00-04:00');
     const cal = buildCalendar(
-      [p('before-change', '2026-11-01T00:30:00-04:00'), p('after-change', '2026-11-01T23:30:00-05:00'), p('next-midnight', '2026-11-02T00:00:00-05:00')],
+      [
+        p('before-change', '2026-11-01T00:30:00-04:00'),
+        p('after-change', '2026-11-01T23:30:00-05:00'),
+        p('next-midnight', '2026-11-02T00:00:00-05:00'),
+      ],
       { now, timeZone: TZ },
     );
     expect(cal.days.slice(0, 3).map((d) => [d.day, d.entries.map((e) => `${e.time ?? 'day'} ${e.post.slug}`)])).toEqual([
@@ -83,7 +89,10 @@ describe('daylight saving time', () => {
   it('counts 30 calendar days back across a change', () => {
     const now = new Date('2026-11-20T12:00:00-05:00');
     // The window opens at midnight EDT on 22 Oct, before the change on 1 Nov.
-    const cal = buildCalendar([p('first-moment', '2026-10-22T00:00:00-04:00'), p('a-second-early', '2026-10-21T23:59:59-04:00')], { now, timeZone: TZ });
+    const cal = buildCalendar([p('first-moment', '2026-10-22T00:00:00-04:00'), p('a-second-early', '2026-10-21T23:59:59-04:00')], {
+      now,
+      timeZone: TZ,
+    });
     expect(cal.recent).toEqual({ since: '2026-10-22', days: 30, count: 1 });
   });
 

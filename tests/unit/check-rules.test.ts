@@ -58,7 +58,7 @@ describe('duplicate-slug', () => {
 });
 
 describe('redirect-from', () => {
-  it('refuses an old address that leads to two posts, or that is one of the site\'s own', () => {
+  it("refuses an old address that leads to two posts, or that is one of the site's own", () => {
     expect(check('redirect-from').errors).toEqual([
       'posts/2026-11-19-hip-openers-again.md:9  redirectFrom #2  "/post/hip-stretches" already forwards to posts/2026-11-18-hip-openers.md; an old address can lead to one post only, so remove it from one of the two',
       'posts/2026-11-19-hip-openers-again.md:10  redirectFrom #3  "/posts/hip-openers/" is an address of this site (/posts/…); a redirect there would hide that page. An old address of a post on this site goes in `previousSlugs`, as the slug alone',
@@ -67,7 +67,7 @@ describe('redirect-from', () => {
     ]);
   });
 
-  it('counts the site\'s folder: under /blog/, /posts/x is another site\'s address', () => {
+  it("counts the site's folder: under /blog/, /posts/x is another site's address", () => {
     const { errors } = check('redirect-from', { site: { url: 'https://example.com', base: '/blog/' } });
     expect(errors.filter((e) => e.includes('an address of this site'))).toEqual([]);
     expect(errors).toHaveLength(1);
@@ -115,7 +115,9 @@ describe('description-length', () => {
 
 describe('empty-body', () => {
   it('refuses a post with nothing but a comment', () => {
-    expect(check('empty-body').errors).toEqual(['posts/2026-11-20-nothing-yet.md:8  body  is empty; write the post below the second --- line']);
+    expect(check('empty-body').errors).toEqual([
+      'posts/2026-11-20-nothing-yet.md:8  body  is empty; write the post below the second --- line',
+    ]);
   });
 });
 
@@ -137,16 +139,19 @@ describe('placeholder-text', () => {
   });
 });
 
-describe('placeholder-text in a hero picture\'s alt text', () => {
+describe("placeholder-text in a hero picture's alt text", () => {
   it('is an error once the post is due, a reminder in a draft', () => {
     const frontmatter = `${VALID_FRONTMATTER}\nimage:\n  src: ./pic.jpg\n  alt: "✎ Describe this picture"`;
     const due = makeContent({ 'posts/2026-11-20-the-post.md': post(frontmatter), 'posts/pic.jpg': 'x' });
-    const messages = (dir: string) => readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW }).problems.map(formatProblem);
+    const messages = (dir: string) =>
+      readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW }).problems.map(formatProblem);
     expect(messages(due)).toEqual([
       'posts/2026-11-20-the-post.md:9  image → alt  is still a prompt; describe what the picture shows. This post is due, so the prompt would be published',
     ]);
     const draft = makeContent({ 'posts/2026-11-20-the-post.md': post(`${frontmatter}\ndraft: true`), 'posts/pic.jpg': 'x' });
-    expect(messages(draft)).toEqual(['posts/2026-11-20-the-post.md:9  image → alt  is still a prompt; describe what the picture shows before the post goes live']);
+    expect(messages(draft)).toEqual([
+      'posts/2026-11-20-the-post.md:9  image → alt  is still a prompt; describe what the picture shows before the post goes live',
+    ]);
   });
 });
 
@@ -194,7 +199,7 @@ describe('image-alt', () => {
   it('requires words for Markdown and HTML pictures, and warns about file names as alt text', () => {
     const { errors, warnings } = check('image-alt');
     expect(errors).toEqual([
-      'posts/2026-11-20-pictures.md:9  body  the picture ./images/pic.jpg has no alt text; describe what it shows between the brackets, like ![A therapist stretching a client\'s hamstring](./images/pic.jpg)',
+      "posts/2026-11-20-pictures.md:9  body  the picture ./images/pic.jpg has no alt text; describe what it shows between the brackets, like ![A therapist stretching a client's hamstring](./images/pic.jpg)",
       'posts/2026-11-20-pictures.md:11  body  the picture /studio.jpg has no alt text; add alt="what the picture shows" to the <img> tag',
     ]);
     expect(warnings).toEqual([
@@ -298,8 +303,11 @@ describe('citation-markers', () => {
   });
 
   it('refuses two citations with the same key', () => {
-    const cite = (key: string) => `  - key: ${key}\n    authors: ["Crane, J. D."]\n    year: 2012\n    title: A title\n    container: A journal\n    url: https://example.org/x`;
-    const dir = makeContent({ 'posts/2026-11-20-twice.md': post(`${VALID_FRONTMATTER}\ncitations:\n${cite('crane')}\n${cite('crane')}`, 'Text [@crane].\n') });
+    const cite = (key: string) =>
+      `  - key: ${key}\n    authors: ["Crane, J. D."]\n    year: 2012\n    title: A title\n    container: A journal\n    url: https://example.org/x`;
+    const dir = makeContent({
+      'posts/2026-11-20-twice.md': post(`${VALID_FRONTMATTER}\ncitations:\n${cite('crane')}\n${cite('crane')}`, 'Text [@crane].\n'),
+    });
     const report = readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW });
     expect(report.problems.map(formatProblem)).toEqual([
       'posts/2026-11-20-twice.md:14  citations #2 → key  "crane" is already the key of citation #1; give each source its own key',
@@ -310,18 +318,24 @@ describe('citation-markers', () => {
 describe('claim-words', () => {
   it('warns about a claim in a paragraph that cites nothing, not about cited, negated, questioned or code claims', () => {
     // A fixture list: the studio's own words live in src/site.config.ts.
-    const { errors, warnings } = check('claim-words', { evidence: { claimWords: ['cures', 'detoxes', 'boosts immunity', 'clinically proven'], researchTags: [], reviewMaxAgeDays: 365 } });
+    const { errors, warnings } = check('claim-words', {
+      evidence: { claimWords: ['cures', 'detoxes', 'boosts immunity', 'clinically proven'], researchTags: [], reviewMaxAgeDays: 365 },
+    });
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
       'posts/2026-11-20-claims.md:15  body  "Thai massage detoxes the body and boosts immunity within a week." makes a health claim ("detoxes") in a paragraph that cites no source; cite the study with [@key], or put it as experience rather than fact',
     ]);
   });
 
-  it('uses the studio\'s own list of words', () => {
+  it("uses the studio's own list of words", () => {
     const dir = makeContent({ 'posts/2026-11-20-words.md': post(VALID_FRONTMATTER, 'Stretching realigns your chakras.\n') });
     const run = (words: string[]) =>
-      readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW, rules: [claimWords(words)] }).problems.map((p) => p.message);
-    expect(run(['realigns'])).toEqual(['"Stretching realigns your chakras." makes a health claim ("realigns") in a paragraph that cites no source; cite the study with [@key], or put it as experience rather than fact']);
+      readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW, rules: [claimWords(words)] }).problems.map(
+        (p) => p.message,
+      );
+    expect(run(['realigns'])).toEqual([
+      '"Stretching realigns your chakras." makes a health claim ("realigns") in a paragraph that cites no source; cite the study with [@key], or put it as experience rather than fact',
+    ]);
     expect(run(['cures'])).toEqual([]);
   });
 });
@@ -331,9 +345,13 @@ describe('health-review', () => {
   const research = (extra = '') => VALID_FRONTMATTER.replace('tags: [massage, recovery]', 'tags: [massage, research]') + extra;
   const run = (frontmatter: string, authors: Record<string, string> = {}) => {
     const dir = makeContent({ ...authors, 'posts/2026-11-20-study.md': post(frontmatter) });
-    return readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW, rules: [healthReview({ researchTags: ['research'], reviewMaxAgeDays: 365 })] }).problems.map(
-      (p) => `${p.severity} ${formatProblem(p)}`,
-    );
+    return readContent({
+      contentDir: dir,
+      root: dir,
+      timeZone: 'America/New_York',
+      now: NOW,
+      rules: [healthReview({ researchTags: ['research'], reviewMaxAgeDays: 365 })],
+    }).problems.map((p) => `${p.severity} ${formatProblem(p)}`);
   };
 
   it('asks for a reviewer on a research post, and for the day of the review', () => {

@@ -11,7 +11,17 @@ import { makeContent, post, VALID_FRONTMATTER } from './support/temp-content.ts'
 const LOCK: CitationLock = {
   entries: {
     'pmid:22301554': { status: 'not-found' },
-    'doi:10.1126/x.1': { status: 'found', record: { years: [2012], title: 'T', source: 'crossref', id: '10.1126/x.1', containers: ['J'], authors: [{ given: 'A.', family: 'B' }] } },
+    'doi:10.1126/x.1': {
+      status: 'found',
+      record: {
+        years: [2012],
+        title: 'T',
+        source: 'crossref',
+        id: '10.1126/x.1',
+        containers: ['J'],
+        authors: [{ given: 'A.', family: 'B' }],
+      },
+    },
   },
 };
 
@@ -39,15 +49,31 @@ describe('the citation lock', () => {
   });
 
   it('explains a merge conflict, broken JSON and a file of another kind, with the line', () => {
-    const conflicted = serialiseLock(LOCK).replace('  "version": 1,\n', '<<<<<<< HEAD\n  "version": 1,\n=======\n  "version": 1,\n>>>>>>> other\n');
-    expect(parseLock(conflicted)).toEqual({ ok: false, line: 3, message: 'has merge conflict markers; run `npm run check -- --online` to write it afresh from the posts' });
+    const conflicted = serialiseLock(LOCK).replace(
+      '  "version": 1,\n',
+      '<<<<<<< HEAD\n  "version": 1,\n=======\n  "version": 1,\n>>>>>>> other\n',
+    );
+    expect(parseLock(conflicted)).toEqual({
+      ok: false,
+      line: 3,
+      message: 'has merge conflict markers; run `npm run check -- --online` to write it afresh from the posts',
+    });
     const broken = parseLock('{\n  "version": 1,\n  "entries": {,}\n}\n');
-    expect(broken).toMatchObject({ ok: false, line: 3, message: 'is not valid JSON; run `npm run check -- --online` to write it afresh, or restore it from git' });
-    expect(parseLock('{"entries": []}')).toEqual({ ok: false, line: 1, message: 'is not a citation lock file (version 1 with "entries"); run `npm run check -- --online` to write it afresh' });
+    expect(broken).toMatchObject({
+      ok: false,
+      line: 3,
+      message: 'is not valid JSON; run `npm run check -- --online` to write it afresh, or restore it from git',
+    });
+    expect(parseLock('{"entries": []}')).toEqual({
+      ok: false,
+      line: 1,
+      message: 'is not a citation lock file (version 1 with "entries"); run `npm run check -- --online` to write it afresh',
+    });
   });
 
   it('turns a broken lock into one error naming the lock file, not one per post', () => {
-    const cite = '\ncitations:\n  - authors: ["Crane, J. D."]\n    year: 2012\n    title: A title\n    container: A journal\n    doi: 10.1126/x.1';
+    const cite =
+      '\ncitations:\n  - authors: ["Crane, J. D."]\n    year: 2012\n    title: A title\n    container: A journal\n    doi: 10.1126/x.1';
     const dir = makeContent({
       'posts/2026-11-20-one.md': post(VALID_FRONTMATTER + cite, 'Text [@crane2012].\n'),
       'posts/2026-11-21-two.md': post(VALID_FRONTMATTER.replace('2026-11-20', '2026-11-21') + cite, 'Text [@crane2012].\n'),

@@ -58,7 +58,10 @@ describe('Crossref', () => {
       },
     });
     expect(server.asked).toEqual([
-      { path: '/works/10.1126/scitranslmed.3002882?mailto=web%40studio.example', userAgent: 'TestStudio-citations/1.0 (+https://studio.example/; mailto:web@studio.example)' },
+      {
+        path: '/works/10.1126/scitranslmed.3002882?mailto=web%40studio.example',
+        userAgent: 'TestStudio-citations/1.0 (+https://studio.example/; mailto:web@studio.example)',
+      },
     ]);
   });
 
@@ -72,7 +75,10 @@ describe('Crossref', () => {
     server.script({ status: 429, headers: { 'retry-after': '2' }, body: 'Too many requests' });
     const entry = await lookup({ sleep }).doi('10.1126/scitranslmed.3002882');
     expect(entry.status).toBe('found');
-    expect(server.asked.map((a) => a.path.split('?')[0])).toEqual(['/works/10.1126/scitranslmed.3002882', '/works/10.1126/scitranslmed.3002882']);
+    expect(server.asked.map((a) => a.path.split('?')[0])).toEqual([
+      '/works/10.1126/scitranslmed.3002882',
+      '/works/10.1126/scitranslmed.3002882',
+    ]);
     expect(waits).toEqual([2000]);
   });
 
@@ -98,7 +104,9 @@ describe('Crossref', () => {
   it('gives the offline message when the server does not answer in time', async () => {
     server.script('hang');
     const host = new URL(server.url).host;
-    const error = await lookup({ timeoutMs: 200 }).doi('10.1126/scitranslmed.3002882').catch((e: unknown) => e);
+    const error = await lookup({ timeoutMs: 200 })
+      .doi('10.1126/scitranslmed.3002882')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfflineError);
     expect((error as Error).message).toBe(`could not reach ${host}: no answer within 0.2 s. Check the internet connection and try again`);
   });
@@ -111,11 +119,16 @@ describe('Crossref', () => {
       .doi('10.1126/x.1')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfflineError);
-    expect((error as Error).message).toBe(`could not reach ${new URL(url).host} (ECONNREFUSED). Check the internet connection and try again`);
+    expect((error as Error).message).toBe(
+      `could not reach ${new URL(url).host} (ECONNREFUSED). Check the internet connection and try again`,
+    );
   });
 
   it('takes its base addresses from the environment when no option names them', async () => {
-    const client = createLookup({ contact: CONTACT, tool: 't', userAgent: 'ua' }, { CROSSREF_API_URL: server.url, EUTILS_API_URL: server.url });
+    const client = createLookup(
+      { contact: CONTACT, tool: 't', userAgent: 'ua' },
+      { CROSSREF_API_URL: server.url, EUTILS_API_URL: server.url },
+    );
     expect((await client.doi('10.1126/scitranslmed.3002882')).status).toBe('found');
     expect(server.asked).toHaveLength(1);
   });

@@ -23,9 +23,12 @@ describe('DOIs as pasted', () => {
     expect(normaliseDoi(raw)).toBe(doi);
   });
 
-  it.each(['10.1126.scitranslmed.3002882', '11.1126/x', '10.11/x', 'https://example.org/10.1126/x', 'scitranslmed.3002882', ''])('refuses %j', (raw) => {
-    expect(normaliseDoi(raw)).toBeUndefined();
-  });
+  it.each(['10.1126.scitranslmed.3002882', '11.1126/x', '10.11/x', 'https://example.org/10.1126/x', 'scitranslmed.3002882', ''])(
+    'refuses %j',
+    (raw) => {
+      expect(normaliseDoi(raw)).toBeUndefined();
+    },
+  );
 
   it('reads PubMed IDs as numbers, with a prefix or as a PubMed link', () => {
     expect(normalisePmid(22301554)).toBe('22301554');
@@ -48,18 +51,32 @@ describe('citation keys', () => {
 
   it('keeps written keys and gives a second source of the same author and year its own', () => {
     const crane = { authors: ['Crane, J. D.'], year: 2012 };
-    expect(citationKeys([crane, crane, { ...crane, key: 'crane2012b' }, crane])).toEqual(['crane2012', 'crane2012c', 'crane2012b', 'crane2012d']);
+    expect(citationKeys([crane, crane, { ...crane, key: 'crane2012b' }, crane])).toEqual([
+      'crane2012',
+      'crane2012c',
+      'crane2012b',
+      'crane2012d',
+    ]);
     expect(citationKeys([{ authors: ['Hunt, A.'], year: 2019, key: 'hunt' }])).toEqual(['hunt']);
   });
 });
 
 describe('finding markers', () => {
-  const find = (text: string) => findMarkersInText(text).map((m) => [m.text, m.items.map((i) => [i.prefix, i.key, i.suffix, i.suppressAuthor])]);
+  const find = (text: string) =>
+    findMarkersInText(text).map((m) => [m.text, m.items.map((i) => [i.prefix, i.key, i.suffix, i.suppressAuthor])]);
 
   it('reads Pandoc citations: one key, a locator, several keys with a prefix, the year alone', () => {
     expect(find('Massage helps [@crane2012].')).toEqual([['[@crane2012]', [['', 'crane2012', '', false]]]]);
     expect(find('as shown [@crane2012, p. 4]')).toEqual([['[@crane2012, p. 4]', [['', 'crane2012', ', p. 4', false]]]]);
-    expect(find('[see @crane2012; @hunt2019]')).toEqual([['[see @crane2012; @hunt2019]', [['see', 'crane2012', '', false], ['', 'hunt2019', '', false]]]]);
+    expect(find('[see @crane2012; @hunt2019]')).toEqual([
+      [
+        '[see @crane2012; @hunt2019]',
+        [
+          ['see', 'crane2012', '', false],
+          ['', 'hunt2019', '', false],
+        ],
+      ],
+    ]);
     expect(find('Crane and colleagues [-@crane2012] found')).toEqual([['[-@crane2012]', [['', 'crane2012', '', true]]]]);
     expect(find('escaped by an editor \\[@crane2012\\] still cites')).toEqual([['\\[@crane2012\\]', [['', 'crane2012', '', false]]]]);
   });
@@ -109,7 +126,8 @@ describe('the Markdown plugin', () => {
   };
   const render = async (markdown: string, fm: Record<string, unknown> = frontmatter) =>
     (await markdownToHtml(markdown, { mdastPlugins: [citationMarkers()], data: { astro: { frontmatter: fm } } as never })).html.trim();
-  const link = (key: string, n: number, text: string) => `<a href="#source-${key}" id="cite-${key}-${n}" class="citation" role="doc-biblioref">${text}</a>`;
+  const link = (key: string, n: number, text: string) =>
+    `<a href="#source-${key}" id="cite-${key}-${n}" class="citation" role="doc-biblioref">${text}</a>`;
 
   it('turns markers into author–date links numbered per source', async () => {
     expect(await render('Massage helps [@crane2012]. Again [see @crane2012, p. 4; @hunt].')).toBe(

@@ -35,7 +35,15 @@ function content(): string {
 }
 
 // A generous timeout where the server answers (the machine may be busy); a short one only where it hangs on purpose.
-const lookup = (url: string, timeoutMs = 10_000) => ({ contact: 'web@studio.example', tool: 'TestStudio', userAgent: 'TestStudio-citations/1.0', crossrefUrl: url, eutilsUrl: url, backoffMs: 1, timeoutMs });
+const lookup = (url: string, timeoutMs = 10_000) => ({
+  contact: 'web@studio.example',
+  tool: 'TestStudio',
+  userAgent: 'TestStudio-citations/1.0',
+  crossrefUrl: url,
+  eutilsUrl: url,
+  backoffMs: 1,
+  timeoutMs,
+});
 
 describe('looking citations up online', () => {
   it('writes the lock from the answers, after which the check passes a match and fails a wrong year, a wrong journal and an unknown DOI', async () => {
@@ -83,28 +91,52 @@ describe('looking citations up online', () => {
 });
 
 describe('the commands', { timeout: 30_000 }, () => {
-  const env = (dir: string, url = server.url) => ({ ...process.env, CONTENT_DIR: dir, BLOG_NOW: FIXTURE_NOW, CROSSREF_API_URL: url, EUTILS_API_URL: url });
+  const env = (dir: string, url = server.url) => ({
+    ...process.env,
+    CONTENT_DIR: dir,
+    BLOG_NOW: FIXTURE_NOW,
+    CROSSREF_API_URL: url,
+    EUTILS_API_URL: url,
+  });
 
   it('npm run check -- --online refreshes the lock and reports with the plain check', async () => {
     const dir = content();
-    const out = await run(NODE, [join(ROOT, 'scripts/check.ts'), '--online'], { cwd: ROOT, env: env(dir) }).catch((e: { stdout: string; code: number }) => e);
+    const out = await run(NODE, [join(ROOT, 'scripts/check.ts'), '--online'], { cwd: ROOT, env: env(dir) }).catch(
+      (e: { stdout: string; code: number }) => e,
+    );
     expect('code' in out ? out.code : 0).toBe(1);
-    expect(out.stdout).toContain('Note: the contact address in src/site.config.ts (citations-contact@example.com) is still the placeholder');
-    expect(out.stdout).toMatch(/Asked about 4 DOIs and 1 PubMed ID: 5 answered; .*citations\.lock\.json updated: commit it with the posts\./);
-    expect(out.stdout).toContain('citations #1 → year  is 2014, but Crossref\'s record of 10.1126/scitranslmed.3002882 says 2012');
+    expect(out.stdout).toContain(
+      'Note: the contact address in src/site.config.ts (citations-contact@example.com) is still the placeholder',
+    );
+    expect(out.stdout).toMatch(
+      /Asked about 4 DOIs and 1 PubMed ID: 5 answered; .*citations\.lock\.json updated: commit it with the posts\./,
+    );
+    expect(out.stdout).toContain("citations #1 → year  is 2014, but Crossref's record of 10.1126/scitranslmed.3002882 says 2012");
     expect(existsSync(join(dir, 'citations.lock.json'))).toBe(true);
-    expect(server.asked.some((a) => a.userAgent === 'WellnessRituals-citations/1.0 (+https://www.myrituals.me; mailto:citations-contact@example.com)')).toBe(true);
+    expect(
+      server.asked.some(
+        (a) => a.userAgent === 'WellnessRituals-citations/1.0 (+https://www.myrituals.me; mailto:citations-contact@example.com)',
+      ),
+    ).toBe(true);
   });
 
   it('npm run cite prints a frontmatter entry for a DOI, and names an unknown one', async () => {
     const dir = content();
-    const { stdout } = await run(NODE, [join(ROOT, 'scripts/cite.ts'), 'https://doi.org/10.1126/scitranslmed.3002882'], { cwd: ROOT, env: env(dir) });
+    const { stdout } = await run(NODE, [join(ROOT, 'scripts/cite.ts'), 'https://doi.org/10.1126/scitranslmed.3002882'], {
+      cwd: ROOT,
+      env: env(dir),
+    });
     expect(stdout).toContain('  - key: crane2012\n    authors:\n      - Crane, J. D.\n');
     expect(stdout).toContain('    article: 119ra13\n    doi: 10.1126/scitranslmed.3002882\n');
     const pubmed = await run(NODE, [join(ROOT, 'scripts/cite.ts'), '22301554'], { cwd: ROOT, env: env(dir) });
     expect(pubmed.stdout).toContain('    doi: 10.1126/scitranslmed.3002882\n    pmid: 22301554\n');
-    const unknown = await run(NODE, [join(ROOT, 'scripts/cite.ts'), '10.1126/scitranslmed.9999999'], { cwd: ROOT, env: env(dir) }).catch((e: { stderr: string; code: number }) => e);
-    expect(unknown).toMatchObject({ code: 1, stderr: "10.1126/scitranslmed.9999999 is not a DOI Crossref knows; copy it again from the article's page.\n" });
+    const unknown = await run(NODE, [join(ROOT, 'scripts/cite.ts'), '10.1126/scitranslmed.9999999'], { cwd: ROOT, env: env(dir) }).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
+    expect(unknown).toMatchObject({
+      code: 1,
+      stderr: "10.1126/scitranslmed.9999999 is not a DOI Crossref knows; copy it again from the article's page.\n",
+    });
   });
 
   it('npm run cite offline prints the answer the lock file saved, or says it could not look up', async () => {
@@ -112,11 +144,20 @@ describe('the commands', { timeout: 30_000 }, () => {
     await closed.close();
     const dir = content();
     cpSync(join(CHECK, '_lock/citations.lock.json'), join(dir, 'citations.lock.json'));
-    const saved = await run(NODE, [join(ROOT, 'scripts/cite.ts'), '10.1126/scitranslmed.3002882'], { cwd: ROOT, env: env(dir, closed.url) });
-    expect(saved.stderr).toMatch(/^Offline \(could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Check the internet connection and try again\); printing the answer saved in content\/citations\.lock\.json\.\n$/);
+    const saved = await run(NODE, [join(ROOT, 'scripts/cite.ts'), '10.1126/scitranslmed.3002882'], {
+      cwd: ROOT,
+      env: env(dir, closed.url),
+    });
+    expect(saved.stderr).toMatch(
+      /^Offline \(could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Check the internet connection and try again\); printing the answer saved in content\/citations\.lock\.json\.\n$/,
+    );
     expect(saved.stdout).toContain('  - key: crane2012\n');
-    const missing = await run(NODE, [join(ROOT, 'scripts/cite.ts'), '10.5555/other'], { cwd: ROOT, env: env(dir, closed.url) }).catch((e: { stderr: string; code: number }) => e);
+    const missing = await run(NODE, [join(ROOT, 'scripts/cite.ts'), '10.5555/other'], { cwd: ROOT, env: env(dir, closed.url) }).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
     expect(missing).toMatchObject({ code: 1 });
-    expect(missing.stderr).toMatch(/^Could not look up 10\.5555\/other: could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Check the internet connection and try again\.\n$/);
+    expect(missing.stderr).toMatch(
+      /^Could not look up 10\.5555\/other: could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Check the internet connection and try again\.\n$/,
+    );
   });
 });

@@ -60,6 +60,8 @@ describe('APA 7 citations', () => {
   });
 
   it('accepts a DOI written as a doi.org link and stores the bare DOI', () => {
-    expect(citationSchema.parse({ ...crane, doi: 'https://doi.org/10.1126/scitranslmed.3002882' }).doi).toBe('10.1126/scitranslmed.3002882');
+    expect(citationSchema.parse({ ...crane, doi: 'https://doi.org/10.1126/scitranslmed.3002882' }).doi).toBe(
+      '10.1126/scitranslmed.3002882',
+    );
   });
 });

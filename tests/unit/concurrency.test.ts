@@ -32,12 +32,17 @@ describe('pipeInOrder', () => {
   it('hands results over in item order, whatever order the reads finish in', async () => {
     const used: number[] = [];
     // Later items read faster, so their reads finish first.
-    await pipeInOrder([1, 2, 3, 4, 5, 6], 4, async (n) => {
-      await new Promise((resolve) => setTimeout(resolve, (7 - n) * 3));
-      return n;
-    }, async (n) => {
-      used.push(n);
-    });
+    await pipeInOrder(
+      [1, 2, 3, 4, 5, 6],
+      4,
+      async (n) => {
+        await new Promise((resolve) => setTimeout(resolve, (7 - n) * 3));
+        return n;
+      },
+      async (n) => {
+        used.push(n);
+      },
+    );
     expect(used).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
@@ -45,13 +50,18 @@ describe('pipeInOrder', () => {
     let held = 0;
     let most = 0;
     const items = Array.from({ length: 40 }, (_, i) => i);
-    await pipeInOrder(items, 5, async (n) => {
-      most = Math.max(most, ++held);
-      return n;
-    }, async () => {
-      await tick();
-      held--;
-    });
+    await pipeInOrder(
+      items,
+      5,
+      async (n) => {
+        most = Math.max(most, ++held);
+        return n;
+      },
+      async () => {
+        await tick();
+        held--;
+      },
+    );
     expect(held).toBe(0);
     expect(most).toBe(5);
   });
@@ -59,22 +69,32 @@ describe('pipeInOrder', () => {
   it('rejects with the first failure of a use, and reads nothing far past it', async () => {
     const read: number[] = [];
     const items = Array.from({ length: 100 }, (_, i) => i);
-    const run = pipeInOrder(items, 3, async (n) => {
-      read.push(n);
-      return n;
-    }, async (n) => {
-      await tick();
-      if (n === 10) throw new Error(`cannot index ${n}`);
-    });
+    const run = pipeInOrder(
+      items,
+      3,
+      async (n) => {
+        read.push(n);
+        return n;
+      },
+      async (n) => {
+        await tick();
+        if (n === 10) throw new Error(`cannot index ${n}`);
+      },
+    );
     await expect(run).rejects.toThrow('cannot index 10');
     expect(Math.max(...read)).toBeLessThan(10 + 3);
   });
 
   it('rejects when a read fails', async () => {
-    const run = pipeInOrder(['a', 'bad', 'c'], 2, async (s) => {
-      if (s === 'bad') throw new Error(`cannot read ${s}`);
-      return s;
-    }, async () => {});
+    const run = pipeInOrder(
+      ['a', 'bad', 'c'],
+      2,
+      async (s) => {
+        if (s === 'bad') throw new Error(`cannot read ${s}`);
+        return s;
+      },
+      async () => {},
+    );
     await expect(run).rejects.toThrow('cannot read bad');
   });
 });

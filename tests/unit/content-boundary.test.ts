@@ -14,11 +14,15 @@ const scan = (path: string, text: string) => contentBoundaryViolations([{ path, 
 
 describe('the content boundary scanner', () => {
   it('finds astro:content imported outside src/data/, however it is written', () => {
-    expect(scan('pages/index.astro', "---\nimport { getCollection } from 'astro:content';\n---\n")).toEqual(['pages/index.astro:2 imports astro:content']);
+    expect(scan('pages/index.astro', "---\nimport { getCollection } from 'astro:content';\n---\n")).toEqual([
+      'pages/index.astro:2 imports astro:content',
+    ]);
     expect(scan('components/PostCard.astro', '---\nimport type { CollectionEntry } from "astro:content";\n---')).toEqual([
       'components/PostCard.astro:2 imports astro:content',
     ]);
-    expect(scan('lib/feeds/items.ts', "const { render } = await import('astro:content');")).toEqual(['lib/feeds/items.ts:1 imports astro:content']);
+    expect(scan('lib/feeds/items.ts', "const { render } = await import('astro:content');")).toEqual([
+      'lib/feeds/items.ts:1 imports astro:content',
+    ]);
     expect(scan('lib/side-effect.ts', "import 'astro:content';")).toEqual(['lib/side-effect.ts:1 imports astro:content']);
     expect(scan('lib/reexport.ts', "export { getEntry } from 'astro:content';")).toEqual(['lib/reexport.ts:1 imports astro:content']);
   });
@@ -28,7 +32,9 @@ describe('the content boundary scanner', () => {
     expect(scan('content.config.ts', "import { defineCollection, getCollection } from 'astro:content';")).toEqual([
       'content.config.ts:1 imports more than defineCollection from astro:content',
     ]);
-    expect(scan('content.config.ts', "import * as content from 'astro:content';")).toEqual(['content.config.ts:1 imports more than defineCollection from astro:content']);
+    expect(scan('content.config.ts', "import * as content from 'astro:content';")).toEqual([
+      'content.config.ts:1 imports more than defineCollection from astro:content',
+    ]);
   });
 
   it('finds an entry read off an object outside src/data/', () => {
@@ -48,20 +54,27 @@ describe('the content boundary scanner', () => {
   it('leaves alone what only looks alike: entries, other names, comments, src/data/ itself', () => {
     expect(scan('lib/related.ts', 'for (const [tag, n] of Object.entries(counts)) use(entryPoint, feed.entryCount);')).toEqual([]);
     expect(scan('lib/import/feed.ts', 'for (const entry of feed.entries) read(entry.id, { entryLayout: 1 });')).toEqual([]);
-    expect(scan('lib/post-model.ts', '// Posts once carried post.entry; astro:content stays in src/data/.\n/* import x from "astro:content" */\nconst url = "https://x.example/";')).toEqual([]);
+    expect(
+      scan(
+        'lib/post-model.ts',
+        '// Posts once carried post.entry; astro:content stays in src/data/.\n/* import x from "astro:content" */\nconst url = "https://x.example/";',
+      ),
+    ).toEqual([]);
     expect(scan('pages/index.astro', "---\n---\n<!-- post.entry is gone -->\n<a href='https://example.com/'>x</a>")).toEqual([]);
     expect(scan('data/posts.ts', "import { getCollection, render } from 'astro:content';\nconst e = post.entry;")).toEqual([]);
   });
 
   it('says where the problem is and what to do instead', () => {
-    const [violation] = contentBoundaryViolations([{ path: 'components/PostList.astro', text: "---\nimport { getCollection } from 'astro:content';\n---" }]);
+    const [violation] = contentBoundaryViolations([
+      { path: 'components/PostList.astro', text: "---\nimport { getCollection } from 'astro:content';\n---" },
+    ]);
     expect(formatViolation(violation!)).toBe(
       "src/components/PostList.astro:2  imports astro:content; only src/data/ knows Astro's content entries: take the post model or a summary from src/data/posts.ts instead",
     );
   });
 });
 
-describe('the site\'s own code', () => {
+describe("the site's own code", () => {
   const SRC = join(ROOT, 'src');
   const files: SourceText[] = globSync('**/*.{ts,tsx,js,mjs,astro,md,mdx}', { cwd: SRC })
     .sort()
@@ -69,10 +82,11 @@ describe('the site\'s own code', () => {
 
   it('is scanned where the violations would be: pages, components, layouts, lib, integrations, the content config', () => {
     const folders = new Set(files.map((f) => f.path.split('/')[0]));
-    for (const folder of ['pages', 'components', 'layouts', 'lib', 'integrations', 'data', 'content.config.ts']) expect(folders).toContain(folder);
+    for (const folder of ['pages', 'components', 'layouts', 'lib', 'integrations', 'data', 'content.config.ts'])
+      expect(folders).toContain(folder);
   });
 
-  it('keeps Astro\'s content entries inside src/data/', () => {
+  it("keeps Astro's content entries inside src/data/", () => {
     expect(contentBoundaryViolations(files).map(formatViolation)).toEqual([]);
   });
 

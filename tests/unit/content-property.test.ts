@@ -22,8 +22,9 @@ const RUNS = 300;
  * Characters XML 1.0 cannot hold, and those HTML forbids besides (DELETE, C1
  * controls, noncharacters): written out here, apart from the code under test.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\uD800-\uDFFF]|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/u;
+const NOT_TEXT =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\uD800-\uDFFF]|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/u;
 /** What only a program, never a writer's file, puts in a message. */
 const PROGRAM_TEXT = /(^|\n)\s*at\s|\.ts:\d|\.js:\d|Error:|node:internal|\bundefined\b|\[object Object\]/;
 
@@ -56,7 +57,10 @@ describe('any post file', () => {
 
         for (const p of problems) {
           const line = formatProblem(p);
-          expect(Number.isInteger(p.line) && p.line >= 1 && p.line <= lineCount(post.text), `${line} (the file has ${lineCount(post.text)} lines)`).toBe(true);
+          expect(
+            Number.isInteger(p.line) && p.line >= 1 && p.line <= lineCount(post.text),
+            `${line} (the file has ${lineCount(post.text)} lines)`,
+          ).toBe(true);
           expect(line).toBe(p.field ? `${file}:${p.line}  ${p.field}  ${p.message}` : `${file}:${p.line}  ${p.message}`);
           expect(line, 'one line').not.toMatch(/[\r\n\u2028\u2029]/);
           expect(p.message.trim(), line).not.toBe('');

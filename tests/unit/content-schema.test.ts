@@ -41,14 +41,22 @@ describe('a valid post', () => {
 
 describe('post frontmatter rules', () => {
   it.each([
-    ['title missing', withField('title', undefined), 'posts/2026-11-20-the-post.md:2  title  is missing; add a line like `title: Massage after exercise`'],
+    [
+      'title missing',
+      withField('title', undefined),
+      'posts/2026-11-20-the-post.md:2  title  is missing; add a line like `title: Massage after exercise`',
+    ],
     ['title too long', withField('title', 'x'.repeat(101)), 'title  is longer than 100 characters; shorten it'],
     ['description missing', withField('description', undefined), 'description  is missing; add one or two sentences'],
     ['description too short', withField('description', 'Too short.'), 'description  is shorter than 50 characters'],
     ['description too long', withField('description', 'y'.repeat(181)), 'description  is longer than 180 characters'],
     ['author missing', withField('author', undefined), 'author  is missing; add `author:`'],
     ['date in words', withField('date', 'yesterday'), 'date  "yesterday" is not a date; write 2026-11-27 or 2026-11-27T07:00:00-05:00'],
-    ['date without offset', withField('date', '2026-11-20T07:00:00'), 'date  "2026-11-20T07:00:00" has a time but no time-zone offset; write 2026-11-27'],
+    [
+      'date without offset',
+      withField('date', '2026-11-20T07:00:00'),
+      'date  "2026-11-20T07:00:00" has a time but no time-zone offset; write 2026-11-27',
+    ],
     ['date not on the calendar', withField('date', '2026-02-30'), 'date  "2026-02-30" is not a day on the calendar'],
     ['updated before date', withField('updated', '2026-11-19'), 'updated  is before `date`'],
     ['readTime not whole', withField('readTime', '2.5'), 'readTime  must be a whole number of minutes'],
@@ -57,21 +65,49 @@ describe('post frontmatter rules', () => {
     ['tags empty', withField('tags', '[]'), 'tags  needs at least one tag'],
     ['too many tags', withField('tags', '[a, b, c, d, e, f]'), 'tags  has more than 5 tags'],
     ['tag not a slug', withField('tags', '[Massage]'), 'tags #1  "Massage" must be lowercase words joined by hyphens; write massage'],
-    ['tag with a space', withField('tags', '[Deep Tissue]'), 'tags #1  "Deep Tissue" must be lowercase words joined by hyphens; write deep-tissue'],
-    ['picture as one line', withField('image', 'golfer.jpg'), 'image  must be two lines indented under `image:`: `src: ./images/golfer.jpg` and `alt: what the picture shows`'],
+    [
+      'tag with a space',
+      withField('tags', '[Deep Tissue]'),
+      'tags #1  "Deep Tissue" must be lowercase words joined by hyphens; write deep-tissue',
+    ],
+    [
+      'picture as one line',
+      withField('image', 'golfer.jpg'),
+      'image  must be two lines indented under `image:`: `src: ./images/golfer.jpg` and `alt: what the picture shows`',
+    ],
     ['tag twice', withField('tags', '[massage, massage]'), 'tags  lists the same tag twice'],
     ['draft not boolean', withField('draft', 'maybe'), 'draft  must be true or false'],
     ['canonical not a URL', withField('canonical', 'our old site'), 'canonical  must be a full web address'],
     ['slug not a slug', withField('slug', 'My Post'), 'slug  must be lowercase words joined by hyphens'],
     ['unknown key typo', `${VALID_FRONTMATTER}\nautor: ada-fixture`, 'autor  is not a field here. Did you mean `author`?'],
     ['unknown key', `${VALID_FRONTMATTER}\ncolour: green`, 'colour  is not a field here. Known fields: title, description, author'],
-    ['redirectFrom a full address', withField('redirectFrom', '[https://www.myrituals.me/post/stretch]'), 'redirectFrom #1  "https://www.myrituals.me/post/stretch" is a full web address; write only the path after the site name, like /post/stretch'],
-    ['redirectFrom without a slash', withField('redirectFrom', '[post/stretch]'), 'redirectFrom #1  "post/stretch" must start with /, like /post/massage-after-exercise'],
-    ['redirectFrom to another host', withField('redirectFrom', '["//old.example/post/stretch"]'), 'redirectFrom #1  "//old.example/post/stretch" starts with //'],
-    ['redirectFrom with a space', withField('redirectFrom', '["/post/my stretch"]'), 'redirectFrom #1  "/post/my stretch" has a space in it'],
+    [
+      'redirectFrom a full address',
+      withField('redirectFrom', '[https://www.myrituals.me/post/stretch]'),
+      'redirectFrom #1  "https://www.myrituals.me/post/stretch" is a full web address; write only the path after the site name, like /post/stretch',
+    ],
+    [
+      'redirectFrom without a slash',
+      withField('redirectFrom', '[post/stretch]'),
+      'redirectFrom #1  "post/stretch" must start with /, like /post/massage-after-exercise',
+    ],
+    [
+      'redirectFrom to another host',
+      withField('redirectFrom', '["//old.example/post/stretch"]'),
+      'redirectFrom #1  "//old.example/post/stretch" starts with //',
+    ],
+    [
+      'redirectFrom with a space',
+      withField('redirectFrom', '["/post/my stretch"]'),
+      'redirectFrom #1  "/post/my stretch" has a space in it',
+    ],
     ['redirectFrom with a query', withField('redirectFrom', '["/post?id=4"]'), 'redirectFrom #1  "/post?id=4" has a ? or #'],
     ['redirectFrom twice', withField('redirectFrom', '[/post/a, /post/a]'), 'redirectFrom  lists the same old address twice'],
-    ['importedFrom with a made-up hash', `${VALID_FRONTMATTER}\nimportedFrom:\n  source: https://old.example/post/a\n  hash: abc`, 'importedFrom → hash  is not a fingerprint written by the import'],
+    [
+      'importedFrom with a made-up hash',
+      `${VALID_FRONTMATTER}\nimportedFrom:\n  source: https://old.example/post/a\n  hash: abc`,
+      'importedFrom → hash  is not a fingerprint written by the import',
+    ],
     ['image without alt', `${VALID_FRONTMATTER}\nimage:\n  src: ./hero.jpg`, 'image → alt  is missing; describe the picture'],
   ])('%s', (_name, frontmatter, expected) => {
     const found = messages(frontmatter);
@@ -111,7 +147,7 @@ describe('dates as written', () => {
     return { instant: data.date.toISOString(), hasTime: data.dateHasTime };
   };
 
-  it('takes a day alone as midnight in the studio\'s zone', () => {
+  it("takes a day alone as midnight in the studio's zone", () => {
     expect(dateOf('2026-11-27')).toEqual({ instant: '2026-11-27T05:00:00.000Z', hasTime: false });
   });
 
@@ -127,14 +163,23 @@ describe('dates as written', () => {
 });
 
 describe('citation rules', () => {
-  const cite = (extra: string) => `${VALID_FRONTMATTER}\ncitations:\n  - authors: ["Crane, J. D."]\n    year: 2012\n    title: A study title\n    container: A Journal\n${extra}`;
+  const cite = (extra: string) =>
+    `${VALID_FRONTMATTER}\ncitations:\n  - authors: ["Crane, J. D."]\n    year: 2012\n    title: A study title\n    container: A Journal\n${extra}`;
 
   it.each([
     ['no DOI or URL', cite(''), 'citations #1  needs a `doi:` or a `url:`'],
     ['malformed DOI', cite('    doi: 10.11/bad doi'), 'citations #1 → doi  is not a DOI; it should look like 10.1126/scitranslmed.3002882'],
-    ['year as text', cite('    doi: 10.1126/x.1\n    year2: 1').replace('year: 2012', 'year: "twenty twelve"'), 'citations #1 → year  must be the year as a number'],
+    [
+      'year as text',
+      cite('    doi: 10.1126/x.1\n    year2: 1').replace('year: 2012', 'year: "twenty twelve"'),
+      'citations #1 → year  must be the year as a number',
+    ],
     ['both pages and article', cite('    doi: 10.1126/x.1\n    pages: "1-2"\n    article: e1'), 'has both `pages:` and `article:`'],
-    ['no authors', cite('    doi: 10.1126/x.1').replace('authors: ["Crane, J. D."]', 'authors: []'), 'citations #1 → authors  needs at least one author'],
+    [
+      'no authors',
+      cite('    doi: 10.1126/x.1').replace('authors: ["Crane, J. D."]', 'authors: []'),
+      'citations #1 → authors  needs at least one author',
+    ],
     ['URL not a web address', cite('    url: somewhere'), 'citations #1 → url  must be a full web address'],
   ])('%s', (_name, frontmatter, expected) => {
     expect(messages(frontmatter).join('\n')).toContain(expected);
@@ -158,7 +203,9 @@ describe('whole-folder rules', () => {
       'posts/2026-11-20-broken-yaml.md': '---\ntitle: "unclosed\n---\nBody\n',
       'posts/2026-11-21-no-frontmatter.md': 'Just text.\n',
     });
-    const text = formatReport(readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) }).problems);
+    const text = formatReport(
+      readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) }).problems,
+    );
     expect(text).toContain('posts/2026-11-20-broken-yaml.md:');
     expect(text).toContain('is not valid YAML');
     expect(text).toContain('posts/2026-11-21-no-frontmatter.md:1  has no frontmatter');
@@ -166,8 +213,12 @@ describe('whole-folder rules', () => {
   });
 
   it('puts limits without a message of their own in plain words', () => {
-    const dir = makeContent({ 'authors/long.yaml': `name: ${'N'.repeat(81)}\nrole: Coach\nbio: Ben coaches stretching at the studio.\nlinks:\n  - label: ""\n    url: https://example.com\n` });
-    const text = readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) }).problems.map(formatProblem).join('\n');
+    const dir = makeContent({
+      'authors/long.yaml': `name: ${'N'.repeat(81)}\nrole: Coach\nbio: Ben coaches stretching at the studio.\nlinks:\n  - label: ""\n    url: https://example.com\n`,
+    });
+    const text = readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) })
+      .problems.map(formatProblem)
+      .join('\n');
     expect(text).toContain('authors/long.yaml:1  name  is too long; use at most 80 characters');
     expect(text).toContain('links #1 → label  is empty; fill it in or remove the line');
     expect(text).not.toMatch(/Too (big|small)/);
@@ -175,7 +226,9 @@ describe('whole-folder rules', () => {
 
   it('checks author files too', () => {
     const dir = makeContent({ 'authors/ben.yaml': 'name: Ben\nrole: Coach\nbio: short\nwebsite: x\n' });
-    const text = readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) }).problems.map(formatProblem).join('\n');
+    const text = readContent({ contentDir: dir, timeZone: 'America/New_York', root: dir, now: new Date(FIXTURE_NOW) })
+      .problems.map(formatProblem)
+      .join('\n');
     expect(text).toContain('authors/ben.yaml:3  bio  is too short');
     expect(text).toContain('authors/ben.yaml:4  website  is not a field here');
   });

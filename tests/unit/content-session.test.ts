@@ -21,7 +21,10 @@ const fields = (title: string, date: string) =>
 
 function content(): string {
   return makeContent({
-    'posts/2026-11-27-noon-post.md': post(fields('Out at noon', '2026-11-27T12:00:00-05:00'), 'See [the next one](../one-second-later/).\n'),
+    'posts/2026-11-27-noon-post.md': post(
+      fields('Out at noon', '2026-11-27T12:00:00-05:00'),
+      'See [the next one](../one-second-later/).\n',
+    ),
     'posts/2026-11-27-one-second-later.md': post(fields('Out a second later', '2026-11-27T12:00:01-05:00')),
   });
 }
@@ -37,7 +40,14 @@ function tickingClock() {
 
 function open(mode: SessionMode, clock: ReturnType<typeof tickingClock>) {
   const dir = content();
-  return createSession({ mode, clock: clock.read, contentDir: dir, root: dir, timeZone: 'America/New_York', site: { url: 'https://www.myrituals.me', base: '/' } });
+  return createSession({
+    mode,
+    clock: clock.read,
+    contentDir: dir,
+    root: dir,
+    timeZone: 'America/New_York',
+    site: { url: 'https://www.myrituals.me', base: '/' },
+  });
 }
 
 const linkErrors = (session: ReturnType<typeof open>) =>

@@ -43,7 +43,8 @@ const FILES = {
   'posts/2026-11-25-unreadable.md': post('title: [unclosed\nauthor: ada-fixture'),
   'posts/images/hero.jpg': 'not really a picture: the reader only checks that it exists',
   'posts/images/body.jpg': 'not really a picture either',
-  'authors/ben-sample.yaml': 'name: Ben Sample\nrole: Stretch coach\nbio: Ben writes about stretching between sessions.\navatar: ./images/ben.jpg\n',
+  'authors/ben-sample.yaml':
+    'name: Ben Sample\nrole: Stretch coach\nbio: Ben writes about stretching between sessions.\navatar: ./images/ben.jpg\n',
   'authors/images/ben.jpg': 'a stand-in avatar',
 };
 
@@ -65,7 +66,14 @@ function project(files: Record<string, string> = FILES): Run {
 
 /** What the build pipeline does when Astro starts: read the content once and share it. */
 function openSession(run: Run, mode: SessionMode): ContentSession {
-  const session = createSession({ mode, clock: () => new Date(NOW), contentDir: run.dir, root: run.dir, timeZone: 'America/New_York', site: { url: 'https://www.myrituals.me', base: '/' } });
+  const session = createSession({
+    mode,
+    clock: () => new Date(NOW),
+    contentDir: run.dir,
+    root: run.dir,
+    timeZone: 'America/New_York',
+    site: { url: 'https://www.myrituals.me', base: '/' },
+  });
   shareSession(session);
   return session;
 }
@@ -89,8 +97,15 @@ function context(run: Run, collection: 'posts' | 'authors', mode: SessionMode): 
   return {
     collection,
     store,
-    config: { root: pathToFileURL(`${run.dir}/`), image: {}, markdown: { processor, syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true } },
-    generateDigest: (data: unknown) => createHash('sha256').update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex'),
+    config: {
+      root: pathToFileURL(`${run.dir}/`),
+      image: {},
+      markdown: { processor, syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true },
+    },
+    generateDigest: (data: unknown) =>
+      createHash('sha256')
+        .update(typeof data === 'string' ? data : JSON.stringify(data))
+        .digest('hex'),
     watcher: mode === 'dev' ? run.watcher : undefined,
   } as unknown as LoaderContext;
 }
@@ -120,7 +135,7 @@ describe('the posts loader in a build', () => {
     expect(stored(run, 'public-post').problems).toEqual([]);
   });
 
-  it('renders Markdown with the site\'s processor and leaves MDX for the page to compile', async () => {
+  it("renders Markdown with the site's processor and leaves MDX for the page to compile", async () => {
     const run = project();
     await loadPosts(run, 'build');
     expect(entry(run, 'public-post')?.rendered?.html).toBe('<p>Warm stones and oil.</p>');
@@ -130,7 +145,7 @@ describe('the posts loader in a build', () => {
     expect(run.renders).toEqual(['Warm stones and oil.', 'Before the picture.\n\n![The table](./images/body.jpg)']);
   });
 
-  it('turns the hero and the body\'s pictures into Astro image imports', async () => {
+  it("turns the hero and the body's pictures into Astro image imports", async () => {
     const run = project();
     await loadPosts(run, 'build');
     const withPictures = entry(run, 'with-pictures')!;
@@ -182,7 +197,16 @@ describe('the posts loader under astro dev', () => {
   it('stores every post: drafts and scheduled ones with their state, broken ones with their problems and no body', async () => {
     const run = project();
     await loadPosts(run, 'dev');
-    expect(keys(run)).toEqual(['a-draft', 'mdx-post', 'public-post', 'this-evening', 'too-short', 'unknown-author', 'unreadable', 'with-pictures']);
+    expect(keys(run)).toEqual([
+      'a-draft',
+      'mdx-post',
+      'public-post',
+      'this-evening',
+      'too-short',
+      'unknown-author',
+      'unreadable',
+      'with-pictures',
+    ]);
     expect(stored(run, 'a-draft').post?.draft).toBe(true);
     expect(stored(run, 'this-evening').post?.date).toEqual(new Date('2026-11-27T23:00:00Z'));
 

@@ -108,7 +108,7 @@ describe('feeds', () => {
     ]);
   });
 
-  it('show the hero\'s largest JPEG, or the Open Graph card for a post without one', async () => {
+  it("show the hero's largest JPEG, or the Open Graph card for a post without one", async () => {
     const data = await load();
     const rss = parseRssFeed(await (await data.rssResponse(request(await data.getPosts()))).text());
     const media = new Map(rss.items?.map((i) => [i.link, i.media?.contents?.[0]]));
@@ -145,7 +145,10 @@ describe('feeds', () => {
     const data = await load({ SITE_FEED_ITEMS: '2' });
     expect(data.feedPosts(await data.getPosts()).map((p) => p.slug)).toEqual(['plain', 'with-pictures']);
     const json = parseJsonFeed(await (await data.jsonFeedResponse(request(await data.getPosts()))).json());
-    expect(json.items?.map((i) => i.url)).toEqual(['https://www.myrituals.me/posts/plain/', 'https://www.myrituals.me/posts/with-pictures/']);
+    expect(json.items?.map((i) => i.url)).toEqual([
+      'https://www.myrituals.me/posts/plain/',
+      'https://www.myrituals.me/posts/with-pictures/',
+    ]);
   });
 
   it('render each body once in a build, however many feeds carry it, yet tell Astro every time', async () => {
@@ -174,13 +177,18 @@ describe('the JSON API', () => {
     expect(model.search().posts.map((p) => p.slug)).toEqual(['plain', 'with-pictures', 'mdx-post']);
   });
 
-  it('gives a post in full: its body as the page renders it, its hero\'s JPEG and its card', async () => {
+  it("gives a post in full: its body as the page renders it, its hero's JPEG and its card", async () => {
     const data = await load();
     const { posts } = await data.apiModel();
     const source = posts.find((s) => s.post.slug === 'with-pictures')!;
     const { post } = await data.apiPost(source);
     expect(post.html).toBe('<p>with-pictures as the container renders it</p>');
-    expect(post.feature_image).toEqual({ url: 'https://www.myrituals.me/_astro/hero_1200.jpg', alt: 'The treatment room at dawn', width: 1200, height: 675 });
+    expect(post.feature_image).toEqual({
+      url: 'https://www.myrituals.me/_astro/hero_1200.jpg',
+      alt: 'The treatment room at dawn',
+      width: 1200,
+      height: 675,
+    });
     expect(post.og_image).toBe('https://www.myrituals.me/og/posts/with-pictures.png');
     expect(post.author.name).toBe('Ada Fixture');
   });
@@ -201,7 +209,7 @@ describe('the JSON API', () => {
 });
 
 describe('the picture that stands for a post', () => {
-  it('is its hero\'s largest JPEG, or its Open Graph card', async () => {
+  it("is its hero's largest JPEG, or its Open Graph card", async () => {
     const data = await load();
     const bySlug = new Map((await data.getPosts()).map((p) => [p.slug, p]));
     expect(await data.postImageFacts(bySlug.get('with-pictures')!)).toEqual({
@@ -210,6 +218,11 @@ describe('the picture that stands for a post', () => {
       height: 675,
       alt: 'The treatment room at dawn',
     });
-    expect(await data.postImageFacts(bySlug.get('plain')!)).toEqual({ url: 'https://www.myrituals.me/og/posts/plain.png', width: 1200, height: 630, alt: 'Plain words' });
+    expect(await data.postImageFacts(bySlug.get('plain')!)).toEqual({
+      url: 'https://www.myrituals.me/og/posts/plain.png',
+      width: 1200,
+      height: 630,
+      alt: 'Plain words',
+    });
   });
 });

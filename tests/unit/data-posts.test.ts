@@ -15,7 +15,13 @@ vi.mock('astro:content', async () => (await import('./support/astro-fixtures.ts'
 /** The build's one "now": noon in the studio's zone (17:00 UTC). */
 const NOW = '2026-11-27T12:00:00-05:00';
 
-const problem = (file: string) => ({ file, line: 3, field: 'description', message: 'is too short; write at least 50 characters', severity: 'error' as const });
+const problem = (file: string) => ({
+  file,
+  line: 3,
+  field: 'description',
+  message: 'is too short; write at least 50 characters',
+  severity: 'error' as const,
+});
 
 /** In file order, which is not the order lists show. */
 function contentOfTheDay() {
@@ -25,8 +31,12 @@ function contentOfTheDay() {
     postEntry(aPost('draft-post', { date: new Date('2026-11-02T05:00:00Z'), draft: true })),
     postEntry(aPost('this-evening', { date: new Date('2026-11-27T23:00:00Z') })),
     postEntry(aPost('tie-a', { date: new Date('2026-11-10T05:00:00Z') })),
-    postEntry(aPost('has-problems', { date: new Date('2026-11-05T05:00:00Z'), valid: false }), { problems: [problem('content/posts/has-problems.md')] }),
-    brokenEntry('no-frontmatter', [{ file: 'content/posts/no-frontmatter.md', line: 1, field: '', message: 'has no frontmatter', severity: 'error' }]),
+    postEntry(aPost('has-problems', { date: new Date('2026-11-05T05:00:00Z'), valid: false }), {
+      problems: [problem('content/posts/has-problems.md')],
+    }),
+    brokenEntry('no-frontmatter', [
+      { file: 'content/posts/no-frontmatter.md', line: 1, field: '', message: 'has no frontmatter', severity: 'error' },
+    ]),
     postEntry(aPost('this-morning', { date: new Date('2026-11-27T16:00:00Z') })),
   ];
 }
@@ -154,7 +164,7 @@ describe('a build', () => {
     expect(bySlug.get('without-hero')?.hero).toBeUndefined();
   });
 
-  it('renders a post\'s body from its own entry, and has no body for a post it does not show', async () => {
+  it("renders a post's body from its own entry, and has no body for a post it does not show", async () => {
     const data = await dataLayer('build');
     const Content = (await data.postContent({ slug: 'tie-a' })) as unknown as { entryId: string };
     expect(Content.entryId).toBe('tie-a');

@@ -41,10 +41,13 @@ describe('cache keys', () => {
     expect(second).toEqual(first);
   });
 
-  it('change for the edited post\'s own page when only its body changed, and for no list', async () => {
+  it("change for the edited post's own page when only its body changed, and for no list", async () => {
     const before = await build([{ post: aPost(BODY_POST.slug, BODY_POST), html: '<p>Stones and oil</p>' }, neighbour]);
     // A comma added: the file's digest and its HTML change, nothing a card shows does.
-    const after = await build([{ post: aPost(BODY_POST.slug, { ...BODY_POST, digest: 'after' }), html: '<p>Stones, and oil</p>' }, neighbour]);
+    const after = await build([
+      { post: aPost(BODY_POST.slug, { ...BODY_POST, digest: 'after' }), html: '<p>Stones, and oil</p>' },
+      neighbour,
+    ]);
     expect(after.page['body-edit']).not.toBe(before.page['body-edit']);
     expect(after.list).toBe(before.list);
     expect(after.page.neighbour).toBe(before.page.neighbour);
@@ -52,7 +55,10 @@ describe('cache keys', () => {
 
   it('change for a list when a post it shows is retitled', async () => {
     const before = await build([{ post: aPost(BODY_POST.slug, BODY_POST), html: '<p>Stones and oil</p>' }, neighbour]);
-    const after = await build([{ post: aPost(BODY_POST.slug, { ...BODY_POST, title: 'Hot stones' }), html: '<p>Stones and oil</p>' }, neighbour]);
+    const after = await build([
+      { post: aPost(BODY_POST.slug, { ...BODY_POST, title: 'Hot stones' }), html: '<p>Stones and oil</p>' },
+      neighbour,
+    ]);
     expect(after.list).not.toBe(before.list);
     expect(after.page['body-edit']).not.toBe(before.page['body-edit']);
     expect(after.page.neighbour).toBe(before.page.neighbour);
@@ -61,9 +67,18 @@ describe('cache keys', () => {
   it('change for a list when a post it shows changes its reading time or first topic, but not for a later tag it does not show', async () => {
     const tagged = { ...BODY_POST, tags: ['stones', 'warmth'] };
     const before = await build([{ post: aPost(BODY_POST.slug, tagged), html: '<p>Stones and oil</p>' }, neighbour]);
-    const longer = await build([{ post: aPost(BODY_POST.slug, { ...tagged, readingMinutes: 4 }), html: '<p>Stones and oil</p>' }, neighbour]);
-    const newFirst = await build([{ post: aPost(BODY_POST.slug, { ...tagged, tags: ['oil', 'warmth'] }), html: '<p>Stones and oil</p>' }, neighbour]);
-    const newSecond = await build([{ post: aPost(BODY_POST.slug, { ...tagged, tags: ['stones', 'calm'] }), html: '<p>Stones and oil</p>' }, neighbour]);
+    const longer = await build([
+      { post: aPost(BODY_POST.slug, { ...tagged, readingMinutes: 4 }), html: '<p>Stones and oil</p>' },
+      neighbour,
+    ]);
+    const newFirst = await build([
+      { post: aPost(BODY_POST.slug, { ...tagged, tags: ['oil', 'warmth'] }), html: '<p>Stones and oil</p>' },
+      neighbour,
+    ]);
+    const newSecond = await build([
+      { post: aPost(BODY_POST.slug, { ...tagged, tags: ['stones', 'calm'] }), html: '<p>Stones and oil</p>' },
+      neighbour,
+    ]);
     expect(longer.list).not.toBe(before.list);
     expect(newFirst.list).not.toBe(before.list);
     expect(newSecond.list).toBe(before.list);
@@ -71,7 +86,10 @@ describe('cache keys', () => {
 
   it('change for every page when an author changes, since every page can show one', async () => {
     const before = await build([{ post: aPost(BODY_POST.slug, BODY_POST), html: '<p>Stones and oil</p>' }, neighbour]);
-    const renamed = await build([{ post: aPost(BODY_POST.slug, BODY_POST), html: '<p>Stones and oil</p>' }, neighbour], 'Ada Lovelace-Fixture');
+    const renamed = await build(
+      [{ post: aPost(BODY_POST.slug, BODY_POST), html: '<p>Stones and oil</p>' }, neighbour],
+      'Ada Lovelace-Fixture',
+    );
     expect(renamed.list).not.toBe(before.list);
     expect(renamed.page.neighbour).not.toBe(before.page.neighbour);
   });

@@ -29,13 +29,15 @@ const config = cmsConfig({
   contentFolder: 'content',
   posts,
   authors,
-}) as unknown as { collections: { name: string; folder: string; path?: string; extension: string; fields: { name: string; widget?: string }[] }[] };
+}) as unknown as {
+  collections: { name: string; folder: string; path?: string; extension: string; fields: { name: string; widget?: string }[] }[];
+};
 const collection = (name: string) => config.collections.find((c) => c.name === name)!;
 
 type DriftFields = Parameters<typeof cmsDrift>[1];
 
 describe("the editor's configuration", () => {
-  it("is valid against the JSON Schema Sveltia CMS publishes", () => {
+  it('is valid against the JSON Schema Sveltia CMS publishes', () => {
     const schemaFile = join(dirname(createRequire(import.meta.url).resolve('@sveltia/cms')), '../schema/sveltia-cms.json');
     const ajv = new Ajv({ strict: false, allErrors: true });
     const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
@@ -58,7 +60,13 @@ describe("the editor's configuration", () => {
 
   it('posts are content/posts/YYYY-MM-DD-slug.md with the Markdown as `body`; pictures go next to them as ./images/…', () => {
     const p = collection('posts') as unknown as Record<string, unknown>;
-    expect(p).toMatchObject({ folder: 'content/posts', extension: 'md', path: '{{year}}-{{month}}-{{day}}-{{slug}}', media_folder: 'images', public_folder: './images' });
+    expect(p).toMatchObject({
+      folder: 'content/posts',
+      extension: 'md',
+      path: '{{year}}-{{month}}-{{day}}-{{slug}}',
+      media_folder: 'images',
+      public_folder: './images',
+    });
     expect(collection('posts').fields.at(-1)).toMatchObject({ name: 'body', widget: 'markdown' });
     expect(collection('authors')).toMatchObject({ folder: 'content/authors', extension: 'yaml' });
   });
@@ -82,20 +90,31 @@ describe('drift is caught', () => {
   const extended = postSchema.safeExtend({ mood: z.string().optional() });
 
   it('a field added to the schema with no editor label stops the generation, naming it', () => {
-    expect(() => describeFields(extended, POST_LABELS, { timeZone: TZ, where: 'posts' })).toThrow(/posts → mood: in the schema but not in the editor/);
+    expect(() => describeFields(extended, POST_LABELS, { timeZone: TZ, where: 'posts' })).toThrow(
+      /posts → mood: in the schema but not in the editor/,
+    );
   });
 
   it('a field added to the schema is missing from the configuration made before it', () => {
-    expect(cmsDrift(extended, collection('posts').fields as DriftFields, '', ['body'])).toContain('mood: in the schema, missing from the editor');
+    expect(cmsDrift(extended, collection('posts').fields as DriftFields, '', ['body'])).toContain(
+      'mood: in the schema, missing from the editor',
+    );
   });
 
   it('a label left for a field the schema no longer has stops the generation', () => {
-    expect(() => describeFields(editorAuthorSchema, { ...AUTHOR_LABELS, website: { label: 'Website' } }, { timeZone: TZ })).toThrow(/website: labelled for the editor but not in the schema/);
+    expect(() => describeFields(editorAuthorSchema, { ...AUTHOR_LABELS, website: { label: 'Website' } }, { timeZone: TZ })).toThrow(
+      /website: labelled for the editor but not in the schema/,
+    );
   });
 
   it('a limit or required-ness changed on one side only is named', () => {
     const stricter = z.strictObject({
-      title: z.string().trim().min(3).max(60).meta({ examples: ['Massage after exercise'] }),
+      title: z
+        .string()
+        .trim()
+        .min(3)
+        .max(60)
+        .meta({ examples: ['Massage after exercise'] }),
       description: z.string().trim().min(50).max(180).optional(),
     });
     const fields = posts.filter((f) => f.name === 'title' || f.name === 'description').map(cmsField) as DriftFields;

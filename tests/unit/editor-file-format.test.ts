@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorEditorFields, postEditorFields } from '../../src/lib/editor/collections.ts';
 import { dateForFile, dateForPicker } from '../../src/lib/editor/date-value.ts';
-import { EntryFileFormat, formatMarkdownEntry, formatYamlEntry, parseMarkdownEntry, parseYamlEntry } from '../../src/lib/editor/post-file.ts';
+import {
+  EntryFileFormat,
+  formatMarkdownEntry,
+  formatYamlEntry,
+  parseMarkdownEntry,
+  parseYamlEntry,
+} from '../../src/lib/editor/post-file.ts';
 import { FIXTURES } from '../support/paths.ts';
 
 const TZ = 'America/New_York';
@@ -66,7 +72,18 @@ describe('the post file format', () => {
         updated: '2026-12-04T00:00:00-05:00',
         tags: ['stretching', ' golf '],
         readTime: '',
-        citations: [{ authors: ['Crane, J. D.', ''], year: 2012, title: 'A study', container: 'A journal', volume: '4', issue: '4a', pages: '', doi: '10.1/x' }],
+        citations: [
+          {
+            authors: ['Crane, J. D.', ''],
+            year: 2012,
+            title: 'A study',
+            container: 'A journal',
+            volume: '4',
+            issue: '4a',
+            pages: '',
+            doi: '10.1/x',
+          },
+        ],
         image: { src: '', alt: '' },
         draft: false,
         canonical: '',
@@ -102,7 +119,10 @@ describe('the post file format', () => {
   });
 
   it('quotes text only where YAML needs it, in double quotes', () => {
-    const text = formatMarkdownEntry({ title: 'Massage: what one study found', description: '"Quoted" start', tags: ['a'], body: 'x' }, posts);
+    const text = formatMarkdownEntry(
+      { title: 'Massage: what one study found', description: '"Quoted" start', tags: ['a'], body: 'x' },
+      posts,
+    );
     expect(text).toContain('title: "Massage: what one study found"\n');
     expect(text).toContain(`description: '"Quoted" start'\n`);
   });

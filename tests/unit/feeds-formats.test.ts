@@ -37,7 +37,7 @@ const items = [
     {
       post: post('renamed', { previousSlugs: ['first'] }),
       html: '<p>Body with <a href="../x/">a link</a> &amp; <![CDATA[ tricky ]]> text]]></p>',
-      authorName: 'Ada O\'Neil & Co',
+      authorName: "Ada O'Neil & Co",
       image: { url: '/blog/_astro/hero.jpg', type: 'image/jpeg', width: 1200, height: 675, alt: 'A "calf" & a hand' },
     },
     urls,
@@ -94,7 +94,10 @@ describe('RSS', () => {
 
   it('stays well-formed whatever characters a post holds, dropping those XML cannot carry', () => {
     const hostile = '\u0001start \u000b\u000c\u0008 a ]]> end \uFFFE\uD800 \u{1F600} ok';
-    const item = buildFeedItem({ post: post('hostile', { title: hostile, description: hostile }), html: `<p>${hostile}</p>`, authorName: hostile }, urls);
+    const item = buildFeedItem(
+      { post: post('hostile', { title: hostile, description: hostile }), html: `<p>${hostile}</p>`, authorName: hostile },
+      urls,
+    );
     const xml = rssFeedXml({ ...channel, title: hostile }, [item]);
     assertWellFormedXml(xml, 'the hostile feed');
     const parsed = parseRssFeed(xml);
@@ -106,7 +109,12 @@ describe('RSS', () => {
 
 describe('JSON Feed', () => {
   const feed = jsonFeed(
-    { ...channel, icon: 'https://studio.example/blog/apple-touch-icon.png', favicon: channel.image!.url, publisher: { name: 'Studio', url: channel.homeUrl } },
+    {
+      ...channel,
+      icon: 'https://studio.example/blog/apple-touch-icon.png',
+      favicon: channel.image!.url,
+      publisher: { name: 'Studio', url: channel.homeUrl },
+    },
     items,
   );
 

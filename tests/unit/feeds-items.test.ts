@@ -31,7 +31,13 @@ describe('guid policy', () => {
 
   it('does not change when the title, text, date, tags or author change', () => {
     const before = feedGuid(post(), atRoot);
-    const edited = post({ title: 'A new headline', description: 'Another summary entirely, long enough.', date: new Date('2026-11-21T05:00:00Z'), tags: ['stretching'], authorId: 'ben' });
+    const edited = post({
+      title: 'A new headline',
+      description: 'Another summary entirely, long enough.',
+      date: new Date('2026-11-21T05:00:00Z'),
+      tags: ['stretching'],
+      authorId: 'ben',
+    });
     expect(feedGuid(edited, atRoot)).toBe(before);
   });
 
@@ -76,7 +82,9 @@ describe('buildFeedItem', () => {
     expect(item.contentHtml).toContain('href="https://studio.example/blog/posts/other/"');
     expect(item.contentHtml).toContain('href="https://studio.example/blog/posts/massage-after-exercise/#fn-1"');
     expect(item.contentHtml).toContain('src="https://studio.example/blog/_astro/body.webp"');
-    expect(item.contentHtml).toMatch(/<section class="sources"><h2>Sources<\/h2><ol><li>Crane, J\. D\., &amp; Tarnopolsky.*<\/li><\/ol><\/section>$/);
+    expect(item.contentHtml).toMatch(
+      /<section class="sources"><h2>Sources<\/h2><ol><li>Crane, J\. D\., &amp; Tarnopolsky.*<\/li><\/ol><\/section>$/,
+    );
     expect(item.contentHtml).toContain('<a href="https://doi.org/10.1126/scitranslmed.3002882">');
     expect(item.author).toEqual({ name: 'Lauren Walker', url: 'https://studio.example/blog/authors/lauren-walker/' });
     expect(item.image?.url).toBe('https://studio.example/blog/_astro/hero.jpg');

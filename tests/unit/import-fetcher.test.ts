@@ -34,7 +34,10 @@ function sequence(path: string, answers: { status: number; headers?: Record<stri
 
 describe('createFetcher', () => {
   it('waits as Retry-After asks after a 429, then succeeds', async () => {
-    sequence('/busy', [{ status: 429, headers: { 'retry-after': '2' } }, { status: 503, headers: { 'retry-after': '1' } }]);
+    sequence('/busy', [
+      { status: 429, headers: { 'retry-after': '2' } },
+      { status: 503, headers: { 'retry-after': '1' } },
+    ]);
     const { f, waits } = fetcher();
     const got = await f.get(`${server.origin}/busy`);
     expect(got.ok && decodeText(got.body, got.contentType)).toBe('ok');
@@ -50,7 +53,11 @@ describe('createFetcher', () => {
   it('backs off, doubling, when the server gives no Retry-After, and gives up in words', async () => {
     sequence('/down', [{ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }]);
     const { f, waits } = fetcher({ retries: 3 });
-    expect(await f.get(`${server.origin}/down`)).toEqual({ ok: false, status: 503, reason: 'the server had an error (HTTP 503); try again later (after 4 tries)' });
+    expect(await f.get(`${server.origin}/down`)).toEqual({
+      ok: false,
+      status: 503,
+      reason: 'the server had an error (HTTP 503); try again later (after 4 tries)',
+    });
     expect(waits).toEqual([500, 1000, 2000]);
   });
 
@@ -79,8 +86,14 @@ describe('createFetcher', () => {
       res.end(Buffer.alloc(3000));
     });
     const { f } = fetcher();
-    expect(await f.get(`${server.origin}/big-declared`, { maxBytes: 4096 })).toEqual({ ok: false, reason: 'larger than the limit of 4 kB' });
-    expect(await f.get(`${server.origin}/big-streamed`, { maxBytes: 4096 })).toEqual({ ok: false, reason: 'larger than the limit of 4 kB' });
+    expect(await f.get(`${server.origin}/big-declared`, { maxBytes: 4096 })).toEqual({
+      ok: false,
+      reason: 'larger than the limit of 4 kB',
+    });
+    expect(await f.get(`${server.origin}/big-streamed`, { maxBytes: 4096 })).toEqual({
+      ok: false,
+      reason: 'larger than the limit of 4 kB',
+    });
     const fits = await f.get(`${server.origin}/big-streamed`, { maxBytes: 6000 });
     expect(fits.ok && fits.body.byteLength).toBe(6000);
   });

@@ -37,14 +37,16 @@ describe('fitDescription', () => {
   });
 
   it('reads HTML, and drops a teaser\'s ellipsis and "Read more"', () => {
-    expect(fitDescription(['<p>Massage after a workout does more than relax you&nbsp;&hellip;</p>'], 40, 180)?.text).toBe('Massage after a workout does more than relax you');
+    expect(fitDescription(['<p>Massage after a workout does more than relax you&nbsp;&hellip;</p>'], 40, 180)?.text).toBe(
+      'Massage after a workout does more than relax you',
+    );
     expect(fitDescription(['Short summary here, then the link. Read more →'], 20, 180)?.text).toBe('Short summary here, then the link.');
   });
 
   it('falls back to the body when the excerpt is too short', () => {
-    expect(fitDescription(['Too short.', '<p>The body has a first sentence that is comfortably over fifty characters.</p>'], 50, 180)?.text).toBe(
-      'The body has a first sentence that is comfortably over fifty characters.',
-    );
+    expect(
+      fitDescription(['Too short.', '<p>The body has a first sentence that is comfortably over fifty characters.</p>'], 50, 180)?.text,
+    ).toBe('The body has a first sentence that is comfortably over fifty characters.');
   });
 
   it('cuts at a word, with an ellipsis, when no sentence fits', () => {
@@ -68,18 +70,18 @@ describe('fitTitle', () => {
 });
 
 describe('sourceDate', () => {
-  it('keeps the instant, written in the studio\'s zone with its offset', () => {
+  it("keeps the instant, written in the studio's zone with its offset", () => {
     expect(sourceDate('Tue, 10 Jun 2025 13:05:00 GMT', TZ, NOW)).toMatchObject({ ok: true, value: '2025-06-10T09:05:00-04:00' });
     expect(sourceDate('2025-01-15T14:00:00+01:00', TZ, NOW)).toMatchObject({ ok: true, value: '2025-01-15T08:00:00-05:00' });
     expect(sourceDate('2025-06-10T13:05:00.789Z', TZ, NOW)).toMatchObject({ ok: true, value: '2025-06-10T09:05:00-04:00' });
   });
 
-  it('writes midnight in the studio\'s zone as the day alone', () => {
+  it("writes midnight in the studio's zone as the day alone", () => {
     expect(sourceDate('Mon, 02 Jun 2025 04:00:00 GMT', TZ, NOW)).toMatchObject({ ok: true, value: '2025-06-02' });
     expect(sourceDate('2025-06-02', TZ, NOW)).toMatchObject({ ok: true, value: '2025-06-02' });
   });
 
-  it('reads a time without an offset in the studio\'s zone', () => {
+  it("reads a time without an offset in the studio's zone", () => {
     expect(sourceDate('2024-11-20T09:00:00', TZ, NOW)).toMatchObject({ ok: true, value: '2024-11-20T09:00:00-05:00' });
   });
 
@@ -201,11 +203,18 @@ describe('htmlToMarkdown', () => {
   });
 
   it('points pictures to their files, prompts for missing alt text, and leaves out the hero and failed pictures', () => {
-    const result = convert('<p><img src="/media/a.jpg" alt="A calf stretch"></p><p><img src="/media/a.jpg"></p><p><img src="/media/b.jpg" alt="b"></p>');
+    const result = convert(
+      '<p><img src="/media/a.jpg" alt="A calf stretch"></p><p><img src="/media/a.jpg"></p><p><img src="/media/b.jpg" alt="b"></p>',
+    );
     expect(result.markdown).toBe('![A calf stretch](./images/p/a.jpg)\n\n![✎ Describe this picture](./images/p/a.jpg)\n');
     expect(result.missingAlt).toBe(1);
-    expect(result.dropped).toEqual([{ url: 'https://old.example/media/b.jpg', reason: 'https://old.example/media/b.jpg: not found (HTTP 404)' }]);
-    expect(convert('<p><img data-src="/media/a.jpg" src="data:image/gif;base64,R0l" alt="x"></p><p>Text</p>', 'https://old.example/media/a.jpg').markdown).toBe('Text\n');
+    expect(result.dropped).toEqual([
+      { url: 'https://old.example/media/b.jpg', reason: 'https://old.example/media/b.jpg: not found (HTTP 404)' },
+    ]);
+    expect(
+      convert('<p><img data-src="/media/a.jpg" src="data:image/gif;base64,R0l" alt="x"></p><p>Text</p>', 'https://old.example/media/a.jpg')
+        .markdown,
+    ).toBe('Text\n');
   });
 
   it('rewrites links to imported posts, keeps others absolute, and collects DOIs', () => {
@@ -219,15 +228,21 @@ describe('htmlToMarkdown', () => {
   });
 
   it('writes lists with one space after the marker, line breaks as backslashes, and drops empty paragraphs', () => {
-    expect(convert('<ol start="3"><li>Three</li><li>Four</li></ol><p><br></p><p>a<br>b</p><p>&nbsp;</p>').markdown).toBe('3. Three\n4. Four\n\na\\\nb\n');
+    expect(convert('<ol start="3"><li>Three</li><li>Four</li></ol><p><br></p><p>a<br>b</p><p>&nbsp;</p>').markdown).toBe(
+      '3. Three\n4. Four\n\na\\\nb\n',
+    );
   });
 
   it('turns a video embed into a link', () => {
-    expect(convert('<iframe src="https://www.youtube.com/embed/abc"></iframe>').markdown).toBe('[Watch the video](https://www.youtube.com/embed/abc)\n');
+    expect(convert('<iframe src="https://www.youtube.com/embed/abc"></iframe>').markdown).toBe(
+      '[Watch the video](https://www.youtube.com/embed/abc)\n',
+    );
   });
 
-  it('lists the body\'s pictures in order, each once, as originals', () => {
-    expect(bodyPictures('<img src="a.jpg" alt="A"><img srcset="s.jpg 300w, l.jpg 1200w"><img src="a.jpg">', 'https://old.example/post/')).toEqual([
+  it("lists the body's pictures in order, each once, as originals", () => {
+    expect(
+      bodyPictures('<img src="a.jpg" alt="A"><img srcset="s.jpg 300w, l.jpg 1200w"><img src="a.jpg">', 'https://old.example/post/'),
+    ).toEqual([
       { url: 'https://old.example/post/a.jpg', alt: 'A' },
       { url: 'https://old.example/post/l.jpg', alt: undefined },
     ]);
@@ -236,9 +251,13 @@ describe('htmlToMarkdown', () => {
 
 describe('readSourceText', () => {
   it('tells a WordPress export from a feed, and a web page from both', () => {
-    const wxr = '<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>W</title></channel></rss>';
+    const wxr =
+      '<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>W</title></channel></rss>';
     expect(readSourceText(wxr)).toMatchObject({ ok: true, kind: 'wxr', posts: [] });
-    expect(readSourceText('<?xml version="1.0"?><rss version="2.0"><channel><title>F</title></channel></rss>')).toMatchObject({ ok: true, kind: 'rss' });
+    expect(readSourceText('<?xml version="1.0"?><rss version="2.0"><channel><title>F</title></channel></rss>')).toMatchObject({
+      ok: true,
+      kind: 'rss',
+    });
     expect(readSourceText('<!DOCTYPE html><html><body>hi</body></html>')).toEqual({ ok: false, kind: 'html' });
   });
 
@@ -259,12 +278,16 @@ describe('readSourceText', () => {
   it('says where XML is not well-formed', () => {
     expect(readSourceText('<rss version="2.0"><channel><item><title>x</title></channel></rss>')).toEqual({
       ok: false,
-      reason: "is not well-formed XML (line 1, column 51: Expected closing tag 'item' (opened in line 1, col 29) instead of closing tag 'channel'); export the feed again, or fix that line",
+      reason:
+        "is not well-formed XML (line 1, column 51: Expected closing tag 'item' (opened in line 1, col 29) instead of closing tag 'channel'); export the feed again, or fix that line",
     });
   });
 
   it('refuses XML that is no feed, and text that is no list of addresses', () => {
-    expect(readSourceText('<?xml version="1.0"?><note><to>x</to></note>')).toMatchObject({ ok: false, reason: 'is XML, but not a feed (RSS, Atom) or a WordPress export' });
+    expect(readSourceText('<?xml version="1.0"?><note><to>x</to></note>')).toMatchObject({
+      ok: false,
+      reason: 'is XML, but not a feed (RSS, Atom) or a WordPress export',
+    });
     expect(readSourceText('hello there')).toMatchObject({ ok: false, reason: expect.stringMatching(/^is neither a feed/) });
     expect(readSourceText('   ')).toEqual({ ok: false, reason: 'is empty' });
   });
@@ -273,7 +296,11 @@ describe('readSourceText', () => {
     const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2025-01-01T00:00:00Z</updated>
       <entry><id>urn:1</id><title>T &amp; U</title><updated>2025-01-01T00:00:00Z</updated><content type="text">Fish &amp; chips &lt;3</content></entry></feed>`;
     const read = readSourceText(atom);
-    expect(read).toMatchObject({ ok: true, kind: 'atom', posts: [{ id: 'urn:1', title: 'T & U', html: '<p>Fish &amp; chips &lt;3</p>', summaryOnly: false }] });
+    expect(read).toMatchObject({
+      ok: true,
+      kind: 'atom',
+      posts: [{ id: 'urn:1', title: 'T & U', html: '<p>Fish &amp; chips &lt;3</p>', summaryOnly: false }],
+    });
   });
 });
 
@@ -315,9 +342,12 @@ describe('readPostPage', () => {
   });
 
   it('finds the feed a page announces', () => {
-    expect(discoverFeed('<html><head><link rel="alternate" type="application/atom+xml" href="/feed.atom"></head></html>', 'https://x.example/blog')).toBe(
-      'https://x.example/feed.atom',
-    );
+    expect(
+      discoverFeed(
+        '<html><head><link rel="alternate" type="application/atom+xml" href="/feed.atom"></head></html>',
+        'https://x.example/blog',
+      ),
+    ).toBe('https://x.example/feed.atom');
     expect(discoverFeed('<html><head></head></html>', 'https://x.example/blog')).toBeUndefined();
   });
 });
@@ -345,12 +375,17 @@ describe('the post file and its fingerprint', () => {
     expect(parsed.syntaxErrors).toEqual([]);
     expect(schema.safeParse(parsed.data).success).toBe(true);
     expect(text).toContain('# Held as a draft by the import. Fix these, then remove `draft: true`:\n# - title: write a better one\n');
-    expect(text).toContain('#     year: ✎ year\n#     title: ✎ the article\'s title\n#     container: ✎ the journal\n#     doi: 10.1000/xyz\n---\n\nBody text.\n');
+    expect(text).toContain(
+      "#     year: ✎ year\n#     title: ✎ the article's title\n#     container: ✎ the journal\n#     doi: 10.1000/xyz\n---\n\nBody text.\n",
+    );
   });
 
   it('records the SHA-256 of the file as written, read with an empty hash', () => {
     const hash = recordedHash(text)!;
-    const independent = createHash('sha256').update(text.replace(`hash: "${hash}"`, 'hash: ""')).digest('hex').slice(0, 16);
+    const independent = createHash('sha256')
+      .update(text.replace(`hash: "${hash}"`, 'hash: ""'))
+      .digest('hex')
+      .slice(0, 16);
     expect(hash).toBe(independent);
     expect(importHash(text)).toBe(hash);
     expect(editedSinceImport(text)).toBe(false);
@@ -361,7 +396,12 @@ describe('the post file and its fingerprint', () => {
   it('decides what a re-run does', () => {
     const edited = text.replace('Body text.', 'Edited.');
     const values = parseMarkdownSource('x', text).data as Record<string, unknown>;
-    const newer = renderPost(schema, { values: { ...values, importedFrom: { source: 'guid-1' } }, draftReasons: [], dois: [], body: 'Newer text.' });
+    const newer = renderPost(schema, {
+      values: { ...values, importedFrom: { source: 'guid-1' } },
+      draftReasons: [],
+      dois: [],
+      body: 'Newer text.',
+    });
     expect(decide(undefined, text, false)).toEqual({ action: 'create' });
     expect(decide(text, text, false)).toEqual({ action: 'unchanged' });
     expect(decide(text, newer, false)).toEqual({ action: 'update', overwritesEdits: false });
@@ -379,8 +419,22 @@ describe('formatSummary', () => {
       authorsCreated: [],
       rows: [
         { status: 'created', file: 'content/posts/a.md', source: 'https://old.example/post/a', draft: false, reasons: [], notes: [] },
-        { status: 'created', file: 'content/posts/b.md', source: 'https://old.example/post/b', draft: true, reasons: ['title: too long'], notes: ['tagged "archive"'] },
-        { status: 'kept', file: 'content/posts/c.md', source: 'https://old.example/post/c', draft: false, reasons: ['edited here'], notes: [] },
+        {
+          status: 'created',
+          file: 'content/posts/b.md',
+          source: 'https://old.example/post/b',
+          draft: true,
+          reasons: ['title: too long'],
+          notes: ['tagged "archive"'],
+        },
+        {
+          status: 'kept',
+          file: 'content/posts/c.md',
+          source: 'https://old.example/post/c',
+          draft: false,
+          reasons: ['edited here'],
+          notes: [],
+        },
         { status: 'failed', source: 'https://old.example/post/d', draft: false, reasons: ['not found (HTTP 404)'], notes: [] },
       ],
     });

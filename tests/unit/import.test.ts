@@ -38,7 +38,9 @@ beforeAll(async () => {
       res.writeHead(429, { 'retry-after': '1' }).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(join(SITE_DIR, 'post/table-top-stretch/index.html'), 'utf8').replaceAll('{{origin}}', origin));
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(readFileSync(join(SITE_DIR, 'post/table-top-stretch/index.html'), 'utf8').replaceAll('{{origin}}', origin));
   });
   // A picture over the limit the tests set (100 kB): a JPEG's first bytes, then padding.
   server.route('/media/huge.jpg', (_req, res) => {
@@ -111,7 +113,7 @@ describe('a Wix blog feed whose items are summaries', () => {
     report = await run(dir, `${server.origin}/blog-feed.xml`);
   });
 
-  it('reads each post\'s page for the full text, and says what became of every item', () => {
+  it("reads each post's page for the full text, and says what became of every item", () => {
     expect(report.kind).toBe('rss');
     expect(rows(report)).toEqual([
       'created posts/2025-06-10-massage-after-exercise.md',
@@ -126,7 +128,11 @@ describe('a Wix blog feed whose items are summaries', () => {
   });
 
   it('writes the Markdown a person would', () => {
-    for (const file of ['2025-06-10-massage-after-exercise.md', '2025-06-02-thai-yoga-massage-basics.md', '2025-05-21-table-top-stretch.md']) {
+    for (const file of [
+      '2025-06-10-massage-after-exercise.md',
+      '2025-06-02-thai-yoga-massage-basics.md',
+      '2025-05-21-table-top-stretch.md',
+    ]) {
       expect(imported(dir, `posts/${file}`), file).toBe(expected(file));
     }
   });
@@ -137,14 +143,19 @@ describe('a Wix blog feed whose items are summaries', () => {
   });
 
   it('downloads the pictures next to the posts, and no more', () => {
-    const pictures = readdirSync(join(dir, 'posts/images'), { recursive: true }).map(String).filter((p) => p.includes('.')).sort();
+    const pictures = readdirSync(join(dir, 'posts/images'), { recursive: true })
+      .map(String)
+      .filter((p) => p.includes('.'))
+      .sort();
     expect(pictures).toEqual([
       'massage-after-exercise/massage-legs.jpg',
       'table-top-stretch/breathing.jpg',
       'table-top-stretch/forward-fold.jpg',
       'thai-yoga-massage-basics/thai-yoga.jpg',
     ]);
-    expect(readFileSync(join(dir, 'posts/images/massage-after-exercise/massage-legs.jpg'))).toEqual(readFileSync(join(SITE_DIR, 'media/massage-legs.jpg')));
+    expect(readFileSync(join(dir, 'posts/images/massage-after-exercise/massage-legs.jpg'))).toEqual(
+      readFileSync(join(SITE_DIR, 'media/massage-legs.jpg')),
+    );
   });
 
   it('leaves an archive that passes the content check', () => {
@@ -200,13 +211,19 @@ describe('a WordPress export', () => {
       'created (draft) posts/2024-11-20-stretching-in-winter.md',
     ]);
     expect(report.rows[0]!.notes).toEqual(['only the first 5 categories became tags; left out: shoulders']);
-    for (const file of ['2024-03-05-five-stretches-for-desk-workers.md', '2024-04-02-why-we-breathe-before-a-stretch.md', '2024-11-20-stretching-in-winter.md']) {
+    for (const file of [
+      '2024-03-05-five-stretches-for-desk-workers.md',
+      '2024-04-02-why-we-breathe-before-a-stretch.md',
+      '2024-11-20-stretching-in-winter.md',
+    ]) {
       expect(imported(dir, `posts/${file}`), file).toBe(expected(file));
     }
   });
 
   it('leaves a picture over the size limit out, and says so', () => {
-    expect(report.rows[1]!.notes).toEqual([`the hero picture was left out: ${server.origin}/media/huge.jpg: larger than the limit of 98 kB`]);
+    expect(report.rows[1]!.notes).toEqual([
+      `the hero picture was left out: ${server.origin}/media/huge.jpg: larger than the limit of 98 kB`,
+    ]);
     expect(readdirSync(join(dir, 'posts/images'))).not.toContain('why-we-breathe-before-a-stretch');
     expect(errorsIn(dir)).toEqual([]);
   });
@@ -240,7 +257,11 @@ describe('other sources', () => {
     const list = join(dir, '..', `addresses-${process.pid}.txt`);
     writeFileSync(list, readFileSync(join(SITE_DIR, 'post-addresses.txt'), 'utf8').replaceAll('{{origin}}', server.origin));
     const report = await run(dir, list);
-    expect(rows(report)).toEqual(['failed line 5', 'created posts/2025-06-10-massage-after-exercise.md', 'created posts/2025-06-02-thai-yoga-massage-basics.md']);
+    expect(rows(report)).toEqual([
+      'failed line 5',
+      'created posts/2025-06-10-massage-after-exercise.md',
+      'created posts/2025-06-02-thai-yoga-massage-basics.md',
+    ]);
     expect(report.rows[0]!.reasons).toEqual(['"not an address" is not a web address; write one full address (https://…) a line']);
     expect(errorsIn(dir)).toEqual([]);
   });
@@ -252,13 +273,19 @@ describe('other sources', () => {
     writeFileSync(list, `${server.origin}/post/massage-after-exercise\n`);
     const report = await run(dir, list);
     expect(report.rows.map((r) => r.file)).toEqual(['posts/2025-06-10-massage-after-exercise.md']);
-    expect(readdirSync(join(dir, 'posts')).filter((f) => f.includes('massage-after-exercise'))).toEqual(['2025-06-10-massage-after-exercise.md']);
+    expect(readdirSync(join(dir, 'posts')).filter((f) => f.includes('massage-after-exercise'))).toEqual([
+      '2025-06-10-massage-after-exercise.md',
+    ]);
   });
 });
 
 describe('bad input ends in one line, and nothing written', () => {
   const cases: [string, () => string, RegExp][] = [
-    ['a feed that is not well-formed', () => `${server.origin}/broken-feed.xml`, /broken-feed\.xml is not well-formed XML \(line 4, column 1: Expected closing tag 'item'/],
+    [
+      'a feed that is not well-formed',
+      () => `${server.origin}/broken-feed.xml`,
+      /broken-feed\.xml is not well-formed XML \(line 4, column 1: Expected closing tag 'item'/,
+    ],
     ['a missing feed', () => `${server.origin}/no-such-feed.xml`, /no-such-feed\.xml could not be fetched: not found \(HTTP 404\)/],
     ['a page with no feed', () => `${server.origin}/post/studio-news`, /is a web page that names no feed/],
     ['a file that is not there', () => '/nonexistent/export.xml', /export\.xml is not a file here, nor a web address/],
@@ -308,7 +335,9 @@ Our own text.
     );
     // The Thai post links to the old address: it now points to the imported copy, which is held
     // back, so the Thai post is held back with it rather than link to a missing page.
-    expect(readFileSync(join(dir, 'posts/2025-06-02-thai-yoga-massage-basics.md'), 'utf8')).toContain('[massage after exercise](../massage-after-exercise-2/)');
+    expect(readFileSync(join(dir, 'posts/2025-06-02-thai-yoga-massage-basics.md'), 'utf8')).toContain(
+      '[massage after exercise](../massage-after-exercise-2/)',
+    );
     expect(report.rows[1]).toMatchObject({ status: 'created', draft: true });
     expect(report.rows[1]!.reasons).toEqual([
       'body: links to "../massage-after-exercise-2/", which is a draft and not on the site yet; this post is live, so readers would meet a broken link. Remove the link until that post is out, or change the dates',
@@ -317,11 +346,18 @@ Our own text.
   });
 
   it('leaves an old post alone when a post here already lists its address in redirectFrom', async () => {
-    const dir = contentDir({ 'posts/2026-11-20-massage-after-exercise.md': WRITTEN_HERE.replace('tags: [massage]', 'tags: [massage]\nredirectFrom: [/post/massage-after-exercise]') });
+    const dir = contentDir({
+      'posts/2026-11-20-massage-after-exercise.md': WRITTEN_HERE.replace(
+        'tags: [massage]',
+        'tags: [massage]\nredirectFrom: [/post/massage-after-exercise]',
+      ),
+    });
     const report = await run(dir, `${server.origin}/blog-feed.xml`);
     expect(report.rows[0]).toMatchObject({ status: 'kept', file: 'posts/2026-11-20-massage-after-exercise.md' });
     expect(readdirSync(join(dir, 'posts')).filter((f) => f.endsWith('.md'))).not.toContain('2025-06-10-massage-after-exercise.md');
-    expect(readFileSync(join(dir, 'posts/2025-06-02-thai-yoga-massage-basics.md'), 'utf8')).toContain('[massage after exercise](../massage-after-exercise/)');
+    expect(readFileSync(join(dir, 'posts/2025-06-02-thai-yoga-massage-basics.md'), 'utf8')).toContain(
+      '[massage after exercise](../massage-after-exercise/)',
+    );
     expect(errorsIn(dir)).toEqual([]);
   });
 

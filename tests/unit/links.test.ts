@@ -67,7 +67,9 @@ describe('links in data files', () => {
   });
 
   it('keeps balanced parentheses in a URL and drops the prose around it', () => {
-    expect(urlsInMarkup('(see https://en.wikipedia.org/wiki/Massage_(therapy)).')).toEqual(['https://en.wikipedia.org/wiki/Massage_(therapy)']);
+    expect(urlsInMarkup('(see https://en.wikipedia.org/wiki/Massage_(therapy)).')).toEqual([
+      'https://en.wikipedia.org/wiki/Massage_(therapy)',
+    ]);
   });
 
   it('finds links in JSON: absolute URLs, link-like keys and HTML strings', () => {
@@ -81,7 +83,9 @@ describe('links in data files', () => {
   });
 
   it('reads a file by its kind and ignores JSON that does not parse', () => {
-    expect(urlsInDataFile('robots.txt', 'Sitemap: https://www.example.com/sitemap-index.xml')).toEqual(['https://www.example.com/sitemap-index.xml']);
+    expect(urlsInDataFile('robots.txt', 'Sitemap: https://www.example.com/sitemap-index.xml')).toEqual([
+      'https://www.example.com/sitemap-index.xml',
+    ]);
     expect(urlsInDataFile('api/v1/broken.json', '{ not json https://x.org/')).toEqual([]);
     expect(urlsInDataFile('site.webmanifest', '{"start_url": "/"}')).toEqual(['/']);
     expect(urlsInDataFile('page.html', '<a href="/x/">')).toEqual([]);

@@ -25,13 +25,16 @@ function plan(req: Partial<NewPostRequest>, files: Record<string, string> = {}, 
 }
 
 describe('the default date', () => {
-  it('is the next day without a post, in the studio\'s time zone, with drafts not counting', () => {
-    const { result } = plan({}, {
-      'posts/2026-11-28-a.md': post(fm('Day one post', '2026-11-28')),
-      // 03:00 UTC on the 30th is 22:00 on the 29th in New York: the 29th is taken.
-      'posts/2026-11-29-b.md': post(fm('Late evening post', '2026-11-30T03:00:00Z')),
-      'posts/2026-11-30-c.md': post(fm('A draft that day', '2026-11-30', '\ndraft: true')),
-    });
+  it("is the next day without a post, in the studio's time zone, with drafts not counting", () => {
+    const { result } = plan(
+      {},
+      {
+        'posts/2026-11-28-a.md': post(fm('Day one post', '2026-11-28')),
+        // 03:00 UTC on the 30th is 22:00 on the 29th in New York: the 29th is taken.
+        'posts/2026-11-29-b.md': post(fm('Late evening post', '2026-11-30T03:00:00Z')),
+        'posts/2026-11-30-c.md': post(fm('A draft that day', '2026-11-30', '\ndraft: true')),
+      },
+    );
     expect(result.ok && result.day).toBe('2026-11-30');
     expect(result.ok && result.notes).toContain('Date: 2026-11-30, the next day without a post.');
   });
@@ -62,13 +65,18 @@ describe('refusals', () => {
   });
 
   it('refuses an address a renamed post used to have', () => {
-    const { result } = plan({}, { 'posts/2026-11-20-moved.md': post(fm('Moved post', '2026-11-20', '\npreviousSlugs: [massage-after-exercise]')) });
+    const { result } = plan(
+      {},
+      { 'posts/2026-11-20-moved.md': post(fm('Moved post', '2026-11-20', '\npreviousSlugs: [massage-after-exercise]')) },
+    );
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[0]).toContain('used to have the address "massage-after-exercise"');
   });
 
   it('lists the known authors for an unknown one, with a suggestion', () => {
-    const files = { 'authors/ben-sample.yaml': 'name: Ben Sample\nrole: Test coach\nbio: Ben is the second author, so there is a choice.\n' };
+    const files = {
+      'authors/ben-sample.yaml': 'name: Ben Sample\nrole: Test coach\nbio: Ben is the second author, so there is a choice.\n',
+    };
     expect(plan({ author: 'ada-fixtrue' }, files).result).toEqual({
       ok: false,
       errors: ['"ada-fixtrue" is not an author. Did you mean `ada-fixture`? Known authors: ada-fixture, ben-sample'],
@@ -95,9 +103,12 @@ describe('refusals', () => {
     const first = planNewPost({ title: 'Massage after exercise', tags: ['massage'] }, state);
     if (!first.ok) throw new Error(first.errors.join('\n'));
     mkdirSync(dirname(first.path), { recursive: true });
-    writeFileSync(first.path, 'the writer\'s own words\n');
-    expect(writeNewPost(first)).toEqual({ ok: false, error: `${first.file} already exists; nothing was changed. Pick another date or title` });
-    expect(readFileSync(join(dir, 'posts/2026-11-28-massage-after-exercise.md'), 'utf8')).toBe('the writer\'s own words\n');
+    writeFileSync(first.path, "the writer's own words\n");
+    expect(writeNewPost(first)).toEqual({
+      ok: false,
+      error: `${first.file} already exists; nothing was changed. Pick another date or title`,
+    });
+    expect(readFileSync(join(dir, 'posts/2026-11-28-massage-after-exercise.md'), 'utf8')).toBe("the writer's own words\n");
   });
 });
 
@@ -105,11 +116,22 @@ describe('tags', () => {
   it('turns written tags into slugs and points out a likely typo', () => {
     const { result } = plan({ tags: ['Thai Massage', 'masage'] }, { 'posts/2026-11-20-x.md': post(fm('Tagged post', '2026-11-20')) });
     expect(result.ok && result.text).toContain('tags: [thai-massage, masage]');
-    expect(result.ok && result.notes).toEqual(expect.arrayContaining(['Tag "Thai Massage" written as "thai-massage" (tags are lowercase words joined by hyphens).', 'Tag "masage" is new. Did you mean `massage`?']));
+    expect(result.ok && result.notes).toEqual(
+      expect.arrayContaining([
+        'Tag "Thai Massage" written as "thai-massage" (tags are lowercase words joined by hyphens).',
+        'Tag "masage" is new. Did you mean `massage`?',
+      ]),
+    );
   });
 
   it('defaults to the most used tag and says so', () => {
-    const { result } = plan({ tags: undefined }, { 'posts/2026-11-20-x.md': post(fm('Tagged post', '2026-11-20')), 'posts/2026-11-21-y.md': post(fm('Other post', '2026-11-21').replace('[massage, recovery]', '[recovery]')) });
+    const { result } = plan(
+      { tags: undefined },
+      {
+        'posts/2026-11-20-x.md': post(fm('Tagged post', '2026-11-20')),
+        'posts/2026-11-21-y.md': post(fm('Other post', '2026-11-21').replace('[massage, recovery]', '[recovery]')),
+      },
+    );
     expect(result.ok && result.text).toContain('tags: [recovery]');
   });
 });
@@ -143,7 +165,7 @@ describe('round trip', () => {
     expect(readContent({ contentDir: dir, root: dir, timeZone: TZ, now: NOW }).problems.map(formatProblem)).toEqual([]);
   });
 
-  it('lists the schema\'s optional fields as comments, so uncommenting one gives a valid post', () => {
+  it("lists the schema's optional fields as comments, so uncommenting one gives a valid post", () => {
     const { dir, state } = site();
     const planned = planNewPost({ title: 'A post with a draft flag', tags: ['massage'] }, state);
     if (!planned.ok) throw new Error(planned.errors.join('\n'));

@@ -7,9 +7,14 @@ const site = OG_TEST_SITE;
 
 describe('the Open Graph card of a post', () => {
   // 00:30 on November 21 in UTC is still November 20 in Orlando.
-  const post = { title: 'Massage after exercise', date: new Date('2026-11-21T00:30:00Z'), readingMinutes: 4, tags: ['recovery', 'massage'] };
+  const post = {
+    title: 'Massage after exercise',
+    date: new Date('2026-11-21T00:30:00Z'),
+    readingMinutes: 4,
+    tags: ['recovery', 'massage'],
+  };
 
-  it('says title, author, the day in the studio\'s time zone, read time and first tag', () => {
+  it("says title, author, the day in the studio's time zone, read time and first tag", () => {
     expect(postCard(post, 'Lauren Walker', site)).toEqual({
       kind: 'post',
       siteTitle: 'Wellness Rituals',
@@ -23,7 +28,9 @@ describe('the Open Graph card of a post', () => {
   });
 
   it('describes itself for og:image:alt', () => {
-    expect(cardAlt(postCard(post, 'Lauren Walker', site))).toBe('“Massage after exercise”, by Lauren Walker, November 20, 2026, 4 min read. Wellness Rituals');
+    expect(cardAlt(postCard(post, 'Lauren Walker', site))).toBe(
+      '“Massage after exercise”, by Lauren Walker, November 20, 2026, 4 min read. Wellness Rituals',
+    );
     expect(cardAlt(siteCard(site))).toBe(`Wellness Rituals: ${site.description}`);
   });
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ELLIPSIS, balanceLines, ellipsize, fitLine, fitTitle, graphemes, linesAllowed, wrapText, type Measure, type TitleBox } from '../../src/lib/og/layout.ts';
+import {
+  ELLIPSIS,
+  balanceLines,
+  ellipsize,
+  fitLine,
+  fitTitle,
+  graphemes,
+  linesAllowed,
+  wrapText,
+  type Measure,
+  type TitleBox,
+} from '../../src/lib/og/layout.ts';
 
 /** A monospaced stand-in for a font: every character half an em, "W" and emoji a full em. */
 const measure: Measure = (text, size) =>

@@ -8,7 +8,13 @@ const page: SocialPage = {
   title: 'Massage after exercise',
   description: 'What one study found inside the muscle.',
   url: 'https://www.myrituals.me/blog/posts/massage-after-exercise/',
-  image: { url: 'https://www.myrituals.me/blog/og/posts/massage-after-exercise.png', alt: 'The card', width: 1200, height: 630, type: 'image/png' },
+  image: {
+    url: 'https://www.myrituals.me/blog/og/posts/massage-after-exercise.png',
+    alt: 'The card',
+    width: 1200,
+    height: 630,
+    type: 'image/png',
+  },
 };
 
 const asMap = (p: SocialPage) => socialMetaTags(p).map((t) => `${t.attribute}:${t.key}=${t.content}`);
@@ -31,7 +37,7 @@ describe('social meta tags', () => {
     ]);
   });
 
-  it('make a post an article with times in the studio\'s offset, author page and every tag', () => {
+  it("make a post an article with times in the studio's offset, author page and every tag", () => {
     const tags = asMap({
       ...page,
       article: {
@@ -47,11 +53,17 @@ describe('social meta tags', () => {
     expect(tags).toContain('property:article:published_time=2026-11-01T00:00:00-04:00');
     expect(tags).toContain('property:article:modified_time=2026-11-05T00:00:00-05:00');
     expect(tags).toContain('property:article:author=https://www.myrituals.me/blog/authors/lauren-walker/');
-    expect(tags.filter((t) => t.startsWith('property:article:tag='))).toEqual(['property:article:tag=massage', 'property:article:tag=recovery']);
+    expect(tags.filter((t) => t.startsWith('property:article:tag='))).toEqual([
+      'property:article:tag=massage',
+      'property:article:tag=recovery',
+    ]);
   });
 
   it('leave out the modified time of a post never updated', () => {
-    const tags = asMap({ ...page, article: { published: new Date('2026-11-01T04:00:00Z'), authorUrl: 'https://x.test/a/', tags: ['massage'] } });
+    const tags = asMap({
+      ...page,
+      article: { published: new Date('2026-11-01T04:00:00Z'), authorUrl: 'https://x.test/a/', tags: ['massage'] },
+    });
     expect(tags.some((t) => t.includes('modified_time'))).toBe(false);
   });
 

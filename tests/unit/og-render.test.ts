@@ -48,7 +48,11 @@ describe('a rendered card', () => {
 
   it('keeps the margin in the background colour with a very long title, author and tag', async () => {
     const title = 'Wide Words Without Wrapping Would Wreck What We Want: '.repeat(8);
-    const card = postCard(post(title, { tags: ['a-very-long-tag-name-that-goes-on-and-on-and-on-and-on'] }), 'Maximiliana Wilhelmina Featherstonehaugh-Cholmondeley-Worthington', site);
+    const card = postCard(
+      post(title, { tags: ['a-very-long-tag-name-that-goes-on-and-on-and-on-and-on'] }),
+      'Maximiliana Wilhelmina Featherstonehaugh-Cholmondeley-Worthington',
+      site,
+    );
     const img = await decodePng((await uncached.render(card)).png);
     expect(marginIntruders(img, SAFE_MARGIN, site.palette.background)).toEqual([]);
     expect(countNot(img, site.palette.background)).toBeGreaterThan(20_000);
@@ -56,8 +60,13 @@ describe('a rendered card', () => {
 
   it('clips anything the template would draw past the safe area', async () => {
     const { tree } = prepareCard(postCard(post('Rest'), 'Ada', site));
-    const wide = { type: 'div', props: { style: { display: 'flex', width: 3000, height: 3000, marginLeft: -500, marginTop: -500, backgroundColor: '#000000' } } };
-    const img = await decodePng(await renderTree({ ...tree, element: { ...tree.element, props: { ...tree.element.props, children: [wide] } } }));
+    const wide = {
+      type: 'div',
+      props: { style: { display: 'flex', width: 3000, height: 3000, marginLeft: -500, marginTop: -500, backgroundColor: '#000000' } },
+    };
+    const img = await decodePng(
+      await renderTree({ ...tree, element: { ...tree.element, props: { ...tree.element.props, children: [wide] } } }),
+    );
     expect(marginIntruders(img, SAFE_MARGIN, site.palette.background)).toEqual([]);
     // The whole safe area is black, but for the mark drawn over it.
     const safeArea = (OG_IMAGE_WIDTH - 2 * SAFE_MARGIN) * (OG_IMAGE_HEIGHT - 2 * SAFE_MARGIN);
@@ -226,7 +235,11 @@ describe('the card cache', () => {
   it('prunes cards no build has used for a while', async () => {
     const dir = tempDir();
     const renderer = createOgRenderer({ cacheDir: dir });
-    const [old, fresh] = await Promise.all(cards().slice(0, 2).map((c) => renderer.render(c)));
+    const [old, fresh] = await Promise.all(
+      cards()
+        .slice(0, 2)
+        .map((c) => renderer.render(c)),
+    );
     const longAgo = new Date(Date.now() - 40 * 86_400_000);
     utimesSync(join(dir, `${old!.key}.png`), longAgo, longAgo);
     expect(pruneCache(dir, 30)).toBe(1);
@@ -318,7 +331,10 @@ describe('warming the cache for a build', () => {
 
   it('lets cards fail over to the main thread when the workers cannot draw', async () => {
     // As the real worker does when it cannot load the drawing code: every task fails.
-    const pool = createRenderPool(1, new URL(`data:text/javascript,${encodeURIComponent('export default async () => { throw new Error("no drawing here"); }')}`));
+    const pool = createRenderPool(
+      1,
+      new URL(`data:text/javascript,${encodeURIComponent('export default async () => { throw new Error("no drawing here"); }')}`),
+    );
     const dir = tempDir();
     const renderer = createOgRenderer({ cacheDir: dir, drawMany: () => async (tree) => (await pool.draw(tree)).png });
     renderer.warm(many);

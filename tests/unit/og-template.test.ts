@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { postCard, siteCard } from '../../src/lib/og/card.ts';
 import { ogFonts } from '../../src/lib/og/fonts.ts';
-import { SAFE_HEIGHT, SAFE_MARGIN, SAFE_WIDTH, TITLE_BOX, cardTree, framedSvg, mixColours, type OgNode } from '../../src/lib/og/template.ts';
+import {
+  SAFE_HEIGHT,
+  SAFE_MARGIN,
+  SAFE_WIDTH,
+  TITLE_BOX,
+  cardTree,
+  framedSvg,
+  mixColours,
+  type OgNode,
+} from '../../src/lib/og/template.ts';
 import { OG_TEST_SITE } from './support/og-site.ts';
 
 const site = OG_TEST_SITE;
@@ -18,7 +27,11 @@ function texts(node: OgNode | string | undefined, out: { text: string; size: num
 
 describe('the card template', () => {
   it('puts every field of a post on the card, in the fonts it measured with', () => {
-    const card = postCard({ title: 'Rest days', date: new Date('2026-11-20T12:00:00Z'), readingMinutes: 4, tags: ['recovery'] }, 'Ada Fixture', site);
+    const card = postCard(
+      { title: 'Rest days', date: new Date('2026-11-20T12:00:00Z'), readingMinutes: 4, tags: ['recovery'] },
+      'Ada Fixture',
+      site,
+    );
     const all = texts(cardTree(card, fonts).element).map((t) => t.text);
     for (const field of ['Wellness Rituals', '#recovery', 'Rest days', 'Ada Fixture']) expect(all).toContain(field);
     expect(all.join(' ')).toMatch(/November 20, 2026 +· +4 min read/);
@@ -44,7 +57,9 @@ describe('the card template', () => {
   });
 
   it('has a site card with the journal name and its sentence', () => {
-    const all = texts(cardTree(siteCard(site), fonts).element).map((t) => t.text).join(' ');
+    const all = texts(cardTree(siteCard(site), fonts).element)
+      .map((t) => t.text)
+      .join(' ');
     expect(all).toContain('The Wellness Rituals journal');
     expect(all).toContain('Orlando and Longwood');
   });

@@ -66,7 +66,9 @@ describe('YAML slips, in plain words on their own lines', () => {
 
 describe('every problem of a file at once', () => {
   it('an unknown author is reported beside the other errors', () => {
-    const found = lines(checkOne(VALID_FRONTMATTER.replace('author: ada-fixture', 'author: nobody').replace('date: 2026-11-20', 'date: 2026-13-01')));
+    const found = lines(
+      checkOne(VALID_FRONTMATTER.replace('author: ada-fixture', 'author: nobody').replace('date: 2026-11-20', 'date: 2026-13-01')),
+    );
     expect(found).toEqual([
       'posts/2026-11-20-the-post.md:4  author  "nobody" is not an author. Known authors: ada-fixture',
       'posts/2026-11-20-the-post.md:5  date  "2026-13-01" is not a day on the calendar; write 2026-11-27 or 2026-11-27T07:00:00-05:00',
@@ -82,14 +84,16 @@ describe('every problem of a file at once', () => {
   });
 
   it('a citation without a year is an error about its year, not a warning that the post has no citations', () => {
-    const citation = '\ncitations:\n  - authors: ["Crane, J. D."]\n    title: Massage therapy attenuates inflammatory signaling\n    container: Science Translational Medicine\n    doi: 10.1126/scitranslmed.3002882';
+    const citation =
+      '\ncitations:\n  - authors: ["Crane, J. D."]\n    title: Massage therapy attenuates inflammatory signaling\n    container: Science Translational Medicine\n    doi: 10.1126/scitranslmed.3002882';
     expect(lines(checkOne(VALID_FRONTMATTER + citation, 'A 2012 study published in Science Translational Medicine.\n'))).toEqual([
       'posts/2026-11-20-the-post.md:8  citations #1 → year  is missing; add the year the work came out, like 2012',
     ]);
   });
 
   it('a year in quotes is a year', () => {
-    const citation = '\ncitations:\n  - authors: ["Crane, J. D."]\n    year: "2012"\n    title: Massage therapy attenuates inflammatory signaling\n    container: Science Translational Medicine\n    volume: "4"\n    doi: 10.1126/scitranslmed.3002882';
+    const citation =
+      '\ncitations:\n  - authors: ["Crane, J. D."]\n    year: "2012"\n    title: Massage therapy attenuates inflammatory signaling\n    container: Science Translational Medicine\n    volume: "4"\n    doi: 10.1126/scitranslmed.3002882';
     const report = checkOne(VALID_FRONTMATTER + citation, 'A 2012 study published in Science Translational Medicine [@crane2012].\n');
     // No year problem (the other two lines are about citing it and looking it up, not its year).
     expect(lines(report).filter((l) => l.includes('year'))).toEqual([]);
@@ -100,19 +104,25 @@ describe('every problem of a file at once', () => {
 describe('links between posts', () => {
   it('suggest the nearest other post, never the post itself', () => {
     const dir = makeContent({
-      'posts/2026-11-20-massage-after-exercise.md': post(VALID_FRONTMATTER, 'See [the other one](../massage-after-exercize/) and [this file](./2026-11-21-stretching-for-golfer.md).\n'),
+      'posts/2026-11-20-massage-after-exercise.md': post(
+        VALID_FRONTMATTER,
+        'See [the other one](../massage-after-exercize/) and [this file](./2026-11-21-stretching-for-golfer.md).\n',
+      ),
       'posts/2026-11-21-stretching-for-golfers.md': post(VALID_FRONTMATTER.replace('date: 2026-11-20', 'date: 2026-11-21')),
     });
     expect(lines(readFolder(dir))).toEqual([
       'posts/2026-11-20-massage-after-exercise.md:9  body  links to "../massage-after-exercize/", but no post has the address "massage-after-exercize". Fix the link or remove it',
-      'posts/2026-11-20-massage-after-exercise.md:9  body  links to the file ./2026-11-21-stretching-for-golfer.md, which is not a post here; link to a post\'s address instead, like ../stretching-for-golfers/',
+      "posts/2026-11-20-massage-after-exercise.md:9  body  links to the file ./2026-11-21-stretching-for-golfer.md, which is not a post here; link to a post's address instead, like ../stretching-for-golfers/",
     ]);
   });
 });
 
 describe('hostile and unlucky files', () => {
   it('warns about an invisible control character and reads on without it', () => {
-    const report = checkOne(VALID_FRONTMATTER.replace('title: A valid post', 'title: "A valid\u0001 post"'), 'Text with a vertical\u000b tab.\n');
+    const report = checkOne(
+      VALID_FRONTMATTER.replace('title: A valid post', 'title: "A valid\u0001 post"'),
+      'Text with a vertical\u000b tab.\n',
+    );
     expect(lines(report)).toEqual([
       'posts/2026-11-20-the-post.md:2  title  has an invisible character (U+0001), usually from pasted text, that feeds and some readers cannot take; it is left out of the site, but delete it from the file to be sure the text reads as meant',
       'posts/2026-11-20-the-post.md:9  body  has an invisible character (U+000B), usually from pasted text, that feeds and some readers cannot take; it is left out of the site, but delete it from the file to be sure the text reads as meant',
@@ -122,7 +132,10 @@ describe('hostile and unlucky files', () => {
   });
 
   it('refuses YAML aliases that multiply, without hanging', () => {
-    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`)].join('\n');
+    const bomb = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`),
+    ].join('\n');
     expect(lines(checkOne(`${VALID_FRONTMATTER}\n${bomb}`))).toEqual([
       'posts/2026-11-20-the-post.md:2  is far larger than frontmatter should be (YAML anchors and aliases like &a and *a, or lists nested inside lists); write each field out plainly',
     ]);
@@ -182,7 +195,8 @@ describe('MDX, compiled as the build compiles it', () => {
 
 describe('raw HTML the site will not carry', () => {
   it('is a warning on its line in the check, and leaves the feeds and the API', () => {
-    const body = 'Hello.\n\n<script>alert(1)</script>\n\n<p onclick="steal()">Click</p>\n\n<a href="javascript:alert(1)">x</a> and <iframe src="https://example.com/"></iframe>\n';
+    const body =
+      'Hello.\n\n<script>alert(1)</script>\n\n<p onclick="steal()">Click</p>\n\n<a href="javascript:alert(1)">x</a> and <iframe src="https://example.com/"></iframe>\n';
     expect(lines(checkOne(VALID_FRONTMATTER, body))).toEqual([
       'posts/2026-11-20-the-post.md:11  body  has <script>, which the site does not run: the page blocks it and feeds and the API leave it out; remove it (for a video or a form, link to it instead)',
       'posts/2026-11-20-the-post.md:13  body  has an onclick= attribute, which the site does not run: the page blocks it and feeds and the API leave it out; remove it (for a video or a form, link to it instead)',

@@ -24,7 +24,11 @@ describe('previousSlugs in frontmatter', () => {
 
   it.each([
     ['not a list', 'previousSlugs: first-address', 'previousSlugs  must be a list of old addresses, like [massage-after-exercise]'],
-    ['not a slug', 'previousSlugs: [First Address]', 'previousSlugs #1  must be an old address of this post: lowercase words joined by hyphens'],
+    [
+      'not a slug',
+      'previousSlugs: [First Address]',
+      'previousSlugs #1  must be an old address of this post: lowercase words joined by hyphens',
+    ],
     ['listed twice', 'previousSlugs: [a-b, a-b]', 'previousSlugs  lists the same old address twice; keep one'],
     ['the current slug field', 'slug: now-here\npreviousSlugs: [now-here]', 'previousSlugs  lists "now-here", the current `slug`'],
   ])('%s', (_name, line, expected) => {
@@ -40,7 +44,7 @@ describe('previousSlugs in frontmatter', () => {
 });
 
 describe('previousSlugs across posts', () => {
-  it('refuses an old address that is another post\'s current address', () => {
+  it("refuses an old address that is another post's current address", () => {
     expect(
       folderProblems({
         'posts/2026-11-20-one.md': post(`${VALID_FRONTMATTER}\npreviousSlugs: [two]`),

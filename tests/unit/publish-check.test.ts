@@ -8,10 +8,21 @@ import { FIXTURE_NOW } from '../support/paths.ts';
 import { makeContent, post, readFolder } from './support/temp-content.ts';
 
 const at = (iso: string) => new Date(iso);
-const p = (slug: string, date: string, draft = false, valid = true): AuditPost => ({ slug, file: `posts/${slug}.md`, date: at(date), draft, valid });
+const p = (slug: string, date: string, draft = false, valid = true): AuditPost => ({
+  slug,
+  file: `posts/${slug}.md`,
+  date: at(date),
+  draft,
+  valid,
+});
 
 describe('auditPublished', () => {
-  const posts = [p('due', '2026-11-27T07:00:00-05:00'), p('draft', '2026-11-01', true), p('tonight', '2026-11-27T18:00:00-05:00'), p('broken', '2026-11-20', false, false)];
+  const posts = [
+    p('due', '2026-11-27T07:00:00-05:00'),
+    p('draft', '2026-11-01', true),
+    p('tonight', '2026-11-27T18:00:00-05:00'),
+    p('broken', '2026-11-20', false, false),
+  ];
   const now = at('2026-11-27T12:00:00-05:00');
 
   it('finds a public post without a page, and a draft, scheduled or held-back post with one', () => {
@@ -35,12 +46,12 @@ describe('the publish check step', () => {
   const fm = (title: string, date: string, extra = '') =>
     `title: ${title}\ndescription: A description long enough to pass the fifty character minimum.\nauthor: ada-fixture\ndate: ${date}\ntags: [massage]${extra}`;
   const posts = readFolder(
-      makeContent({
-        'posts/2026-11-20-due-post.md': post(fm('Due post', '2026-11-20')),
-        'posts/2026-11-21-a-draft.md': post(fm('A draft', '2026-11-21', '\ndraft: true')),
-        'posts/2026-12-01-next-month.md': post(fm('Next month', '2026-12-01')),
-        'posts/2026-11-22-broken.md': post(fm('Broken', '2026-11-22', '\nauthor2: x')),
-      }),
+    makeContent({
+      'posts/2026-11-20-due-post.md': post(fm('Due post', '2026-11-20')),
+      'posts/2026-11-21-a-draft.md': post(fm('A draft', '2026-11-21', '\ndraft: true')),
+      'posts/2026-12-01-next-month.md': post(fm('Next month', '2026-12-01')),
+      'posts/2026-11-22-broken.md': post(fm('Broken', '2026-11-22', '\nauthor2: x')),
+    }),
   );
 
   function dist(pages: string[]): string {

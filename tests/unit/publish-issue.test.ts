@@ -73,7 +73,10 @@ describe('the held-back issue text', () => {
     expect(issue.title).toBe('2 posts held back from the site');
     expect(issue.body).toBe(EXPECTED_BODY);
     expect(issue.due).toEqual([
-      { file: 'content/posts/2026-11-26-pictures.md', text: `**Stretching, in \\*pictures\\***: \`content/posts/2026-11-26-pictures.md\` · was due Thu, Nov 26 · ${edit('content/posts/2026-11-26-pictures.md')}` },
+      {
+        file: 'content/posts/2026-11-26-pictures.md',
+        text: `**Stretching, in \\*pictures\\***: \`content/posts/2026-11-26-pictures.md\` · was due Thu, Nov 26 · ${edit('content/posts/2026-11-26-pictures.md')}`,
+      },
       {
         file: 'content/posts/2026-11-27-half-written.md',
         text: `**\`half-written\`**: \`content/posts/2026-11-27-half-written.md\` · date not known until it is fixed · ${edit('content/posts/2026-11-27-half-written.md')}`,
@@ -88,12 +91,20 @@ describe('the held-back issue text', () => {
     };
     const issue = heldBackIssue(later, TZ, {});
     expect(issue.title).toBe('2 scheduled posts have problems and will be held back');
-    expect(issue.body.split('\n\n').slice(0, 1)).toEqual(['These posts have problems. They are not due yet, but when their date comes the site will leave them out until the problems are fixed.']);
-    expect(issue.body).toContain('## Scheduled: fix these before their date\n\n### Next week\'s class\n\n`content/posts/2026-12-04-next-weeks-class.md` · due Fri, Dec 4, 07:00\n\n');
-    expect(issue.body).toContain('## Drafts with problems\n\n### Stretching, in \\*pictures\\*\n\n`content/posts/2026-11-26-pictures.md` · draft, dated Thu, Nov 26\n\n');
+    expect(issue.body.split('\n\n').slice(0, 1)).toEqual([
+      'These posts have problems. They are not due yet, but when their date comes the site will leave them out until the problems are fixed.',
+    ]);
+    expect(issue.body).toContain(
+      "## Scheduled: fix these before their date\n\n### Next week's class\n\n`content/posts/2026-12-04-next-weeks-class.md` · due Fri, Dec 4, 07:00\n\n",
+    );
+    expect(issue.body).toContain(
+      '## Drafts with problems\n\n### Stretching, in \\*pictures\\*\n\n`content/posts/2026-11-26-pictures.md` · draft, dated Thu, Nov 26\n\n',
+    );
     expect(issue.body).toContain('Kept up to date by the Publish workflow: it edits');
     expect(issue.due).toEqual([]);
-    expect(heldBackIssue({ ...report, heldBack: [report.heldBack[2]!] }, TZ, {}).title).toBe('1 scheduled post has problems and will be held back');
+    expect(heldBackIssue({ ...report, heldBack: [report.heldBack[2]!] }, TZ, {}).title).toBe(
+      '1 scheduled post has problems and will be held back',
+    );
   });
 
   it('keeps a title or message from a post from turning into links, markup or a mention', () => {
@@ -135,7 +146,13 @@ describe('the held-back issue text', () => {
 
 describe('planIssue', () => {
   const open = heldBackIssue(report, TZ, links);
-  const existing = (over: Partial<Issue> = {}): Issue => ({ number: 7, title: open.title, body: open.body, html_url: 'https://github.com/studio/blog/issues/7', ...over });
+  const existing = (over: Partial<Issue> = {}): Issue => ({
+    number: 7,
+    title: open.title,
+    body: open.body,
+    html_url: 'https://github.com/studio/blog/issues/7',
+    ...over,
+  });
 
   it('opens an issue when none is open, and leaves one alone that already says it', () => {
     expect(planIssue(open, undefined)).toEqual([{ kind: 'create', title: open.title, body: open.body }]);
@@ -156,7 +173,9 @@ describe('planIssue', () => {
       },
     ]);
     // One post fixed: an edit, no comment.
-    expect(planIssue(onlyPictures, existing())).toEqual([{ kind: 'update', number: 7, title: onlyPictures.title, body: onlyPictures.body }]);
+    expect(planIssue(onlyPictures, existing())).toEqual([
+      { kind: 'update', number: 7, title: onlyPictures.title, body: onlyPictures.body },
+    ]);
   });
 
   it('closes the open issue with its comment, and does nothing when none is open', () => {
@@ -178,7 +197,10 @@ describe('syncIssue against a fake GitHub', () => {
   const open = heldBackIssue(report, TZ, links);
 
   it('creates the label, opens one issue with it, and then leaves it alone', async () => {
-    expect(await syncIssue(api(), open)).toEqual([`created the label ${ISSUE_LABEL}`, 'opened issue #1: https://github.com/studio/blog/issues/1']);
+    expect(await syncIssue(api(), open)).toEqual([
+      `created the label ${ISSUE_LABEL}`,
+      'opened issue #1: https://github.com/studio/blog/issues/1',
+    ]);
     expect(fake.github.labels).toEqual(new Set([ISSUE_LABEL]));
     expect(fake.github.issues).toMatchObject([{ number: 1, title: open.title, body: open.body, state: 'open', labels: [ISSUE_LABEL] }]);
 
@@ -219,7 +241,9 @@ describe('syncIssue against a fake GitHub', () => {
 
   it('says in words what GitHub answered when a call fails', async () => {
     fake.github.failWith = 500;
-    await expect(syncIssue(api(), open)).rejects.toThrow(`GitHub answered 500 to GET /repos/${FAKE_REPO}/labels/${ISSUE_LABEL}: Server Error`);
+    await expect(syncIssue(api(), open)).rejects.toThrow(
+      `GitHub answered 500 to GET /repos/${FAKE_REPO}/labels/${ISSUE_LABEL}: Server Error`,
+    );
     const wrongToken = repoApi({ apiUrl: fake.github.apiUrl, repo: FAKE_REPO, token: 'nope' });
     fake.github.failWith = 0;
     await expect(syncIssue(wrongToken, open)).rejects.toThrow('GitHub answered 401');
@@ -251,6 +275,11 @@ describe('the issue job', () => {
       }
     };
     visit(join(ROOT, 'scripts/publish-issue.ts'));
-    expect([...seen].map((f) => f.slice(ROOT.length)).sort()).toEqual(['scripts/lib/publish/github.ts', 'scripts/lib/publish/issue-plan.ts', 'scripts/lib/publish/net-error.ts', 'scripts/publish-issue.ts']);
+    expect([...seen].map((f) => f.slice(ROOT.length)).sort()).toEqual([
+      'scripts/lib/publish/github.ts',
+      'scripts/lib/publish/issue-plan.ts',
+      'scripts/lib/publish/net-error.ts',
+      'scripts/publish-issue.ts',
+    ]);
   });
 });

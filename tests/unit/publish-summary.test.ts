@@ -48,8 +48,17 @@ const live: LiveRecord = {
       date: '2026-11-27T05:00:00.000Z',
       file: 'content/posts/2026-11-27-thai-massage-for-runners.md',
       wasHeldBack: false,
-      page: { ok: false, tries: 7, problem: 'https://www.example.org/posts/thai-massage-for-runners/ still answers 404 (not found) after 7 tries in 4 min' },
-      feed: { ok: false, tries: 7, problem: 'the feed https://www.example.org/rss.xml still does not list it after 7 tries in 4 min, so feed readers do not see the post yet' },
+      page: {
+        ok: false,
+        tries: 7,
+        problem: 'https://www.example.org/posts/thai-massage-for-runners/ still answers 404 (not found) after 7 tries in 4 min',
+      },
+      feed: {
+        ok: false,
+        tries: 7,
+        problem:
+          'the feed https://www.example.org/rss.xml still does not list it after 7 tries in 4 min, so feed readers do not see the post yet',
+      },
     },
   ],
 };
@@ -118,43 +127,70 @@ Thai massage for runners: the feed https://www.example.org/rss.xml still does no
 ${HELD_BACK_SECTIONS}`;
 
 const summary = (over: Partial<Parameters<typeof summaryMarkdown>[0]>) =>
-  summaryMarkdown({ report, live, outcomes: allWent, hostConnected: true, timeZone: TZ, links, now: new Date('2026-11-27T17:04:00Z'), ...over });
+  summaryMarkdown({
+    report,
+    live,
+    outcomes: allWent,
+    hostConnected: true,
+    timeZone: TZ,
+    links,
+    now: new Date('2026-11-27T17:04:00Z'),
+    ...over,
+  });
 
 describe('the job summary', () => {
   it('says what went live and how late, what was not seen, and what is held back and why', () => {
-    expect(summary({ outcomes: { ...allWent, live: 'failure' }, issueNote: '[Issue #7](https://github.com/studio/blog/issues/7) lists them.' })).toBe(EXPECTED_SUMMARY);
+    expect(
+      summary({ outcomes: { ...allWent, live: 'failure' }, issueNote: '[Issue #7](https://github.com/studio/blog/issues/7) lists them.' }),
+    ).toBe(EXPECTED_SUMMARY);
   });
 
   it('says so when every post that came due is live, or when none came due', () => {
     const allSeen: LiveRecord = { ...live, posts: [live.posts[0]!] };
     const clean = { ...report, heldBack: [] };
-    expect(summary({ report: clean, live: allSeen }).split('\n\n').slice(0, 2)).toEqual(['## Publishing run, Fri, Nov 27, 12:00', '✅ The site is up to date: 1 post went live in this run; 3 posts are on the site.']);
+    expect(summary({ report: clean, live: allSeen }).split('\n\n').slice(0, 2)).toEqual([
+      '## Publishing run, Fri, Nov 27, 12:00',
+      '✅ The site is up to date: 1 post went live in this run; 3 posts are on the site.',
+    ]);
     expect(summary({ report: clean, live: { ...live, posts: [] } })).toBe(
       "## Publishing run, Fri, Nov 27, 12:00\n\n✅ The site is up to date: no post came due since the last successful run's build (Thu, Nov 26, 23:00); 3 posts are on the site.\n",
     );
   });
 
   it('says plainly why nothing was published when a step stopped the run, and still lists the held-back posts', () => {
-    const stopped = (outcomes: Partial<RunOutcomes>, over = {}) => summary({ live: undefined, outcomes: { ...allWent, live: 'skipped', ...outcomes }, ...over }).trimEnd().split('\n\n')[1];
+    const stopped = (outcomes: Partial<RunOutcomes>, over = {}) =>
+      summary({ live: undefined, outcomes: { ...allWent, live: 'skipped', ...outcomes }, ...over })
+        .trimEnd()
+        .split('\n\n')[1];
     expect(stopped({ build: 'failure', links: 'skipped', deploy: 'skipped' }, { report: undefined })).toBe(
       '❌ Nothing was published: the run stopped before the build could check the posts. The log of the first failed step says why.',
     );
     expect(stopped({ build: 'failure', links: 'skipped', deploy: 'skipped' })).toBe(
       '❌ Nothing was published: the build stopped on a problem that is not about one post (the site settings, an author file or the code), so it could not hold a post back for it. The log of the build step names it; until it is fixed, no post goes out.',
     );
-    expect(stopped({ links: 'failure', deploy: 'skipped' })).toBe('❌ Nothing was published: the built site has a broken link, so it was not uploaded. The log of the link check names it; the site stays as it was.');
-    expect(stopped({ deploy: 'failure' })).toBe('❌ Nothing was published: the upload to the host failed, so the site may still be as it was. The log of the deploy step says why.');
+    expect(stopped({ links: 'failure', deploy: 'skipped' })).toBe(
+      '❌ Nothing was published: the built site has a broken link, so it was not uploaded. The log of the link check names it; the site stays as it was.',
+    );
+    expect(stopped({ deploy: 'failure' })).toBe(
+      '❌ Nothing was published: the upload to the host failed, so the site may still be as it was. The log of the deploy step says why.',
+    );
     expect(stopped({ deploy: 'failure' }, { hostConnected: false })).toBe(
       '⚠️ Nothing was uploaded: publishing is not connected to a host yet (docs/publishing.md, "Connecting the studio\'s host"). The site was built and checked.',
     );
     expect(stopped({ deploy: 'cancelled' })).toBe('❌ The run was cancelled before it finished; the site may not have changed.');
-    expect(stopped({ live: 'failure' })).toBe('⚠️ The site was uploaded and 3 posts are on the site, but the live check did not finish, so this run cannot say which posts went live. Its log says why.');
+    expect(stopped({ live: 'failure' })).toBe(
+      '⚠️ The site was uploaded and 3 posts are on the site, but the live check did not finish, so this run cannot say which posts went live. Its log says why.',
+    );
     // Whatever stopped the run, the held-back posts are listed.
-    expect(summary({ live: undefined, outcomes: { ...allWent, deploy: 'failure', live: 'skipped' } }).endsWith(HELD_BACK_SECTIONS)).toBe(true);
+    expect(summary({ live: undefined, outcomes: { ...allWent, deploy: 'failure', live: 'skipped' } }).endsWith(HELD_BACK_SECTIONS)).toBe(
+      true,
+    );
   });
 
   it('heads the run with the time of its report, or of the step when there is none', () => {
-    expect(summary({ report: undefined, live: undefined, outcomes: { build: 'failure', links: '', deploy: '', live: '' } }).split('\n')[0]).toBe('## Publishing run, Fri, Nov 27, 12:04');
+    expect(
+      summary({ report: undefined, live: undefined, outcomes: { build: 'failure', links: '', deploy: '', live: '' } }).split('\n')[0],
+    ).toBe('## Publishing run, Fri, Nov 27, 12:04');
   });
 });
 
@@ -166,7 +202,15 @@ describe('times and durations in words', () => {
   });
 
   it('rounds a duration to the minute', () => {
-    expect([20_000, 40_000, 8 * 60_000 + 29_000, 60 * 60_000, 65 * 60_000, 27 * 3600_000, 48 * 3600_000].map(duration)).toEqual(['under a minute', '1 min', '8 min', '1 h', '1 h 5 min', '1 day 3 h', '2 days']);
+    expect([20_000, 40_000, 8 * 60_000 + 29_000, 60 * 60_000, 65 * 60_000, 27 * 3600_000, 48 * 3600_000].map(duration)).toEqual([
+      'under a minute',
+      '1 min',
+      '8 min',
+      '1 h',
+      '1 h 5 min',
+      '1 day 3 h',
+      '2 days',
+    ]);
   });
 });
 
@@ -206,8 +250,12 @@ describe('the last step against a fake GitHub', () => {
     const written = readFileSync(f.summaryPath, 'utf8');
     expect(written).toBe(told.summary);
     expect(written).toContain('### Went live in this run');
-    expect(written).toContain('2 posts are held back: due, but left off the site until their problems are fixed (below). GitHub could not be asked about the held-back issue from this step; the issue job tries on its own.\n');
-    expect(told.warnings).toEqual([`Could not check the held-back issue: GitHub answered 502 to GET /repos/${FAKE_REPO}/issues?state=open&labels=${ISSUE_LABEL}&sort=created&direction=asc&per_page=100: Server Error.`]);
+    expect(written).toContain(
+      '2 posts are held back: due, but left off the site until their problems are fixed (below). GitHub could not be asked about the held-back issue from this step; the issue job tries on its own.\n',
+    );
+    expect(told.warnings).toEqual([
+      `Could not check the held-back issue: GitHub answered 502 to GET /repos/${FAKE_REPO}/issues?state=open&labels=${ISSUE_LABEL}&sort=created&direction=asc&per_page=100: Server Error.`,
+    ]);
     expect(output(f)).toBe(`issue=${JSON.stringify(heldBackIssue(report, TZ, links))}\n`);
   });
 
@@ -227,8 +275,20 @@ describe('the last step against a fake GitHub', () => {
 
   it('says in the summary that the build wrote no report, and asks nothing of the issue', async () => {
     const f = files();
-    const told = await tell({ ...{ reportPath: join(f.dir, 'missing.json'), livePath: join(f.dir, 'missing-live.json') }, outcomes: { build: 'failure', links: 'skipped', deploy: 'skipped', live: 'skipped' }, hostConnected: true, timeZone: TZ, links, api: 'GITHUB_TOKEN is not set', summaryPath: f.summaryPath, outputPath: f.outputPath, now: new Date('2026-11-27T17:04:00Z') });
-    expect(readFileSync(f.summaryPath, 'utf8')).toBe('## Publishing run, Fri, Nov 27, 12:04\n\n❌ Nothing was published: the run stopped before the build could check the posts. The log of the first failed step says why.\n');
+    const told = await tell({
+      ...{ reportPath: join(f.dir, 'missing.json'), livePath: join(f.dir, 'missing-live.json') },
+      outcomes: { build: 'failure', links: 'skipped', deploy: 'skipped', live: 'skipped' },
+      hostConnected: true,
+      timeZone: TZ,
+      links,
+      api: 'GITHUB_TOKEN is not set',
+      summaryPath: f.summaryPath,
+      outputPath: f.outputPath,
+      now: new Date('2026-11-27T17:04:00Z'),
+    });
+    expect(readFileSync(f.summaryPath, 'utf8')).toBe(
+      '## Publishing run, Fri, Nov 27, 12:04\n\n❌ Nothing was published: the run stopped before the build could check the posts. The log of the first failed step says why.\n',
+    );
     expect(told.handOver).toBeUndefined();
     expect(output(f)).toBe('');
   });

@@ -38,6 +38,8 @@ describe('nextDueWithin', () => {
     const seven = nextDueWithin(posts, now, 20 * 60_000)!;
     expect(waitFor(seven, now)).toBe(10 * 60_000 + 1000);
     expect(waitFor(seven, new Date('2026-11-27T07:00:05-05:00'))).toBe(0);
-    expect(waitMessage(seven, now, 'America/New_York')).toBe(`Waiting 10 min 1 s for "Seven o’clock" (${seven.file}), due Fri, Nov 27, 07:00, so that it goes out in this run.`);
+    expect(waitMessage(seven, now, 'America/New_York')).toBe(
+      `Waiting 10 min 1 s for "Seven o’clock" (${seven.file}), due Fri, Nov 27, 07:00, so that it goes out in this run.`,
+    );
   });
 });

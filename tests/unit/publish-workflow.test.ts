@@ -6,8 +6,23 @@ import { parse } from 'yaml';
 import { BUILD_STEP, PUBLISH_JOB } from '../../scripts/lib/publish/since.ts';
 import { ROOT } from '../support/paths.ts';
 
-interface Step { name?: string; id?: string; if?: string; run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-interface Job { if?: string; needs?: string | string[]; permissions?: Record<string, string>; outputs?: Record<string, string>; env?: Record<string, string>; steps: Step[] }
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  run?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  outputs?: Record<string, string>;
+  env?: Record<string, string>;
+  steps: Step[];
+}
 const workflow = parse(readFileSync(join(ROOT, '.github/workflows/publish.yml'), 'utf8')) as {
   on: { schedule: { cron: string }[]; push: { branches: string[] } };
   permissions: Record<string, string>;
@@ -60,7 +75,7 @@ describe('publish.yml', () => {
     expect(byId('summary').run).toContain(`--report ${report}`);
   });
 
-  it('lets no post\'s problem stop the publish: the only check refreshes citations, on pushes, and cannot fail the job', () => {
+  it("lets no post's problem stop the publish: the only check refreshes citations, on pushes, and cannot fail the job", () => {
     const checks = steps.filter((s) => /npm run check(?!:)/.test(String(s.run ?? '')));
     expect(checks).toHaveLength(1);
     expect(checks[0]!.if).toBe("github.event_name != 'schedule'");

@@ -57,7 +57,7 @@ describe('collectRedirects', () => {
   });
 });
 
-describe('the site\'s own addresses', () => {
+describe("the site's own addresses", () => {
   it('names every top-level page and file the site serves', () => {
     const pages = readdirSync(join(ROOT, 'src/pages'))
       .filter((name) => name !== 'index.astro')
@@ -68,7 +68,7 @@ describe('the site\'s own addresses', () => {
     expect(missing, 'add these to SITE_ROUTE_NAMES in src/lib/redirects/site-routes.ts').toEqual([]);
   });
 
-  it('tells a free old address from one of the site\'s', () => {
+  it("tells a free old address from one of the site's", () => {
     expect(siteAddressAt('/post/massage', '/')).toBeUndefined();
     expect(siteAddressAt('/posting/massage', '/')).toBeUndefined();
     expect(siteAddressAt('/posts/massage/', '/')).toBe('/posts/…');
@@ -157,7 +157,12 @@ describe('S3 website routing rules', () => {
     expect(s3RoutingRules(REDIRECTS, { origin: ORIGIN })).toEqual([
       {
         Condition: { KeyPrefixEquals: 'post/massage-after-exercise' },
-        Redirect: { Protocol: 'https', HostName: 'www.myrituals.me', ReplaceKeyWith: 'posts/massage-after-exercise/', HttpRedirectCode: '301' },
+        Redirect: {
+          Protocol: 'https',
+          HostName: 'www.myrituals.me',
+          ReplaceKeyWith: 'posts/massage-after-exercise/',
+          HttpRedirectCode: '301',
+        },
       },
       {
         Condition: { KeyPrefixEquals: 'posts/old-stretch' },
@@ -181,7 +186,11 @@ describe('S3 website routing rules', () => {
 
 describe('nginx map', () => {
   it('maps decoded paths, both slash forms, to the new path', () => {
-    const map = nginxRedirectMap([...REDIRECTS.slice(0, 1), { from: '/post/caf%C3%A9', to: '/posts/cafe/' }, { from: '/post/$weird"one', to: '/posts/x/' }]);
+    const map = nginxRedirectMap([
+      ...REDIRECTS.slice(0, 1),
+      { from: '/post/caf%C3%A9', to: '/posts/cafe/' },
+      { from: '/post/$weird"one', to: '/posts/x/' },
+    ]);
     expect(map).toBe(`# Old addresses of posts, forwarded to where they are now. Written by the build; do not edit.
 # In the server block: if ($blog_redirect) { return 301 $blog_redirect; }
 map $uri $blog_redirect {

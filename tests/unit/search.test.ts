@@ -49,7 +49,7 @@ describe('resultsMessage', () => {
 });
 
 describe('resultDate', () => {
-  it('shows the post\'s day as written in the studio\'s zone, whatever the reader\'s zone', () => {
+  it("shows the post's day as written in the studio's zone, whatever the reader's zone", () => {
     expect(resultDate('2026-11-01', 'en-US')).toBe('November 1, 2026');
     expect(resultDate('2026-12-31', 'en-US')).toBe('December 31, 2026');
     expect(resultDate(undefined, 'en-US')).toBeUndefined();

@@ -72,7 +72,12 @@ describe('isoDuration', () => {
 });
 
 describe('blogPosting', () => {
-  const ld = blogPosting(ctx, post, author, { url: 'https://example.com/blog/_astro/hero.jpg', width: 1200, height: 675, alt: 'A calm room' });
+  const ld = blogPosting(ctx, post, author, {
+    url: 'https://example.com/blog/_astro/hero.jpg',
+    width: 1200,
+    height: 675,
+    alt: 'A calm room',
+  });
 
   it('names the post, its page, author, publisher and dates in the studio time zone', () => {
     expect(ld).toMatchObject({
@@ -111,7 +116,10 @@ describe('blogPosting', () => {
       id: 'rita',
       name: 'Rita Reviewer',
       role: 'Licensed massage therapist',
-      credentials: [{ type: 'Licensed Massage Therapist', abbreviation: 'LMT', number: 'MA00000', issuedBy: 'Florida Board of Massage Therapy' }, { type: 'Yoga teacher' }],
+      credentials: [
+        { type: 'Licensed Massage Therapist', abbreviation: 'LMT', number: 'MA00000', issuedBy: 'Florida Board of Massage Therapy' },
+        { type: 'Yoga teacher' },
+      ],
     };
     // 2026-11-28 at 03:00 UTC is still the 27th in New York.
     const reviewed = blogPosting(ctx, post, author, undefined, { reviewer, lastReviewed: new Date('2026-11-28T03:00:00Z') });
@@ -203,7 +211,9 @@ describe('studio', () => {
         },
         geo: { '@type': 'GeoCoordinates', latitude: 28.5, longitude: -81.25 },
         telephone: '+15550100100',
-        openingHoursSpecification: [{ '@type': 'OpeningHoursSpecification', dayOfWeek: ['Monday', 'Tuesday'], opens: '09:00', closes: '17:30' }],
+        openingHoursSpecification: [
+          { '@type': 'OpeningHoursSpecification', dayOfWeek: ['Monday', 'Tuesday'], opens: '09:00', closes: '17:30' },
+        ],
         image: 'https://example.com/blog/_astro/north.jpg',
         potentialAction: { '@type': 'ReserveAction', target: 'https://book.example.com/north' },
       },
@@ -237,7 +247,7 @@ describe('pages', () => {
     });
   });
 
-  it('a writer\'s page is a ProfilePage about the person, who works for the studio', () => {
+  it("a writer's page is a ProfilePage about the person, who works for the studio", () => {
     const ld = profilePage(ctx, { ...author, bio: 'Ada writes about massage.' }, 'authors/ada/');
     expect(ld).toMatchObject({
       '@type': 'ProfilePage',
@@ -264,7 +274,12 @@ describe('pages', () => {
 
 describe('breadcrumbList', () => {
   it('numbers the crumbs from 1', () => {
-    expect(breadcrumbList([{ name: 'Home', url: 'https://example.com/' }, { name: 'Post', url: 'https://example.com/p/' }])).toEqual({
+    expect(
+      breadcrumbList([
+        { name: 'Home', url: 'https://example.com/' },
+        { name: 'Post', url: 'https://example.com/p/' },
+      ]),
+    ).toEqual({
       '@context': 'https://schema.org',
       '@type': 'BreadcrumbList',
       itemListElement: [
@@ -305,7 +320,7 @@ describe('sitemapPolicy', () => {
   ];
   const policy = sitemapPolicy(posts, urls, 'America/New_York');
 
-  it('dates a post by its update, else its publishing time, with the studio\'s offset', () => {
+  it("dates a post by its update, else its publishing time, with the studio's offset", () => {
     expect(policy.lastmod('https://example.com/blog/posts/first-post/')).toBe('2026-11-22T12:30:00-05:00');
     expect(policy.lastmod('https://example.com/blog/posts/own-canonical/')).toBe('2026-11-21T00:00:00-05:00');
     expect(policy.lastmod('https://example.com/blog/tags/massage/')).toBeUndefined();

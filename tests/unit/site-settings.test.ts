@@ -18,7 +18,7 @@ function problems(change: (s: SiteConfigInput) => SiteConfigInput): string[] {
 
 const withLocation = (extra: Record<string, unknown>) => (s: SiteConfigInput) => ({ ...s, locations: [{ ...s.locations[0]!, ...extra }] });
 
-describe('a studio\'s details', () => {
+describe("a studio's details", () => {
   it('are all optional, and the type defaults to DaySpa', () => {
     const parsed = siteSchema.parse(base);
     expect(parsed.locations[0]).toEqual({ name: 'North', bookingUrl: 'https://book.example.com/north', businessType: 'DaySpa' });
@@ -39,7 +39,9 @@ describe('a studio\'s details', () => {
   });
 
   it('name what is wrong with each detail', () => {
-    expect(problems(withLocation({ geo: { latitude: 128, longitude: 0 } }))).toEqual([expect.stringMatching(/^locations\.0\.geo\.latitude: /)]);
+    expect(problems(withLocation({ geo: { latitude: 128, longitude: 0 } }))).toEqual([
+      expect.stringMatching(/^locations\.0\.geo\.latitude: /),
+    ]);
     expect(problems(withLocation({ phone: { display: '555 0100', e164: '5550100' } }))).toEqual([
       'locations.0.phone.e164: must be the number in international form, like +14075552331',
     ]);
@@ -53,9 +55,11 @@ describe('a studio\'s details', () => {
     expect(problems(withLocation({ hours: [{ days: ['Monday', 'Monday'], opens: '09:00', closes: '10:00' }] }))).toEqual([
       'locations.0.hours.0.days: names a day twice',
     ]);
-    expect(problems(withLocation({ address: { street: '1 Test Street', locality: 'Testville', region: 'FL', postalCode: '00001', country: 'USA' } }))).toEqual([
-      'locations.0.address.country: must be a two-letter country code such as US',
-    ]);
+    expect(
+      problems(
+        withLocation({ address: { street: '1 Test Street', locality: 'Testville', region: 'FL', postalCode: '00001', country: 'USA' } }),
+      ),
+    ).toEqual(['locations.0.address.country: must be a two-letter country code such as US']);
     expect(problems(withLocation({ photo: { src: 'north.gif', alt: 'Room' } }))).toEqual([
       'locations.0.photo.src: must be a path to a JPEG, PNG, WebP or AVIF file, like src/assets/places/orlando.jpg',
       'locations.0.photo.alt: must say what the photo shows, for people who cannot see it',
@@ -67,7 +71,9 @@ describe('a studio\'s details', () => {
 describe('the newsletter', () => {
   it('is one of the known services, each with what its form needs', () => {
     expect(problems((s) => ({ ...s, newsletter: { provider: 'buttondown', username: 'studio' } }))).toEqual([]);
-    expect(problems((s) => ({ ...s, newsletter: { provider: 'mailchimp', action: 'https://x.us1.list-manage.com/subscribe/post' } }))).toEqual([]);
+    expect(
+      problems((s) => ({ ...s, newsletter: { provider: 'mailchimp', action: 'https://x.us1.list-manage.com/subscribe/post' } })),
+    ).toEqual([]);
     expect(problems((s) => ({ ...s, newsletter: { provider: 'substack' } }) as unknown as SiteConfigInput)).toEqual([
       'newsletter.provider: provider must be one of buttondown, mailchimp, mailerlite, other',
     ]);
@@ -87,6 +93,8 @@ describe('SITE_SETTINGS_FILE', () => {
   });
 
   it('names the file when it cannot be read', () => {
-    expect(() => siteSettings({ SITE_SETTINGS_FILE: join(FIXTURES, 'settings/missing.json') })).toThrow(/SITE_SETTINGS_FILE .*missing\.json could not be read as JSON/);
+    expect(() => siteSettings({ SITE_SETTINGS_FILE: join(FIXTURES, 'settings/missing.json') })).toThrow(
+      /SITE_SETTINGS_FILE .*missing\.json could not be read as JSON/,
+    );
   });
 });

@@ -10,7 +10,9 @@ describe('slugs', () => {
   });
 
   it('turns titles into slugs', () => {
-    expect(slugify('Massage After Exercise: More Than Relaxation—It’s Cellular')).toBe('massage-after-exercise-more-than-relaxation-its-cellular');
+    expect(slugify('Massage After Exercise: More Than Relaxation—It’s Cellular')).toBe(
+      'massage-after-exercise-more-than-relaxation-its-cellular',
+    );
     expect(slugify('  Déjà vu & Café  ')).toBe('deja-vu-cafe');
     expect(SLUG_PATTERN.test(slugify('What’s new in 2026?'))).toBe(true);
   });

@@ -12,7 +12,7 @@ describe('readerLinks', () => {
     for (const l of links.slice(0, -1)) expect(new URL(l.href).protocol).toBe('https:');
   });
 
-  it('offers the device\'s own feed app by the feed:// scheme', () => {
+  it("offers the device's own feed app by the feed:// scheme", () => {
     expect(links.at(-1)).toEqual({ name: 'A feed app on this device', href: 'feed://example.com/blog/tags/massage/rss.xml' });
   });
 });

@@ -43,9 +43,28 @@ export function urlsInMarkup(text: string): string[] {
 
 /** JSON keys whose string values are links, also when written relative to the file (web manifest icons). */
 const URL_KEYS = new Set([
-  'url', 'href', 'src', 'link', 'image', 'icon', 'avatar', 'banner_image', 'favicon',
-  'home_page_url', 'feed_url', 'external_url', 'start_url', 'scope',
-  'self', 'next', 'prev', 'previous', 'first', 'last', 'canonical', 'path',
+  'url',
+  'href',
+  'src',
+  'link',
+  'image',
+  'icon',
+  'avatar',
+  'banner_image',
+  'favicon',
+  'home_page_url',
+  'feed_url',
+  'external_url',
+  'start_url',
+  'scope',
+  'self',
+  'next',
+  'prev',
+  'previous',
+  'first',
+  'last',
+  'canonical',
+  'path',
 ]);
 
 function isUrlKey(key: string | undefined): boolean {

@@ -59,9 +59,7 @@ export function groupByTarget(problems: readonly LinkProblem[]): { url: string; 
     }
     g.parents.add(p.parent);
   }
-  return [...groups.values()]
-    .sort((a, b) => a.url.localeCompare(b.url))
-    .map((g) => ({ ...g, parents: [...g.parents].sort() }));
+  return [...groups.values()].sort((a, b) => a.url.localeCompare(b.url)).map((g) => ({ ...g, parents: [...g.parents].sort() }));
 }
 
 /** The post slug of a site path like /blog/posts/some-slug/, so a message can name the file to fix. */
@@ -70,7 +68,6 @@ export function postSlugOf(path: string, base: string): string | undefined {
   const m = path.startsWith(root) ? /^posts\/([^/]+)\/$/.exec(path.slice(root.length).split('#')[0] ?? '') : null;
   return m?.[1];
 }
-
 
 function problemLines(title: string, problems: readonly LinkProblem[], sourceOf: (parent: string) => string | undefined): string[] {
   const lines = [title];
@@ -106,11 +103,17 @@ export function formatReport(report: LinkReport, sourceOf: (parent: string) => s
     lines.push(...problemLines(`  internal links that work only through a redirect (add the trailing slash):`, report.redirects, sourceOf));
   }
   if (report.broken.length) {
-    lines.push(...problemLines(`BROKEN: ${plural(groupByTarget(report.broken).length, 'internal link target')} missing:`, report.broken, sourceOf));
+    lines.push(
+      ...problemLines(`BROKEN: ${plural(groupByTarget(report.broken).length, 'internal link target')} missing:`, report.broken, sourceOf),
+    );
   }
   if (ext.broken.length) {
-    lines.push(...problemLines(`BROKEN: ${plural(groupByTarget(ext.broken).length, 'external link')} failed after retries:`, ext.broken, sourceOf));
+    lines.push(
+      ...problemLines(`BROKEN: ${plural(groupByTarget(ext.broken).length, 'external link')} failed after retries:`, ext.broken, sourceOf),
+    );
   }
-  lines.push(passed(report) ? 'No broken links.' : 'Fix the links above: change the link in the file named, or restore the page it points to.');
+  lines.push(
+    passed(report) ? 'No broken links.' : 'Fix the links above: change the link in the file named, or restore the page it points to.',
+  );
   return lines.join('\n');
 }

@@ -74,7 +74,12 @@ export function repoApi(opts: RepoApiOptions): RepoApi {
 export function repoApiFromEnv(env: Record<string, string | undefined>, fetch?: typeof globalThis.fetch): RepoApi | string {
   const missing = ['GITHUB_TOKEN', 'GITHUB_REPOSITORY'].filter((name) => !env[name]);
   if (missing.length) return `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set`;
-  return repoApi({ apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repo: env.GITHUB_REPOSITORY!, token: env.GITHUB_TOKEN!, ...(fetch ? { fetch } : {}) });
+  return repoApi({
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    repo: env.GITHUB_REPOSITORY!,
+    token: env.GITHUB_TOKEN!,
+    ...(fetch ? { fetch } : {}),
+  });
 }
 
 export interface Issue {
@@ -87,6 +92,9 @@ export interface Issue {
 
 /** The oldest open issue with `label` (pull requests share the list and are skipped). */
 export async function findOpenIssue(api: RepoApi, label: string): Promise<Issue | undefined> {
-  const issues = await api.call<Issue[]>('GET', `/issues?state=open&labels=${encodeURIComponent(label)}&sort=created&direction=asc&per_page=100`);
+  const issues = await api.call<Issue[]>(
+    'GET',
+    `/issues?state=open&labels=${encodeURIComponent(label)}&sort=created&direction=asc&per_page=100`,
+  );
   return issues.filter((i) => !i.pull_request).sort((a, b) => a.number - b.number)[0];
 }

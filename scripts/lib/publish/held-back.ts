@@ -52,7 +52,8 @@ function dateWords(post: HeldBack, state: HeldBackState, timeZone: string): stri
 export function postLine(post: HeldBack, state: HeldBackState, timeZone: string, links: RepoLinks): string {
   const parts = [code(post.file), dateWords(post, state, timeZone)];
   // An absolute path (CONTENT_DIR outside the checkout) has no place in the repository.
-  if (links.repoUrl && links.branch && !isAbsolute(post.file)) parts.push(`[edit it on GitHub](${links.repoUrl}/edit/${links.branch}/${encodeURI(post.file)})`);
+  if (links.repoUrl && links.branch && !isAbsolute(post.file))
+    parts.push(`[edit it on GitHub](${links.repoUrl}/edit/${links.branch}/${encodeURI(post.file)})`);
   return parts.join(' · ');
 }
 

@@ -19,9 +19,7 @@ export interface DueNote {
   text: string;
 }
 
-export type DesiredIssue =
-  | { state: 'open'; title: string; body: string; due: DueNote[] }
-  | { state: 'closed'; comment: string };
+export type DesiredIssue = { state: 'open'; title: string; body: string; due: DueNote[] } | { state: 'closed'; comment: string };
 
 export type IssueAction =
   | { kind: 'create'; title: string; body: string }
@@ -61,7 +59,11 @@ export function planIssue(desired: DesiredIssue, existing: Issue | undefined): I
   const newlyDue = desired.due.filter((d) => !before.has(d.file));
   if (newlyDue.length) {
     const lines = newlyDue.map((d) => `- ${d.text}`).join('\n');
-    actions.push({ kind: 'comment', number: existing.number, body: `**Now due and held back**, so not on the site until fixed:\n\n${lines}\n\nThe list in the issue says what to fix.` });
+    actions.push({
+      kind: 'comment',
+      number: existing.number,
+      body: `**Now due and held back**, so not on the site until fixed:\n\n${lines}\n\nThe list in the issue says what to fix.`,
+    });
   }
   return actions;
 }
@@ -105,7 +107,11 @@ export async function applyIssueActions(api: RepoApi, label: string, actions: re
   for (const action of actions) {
     switch (action.kind) {
       case 'create': {
-        const issue = await api.call<Issue & { labels?: { name: string }[] }>('POST', '/issues', { title: action.title, body: action.body, labels: [label] });
+        const issue = await api.call<Issue & { labels?: { name: string }[] }>('POST', '/issues', {
+          title: action.title,
+          body: action.body,
+          labels: [label],
+        });
         // GitHub drops labels it may not set without a word; without its label the issue would not be found next time.
         if (!issue.labels?.some((l) => l.name === label)) await api.call('POST', `/issues/${issue.number}/labels`, { labels: [label] });
         done.push(`opened issue #${issue.number}: ${issue.html_url}`);

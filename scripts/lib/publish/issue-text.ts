@@ -33,7 +33,8 @@ export function heldBackIssue(report: Report, timeZone: string, links: RepoLinks
     'The run that starts then publishes it, and this issue closes by itself once nothing is held back. ' +
     'On your computer, `npm run check` lists the same problems.';
 
-  const blocks = (posts: typeof report.heldBack, state: 'due' | 'scheduled' | 'draft') => posts.map((p) => postBlock(p, state, timeZone, links));
+  const blocks = (posts: typeof report.heldBack, state: 'due' | 'scheduled' | 'draft') =>
+    posts.map((p) => postBlock(p, state, timeZone, links));
   const all = [
     ...section('Due, but not on the site', blocks(groups.due, 'due')),
     ...section('Scheduled: fix these before their date', blocks(groups.scheduled, 'scheduled')),
@@ -42,7 +43,9 @@ export function heldBackIssue(report: Report, timeZone: string, links: RepoLinks
   const footer = [
     '---',
     `Kept up to date by the ${links.workflowUrl ? `[Publish workflow](${links.workflowUrl})` : 'Publish workflow'}: it edits this list when it changes and closes the issue when nothing is held back.` +
-      (links.repoUrl && links.branch ? ` How publishing works: [docs/publishing.md](${links.repoUrl}/blob/${links.branch}/docs/publishing.md).` : ''),
+      (links.repoUrl && links.branch
+        ? ` How publishing works: [docs/publishing.md](${links.repoUrl}/blob/${links.branch}/docs/publishing.md).`
+        : ''),
     dueMarker(groups.due.map((p) => p.file)),
   ];
 
@@ -57,7 +60,10 @@ export function heldBackIssue(report: Report, timeZone: string, links: RepoLinks
     parts.push(part);
     length += part.length + 2;
   }
-  if (left) parts.push(`…and ${plural(left, 'more post')}: the job summary of ${links.runUrl ? `[the latest run](${links.runUrl})` : 'the latest run'} lists them all.`);
+  if (left)
+    parts.push(
+      `…and ${plural(left, 'more post')}: the job summary of ${links.runUrl ? `[the latest run](${links.runUrl})` : 'the latest run'} lists them all.`,
+    );
 
   return {
     state: 'open',
@@ -73,7 +79,10 @@ export function closingComment(live: LiveRecord | undefined, timeZone: string, l
   const lines = [`Nothing is held back any more: ${run} published every post that is due. Closing.`];
   const fixed = (live?.posts ?? []).filter((p) => p.wasHeldBack);
   for (const p of fixed) {
-    const seen = p.page.ok && p.page.at ? `live since ${when(new Date(p.page.at), timeZone)}${p.lateMs === undefined ? '' : `, ${duration(p.lateMs)} after its date`}` : 'not seen on the site yet (see the run)';
+    const seen =
+      p.page.ok && p.page.at
+        ? `live since ${when(new Date(p.page.at), timeZone)}${p.lateMs === undefined ? '' : `, ${duration(p.lateMs)} after its date`}`
+        : 'not seen on the site yet (see the run)';
     lines.push(`- [${escapeMarkdown(p.title)}](${p.url}): ${seen}`);
   }
   return lines.join('\n');
@@ -84,7 +93,13 @@ export function closingComment(live: LiveRecord | undefined, timeZone: string, l
  * closed once an uploaded build held nothing back; unchanged (undefined) when
  * the run cannot tell, because the build or the upload did not happen.
  */
-export function desiredIssue(report: Report | undefined, uploaded: boolean, live: LiveRecord | undefined, timeZone: string, links: RepoLinks): DesiredIssue | undefined {
+export function desiredIssue(
+  report: Report | undefined,
+  uploaded: boolean,
+  live: LiveRecord | undefined,
+  timeZone: string,
+  links: RepoLinks,
+): DesiredIssue | undefined {
   if (!report) return undefined;
   if (report.heldBack.length) return heldBackIssue(report, timeZone, links);
   return uploaded ? { state: 'closed', comment: closingComment(live, timeZone, links) } : undefined;

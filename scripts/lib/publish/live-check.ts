@@ -42,7 +42,9 @@ async function get(url: string, fetcher: typeof globalThis.fetch, timeoutMs: num
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
-    return response.ok ? { ok: true, text } : { ok: false, problem: `answers ${response.status}${response.status === 404 ? ' (not found)' : ''}` };
+    return response.ok
+      ? { ok: true, text }
+      : { ok: false, problem: `answers ${response.status}${response.status === 404 ? ' (not found)' : ''}` };
   } catch (error) {
     return { ok: false, problem: `cannot be reached (${networkReason(error)})` };
   }
@@ -77,7 +79,11 @@ export async function checkLive(posts: readonly PostToCheck[], opts: LiveCheckOp
   const now = opts.now ?? (() => new Date());
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const log = opts.log ?? (() => {});
-  const states: Pending[] = posts.map((post) => ({ post, page: { ok: false, tries: 0 }, feed: post.inFeed ? { ok: false, tries: 0 } : undefined }));
+  const states: Pending[] = posts.map((post) => ({
+    post,
+    page: { ok: false, tries: 0 },
+    feed: post.inFeed ? { ok: false, tries: 0 } : undefined,
+  }));
   const started = now().getTime();
   let wait = o.firstWaitMs;
 
@@ -86,7 +92,10 @@ export async function checkLive(posts: readonly PostToCheck[], opts: LiveCheckOp
       s.page.tries++;
       const answer = await get(s.post.url, fetcher, o.timeoutMs);
       if (answer.ok && pageShows(answer.text, s.post.title)) s.page = { ok: true, at: now().toISOString(), tries: s.page.tries };
-      else s.page.problem = answer.ok ? `answers, but without the title "${s.post.title}": the host or a cache still serves an older page` : answer.problem;
+      else
+        s.page.problem = answer.ok
+          ? `answers, but without the title "${s.post.title}": the host or a cache still serves an older page`
+          : answer.problem;
     }
     const feedPending = states.filter((x) => x.feed && !x.feed.ok);
     if (feedPending.length) {
@@ -112,7 +121,8 @@ export async function checkLive(posts: readonly PostToCheck[], opts: LiveCheckOp
     const { inFeed: _inFeed, ...rest } = post;
     const after = (tries: number) => `after ${plural(tries, 'try', 'tries')} in ${over}`;
     if (!page.ok) page.problem = `${post.url} still ${page.problem} ${after(page.tries)}`;
-    if (feed && !feed.ok) feed.problem = `the feed ${opts.feedUrl} still ${feed.problem} ${after(feed.tries)}, so feed readers do not see the post yet`;
+    if (feed && !feed.ok)
+      feed.problem = `the feed ${opts.feedUrl} still ${feed.problem} ${after(feed.tries)}, so feed readers do not see the post yet`;
     const lateMs = page.ok && page.at ? Date.parse(page.at) - Date.parse(post.date) : undefined;
     return { ...rest, page, feed, lateMs };
   });

@@ -61,7 +61,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function readReport(path: string): Report | undefined {
   const data = readJson(path);
   if (data === undefined) return undefined;
-  if (!isObject(data) || data.version !== PUBLISH_REPORT_VERSION || !Array.isArray(data.published) || !Array.isArray(data.heldBack) || typeof data.now !== 'string') {
+  if (
+    !isObject(data) ||
+    data.version !== PUBLISH_REPORT_VERSION ||
+    !Array.isArray(data.published) ||
+    !Array.isArray(data.heldBack) ||
+    typeof data.now !== 'string'
+  ) {
     throw new Error(`${path} is not a publish report of version ${PUBLISH_REPORT_VERSION}; was it written by this version of the build?`);
   }
   return data as unknown as Report;

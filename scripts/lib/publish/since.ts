@@ -36,7 +36,10 @@ export interface LastPublish {
 }
 
 export async function lastPublish(api: RepoApi, workflow: string): Promise<LastPublish | undefined> {
-  const { workflow_runs: runs } = await api.call<WorkflowRuns>('GET', `/actions/workflows/${encodeURIComponent(workflow)}/runs?status=success&per_page=1`);
+  const { workflow_runs: runs } = await api.call<WorkflowRuns>(
+    'GET',
+    `/actions/workflows/${encodeURIComponent(workflow)}/runs?status=success&per_page=1`,
+  );
   const run = runs[0];
   if (!run) return undefined;
   const runStart = { at: new Date(run.run_started_at ?? run.created_at), exact: false, runUrl: run.html_url };
@@ -57,8 +60,17 @@ export interface CheckWindow {
 }
 
 /** From when posts count as new in this run. */
-export async function checkWindow(api: RepoApi | string, workflow: string, now: Date, lookbackMs: number, timeZone: string): Promise<CheckWindow> {
-  const lookback = (why: string): CheckWindow => ({ since: new Date(now.getTime() - lookbackMs), from: `${duration(lookbackMs)} before the build (${why})` });
+export async function checkWindow(
+  api: RepoApi | string,
+  workflow: string,
+  now: Date,
+  lookbackMs: number,
+  timeZone: string,
+): Promise<CheckWindow> {
+  const lookback = (why: string): CheckWindow => ({
+    since: new Date(now.getTime() - lookbackMs),
+    from: `${duration(lookbackMs)} before the build (${why})`,
+  });
   if (typeof api === 'string') return lookback(`GitHub could not be asked: ${api}`);
   try {
     const last = await lastPublish(api, workflow);

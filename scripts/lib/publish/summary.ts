@@ -39,22 +39,26 @@ function siteLine(input: SummaryInput): string {
   const o = Object.values(outcomes);
   if (o.includes('cancelled')) return '❌ The run was cancelled before it finished; the site may not have changed.';
   if (!report || outcomes.build !== 'success') {
-    if (!report) return '❌ Nothing was published: the run stopped before the build could check the posts. The log of the first failed step says why.';
+    if (!report)
+      return '❌ Nothing was published: the run stopped before the build could check the posts. The log of the first failed step says why.';
     return (
       '❌ Nothing was published: the build stopped on a problem that is not about one post (the site settings, an author file or the code), ' +
       'so it could not hold a post back for it. The log of the build step names it; until it is fixed, no post goes out.'
     );
   }
-  if (outcomes.links !== 'success') return '❌ Nothing was published: the built site has a broken link, so it was not uploaded. The log of the link check names it; the site stays as it was.';
+  if (outcomes.links !== 'success')
+    return '❌ Nothing was published: the built site has a broken link, so it was not uploaded. The log of the link check names it; the site stays as it was.';
   if (outcomes.deploy !== 'success') {
     return input.hostConnected
       ? '❌ Nothing was published: the upload to the host failed, so the site may still be as it was. The log of the deploy step says why.'
-      : "⚠️ Nothing was uploaded: publishing is not connected to a host yet (docs/publishing.md, \"Connecting the studio's host\"). The site was built and checked.";
+      : '⚠️ Nothing was uploaded: publishing is not connected to a host yet (docs/publishing.md, "Connecting the studio\'s host"). The site was built and checked.';
   }
   const onSite = `${plural(report.published.length, 'post is', 'posts are')} on the site`;
-  if (!live) return `⚠️ The site was uploaded and ${onSite}, but the live check did not finish, so this run cannot say which posts went live. Its log says why.`;
+  if (!live)
+    return `⚠️ The site was uploaded and ${onSite}, but the live check did not finish, so this run cannot say which posts went live. Its log says why.`;
   const missing = live.posts.filter(notSeen).length;
-  if (missing) return `⚠️ The site was uploaded, but ${missing} of ${plural(live.posts.length, 'post')} that came due could not be seen on the public site in time (below).`;
+  if (missing)
+    return `⚠️ The site was uploaded, but ${missing} of ${plural(live.posts.length, 'post')} that came due could not be seen on the public site in time (below).`;
   if (!live.posts.length) return `✅ The site is up to date: no post came due since ${live.sinceFrom}; ${onSite}.`;
   return `✅ The site is up to date: ${plural(live.posts.length, 'post')} went live in this run; ${onSite}.`;
 }
@@ -75,7 +79,9 @@ function liveSection(live: LiveRecord, timeZone: string): string[] {
     const late = p.lateMs === undefined ? '—' : duration(p.lateMs);
     return `| ${name} | ${when(new Date(p.date), timeZone)} | ${seenCell(p, timeZone)} | ${late} | ${feedCell(p)} |`;
   });
-  const problems = live.posts.flatMap((p) => [p.page, p.feed].filter((s) => s && !s.ok).map((s) => `${p.title}: ${s!.problem ?? 'not seen'}`));
+  const problems = live.posts.flatMap((p) =>
+    [p.page, p.feed].filter((s) => s && !s.ok).map((s) => `${p.title}: ${s!.problem ?? 'not seen'}`),
+  );
   return [
     '### Went live in this run',
     ['| Post | Due | Seen live | Late by | In the feed |', '| --- | --- | --- | --- | --- |', ...rows].join('\n'),
@@ -90,8 +96,18 @@ function heldBackSections(report: Report, timeZone: string, links: RepoLinks): s
   const add = (heading: string, note: string, posts: typeof report.heldBack, state: 'due' | 'scheduled' | 'draft') => {
     if (posts.length) out.push(`### ${heading}`, note, ...posts.map((p) => postBlock(p, state, timeZone, links, '####')));
   };
-  add('Held back: due, but not on the site', 'Fix each line below and save the file to GitHub; the run that starts then publishes the post.', groups.due, 'due');
-  add('Not due yet, with problems', 'These will be held back when their date comes unless they are fixed first.', groups.scheduled, 'scheduled');
+  add(
+    'Held back: due, but not on the site',
+    'Fix each line below and save the file to GitHub; the run that starts then publishes the post.',
+    groups.due,
+    'due',
+  );
+  add(
+    'Not due yet, with problems',
+    'These will be held back when their date comes unless they are fixed first.',
+    groups.scheduled,
+    'scheduled',
+  );
   add('Drafts with problems', 'Fix these before you take `draft: true` out.', groups.draft, 'draft');
   return out;
 }

@@ -78,14 +78,27 @@ export async function tell(opts: TellOptions): Promise<Told> {
       issueNote = 'GitHub could not be asked about the held-back issue from this step; the issue job tries on its own.';
     } else if (planIssue(desired, existing).length) {
       handOver = desired;
-      if (desired.state === 'open') issueNote = existing ? `[Issue #${existing.number}](${existing.html_url}) lists them and is being updated.` : 'An issue listing them is being opened (label `' + label + '`).';
-      else if (existing) issueNote = `[Issue #${existing.number}](${existing.html_url}) about held-back posts is being closed: nothing is held back any more.`;
+      if (desired.state === 'open')
+        issueNote = existing
+          ? `[Issue #${existing.number}](${existing.html_url}) lists them and is being updated.`
+          : 'An issue listing them is being opened (label `' + label + '`).';
+      else if (existing)
+        issueNote = `[Issue #${existing.number}](${existing.html_url}) about held-back posts is being closed: nothing is held back any more.`;
     } else if (existing) {
       issueNote = `[Issue #${existing.number}](${existing.html_url}) lists them.`;
     }
   }
 
-  const summary = summaryMarkdown({ report, live, outcomes: opts.outcomes, hostConnected: opts.hostConnected, timeZone: opts.timeZone, links: opts.links, issueNote, now: opts.now ?? new Date() });
+  const summary = summaryMarkdown({
+    report,
+    live,
+    outcomes: opts.outcomes,
+    hostConnected: opts.hostConnected,
+    timeZone: opts.timeZone,
+    links: opts.links,
+    issueNote,
+    now: opts.now ?? new Date(),
+  });
   if (opts.summaryPath) appendFileSync(opts.summaryPath, summary);
   if (opts.outputPath && handOver) appendFileSync(opts.outputPath, `issue=${JSON.stringify(handOver)}\n`);
   return { summary, handOver, warnings };

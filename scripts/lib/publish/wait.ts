@@ -13,7 +13,11 @@ export interface Upcoming {
 }
 
 /** The first post that will be public within `windowMs` of now (valid, not a draft, not yet due). */
-export function nextDueWithin<T extends Upcoming & { valid: boolean; draft: boolean }>(posts: readonly T[], now: Date, windowMs: number): T | undefined {
+export function nextDueWithin<T extends Upcoming & { valid: boolean; draft: boolean }>(
+  posts: readonly T[],
+  now: Date,
+  windowMs: number,
+): T | undefined {
   const until = now.getTime() + windowMs;
   return posts
     .filter((p) => p.valid && !p.draft && p.date.getTime() > now.getTime() && p.date.getTime() <= until)

@@ -23,10 +23,17 @@ export interface CardFile {
 }
 
 /** Every card a build writes: the site's, and one for each public post. */
-export function buildCards(posts: readonly Post[], authorNames: ReadonlyMap<string, string>, now: Date, site: CardSite, urls: Urls): CardFile[] {
+export function buildCards(
+  posts: readonly Post[],
+  authorNames: ReadonlyMap<string, string>,
+  now: Date,
+  site: CardSite,
+  urls: Urls,
+): CardFile[] {
   const cards: CardFile[] = [{ path: urls.siteOgImagePath(), card: siteCard(site) }];
   for (const post of posts) {
-    if (isPublic(post, now)) cards.push({ path: urls.ogImagePath(post.slug), card: postCard(post, authorNames.get(post.authorId) ?? post.authorId, site) });
+    if (isPublic(post, now))
+      cards.push({ path: urls.ogImagePath(post.slug), card: postCard(post, authorNames.get(post.authorId) ?? post.authorId, site) });
   }
   return cards;
 }

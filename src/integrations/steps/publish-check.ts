@@ -23,7 +23,9 @@ export class PublishCheckError extends Error {
 /** Every post file, including those whose frontmatter could not be read (never public, so never with a page). */
 function auditPosts(report: ContentReport, read: readonly AuditPost[]): AuditPost[] {
   const readFiles = new Set(report.posts.filter((p) => p.data).map((p) => p.file));
-  const unread = report.posts.filter((p) => !readFiles.has(p.file)).map((p) => ({ slug: p.slug, file: p.file, valid: false, draft: false, date: new Date(0) }));
+  const unread = report.posts
+    .filter((p) => !readFiles.has(p.file))
+    .map((p) => ({ slug: p.slug, file: p.file, valid: false, draft: false, date: new Date(0) }));
   return [...read, ...unread];
 }
 

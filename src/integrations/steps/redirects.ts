@@ -33,7 +33,12 @@ export interface RedirectsWritten {
   outside: Redirect[];
 }
 
-export async function writeRedirects(posts: readonly RedirectingPost[], site: RedirectSite, outDir: string, deployDir: string): Promise<RedirectsWritten> {
+export async function writeRedirects(
+  posts: readonly RedirectingPost[],
+  site: RedirectSite,
+  outDir: string,
+  deployDir: string,
+): Promise<RedirectsWritten> {
   const redirects = collectRedirects(posts, { base: site.base });
   const origin = new URL(site.url).origin;
   const { pages, outside } = redirectPages(redirects, { urls: createUrls(site), base: site.base, lang: site.lang });

@@ -71,7 +71,13 @@ async function filesUnder(root: string, dir: string): Promise<string[]> {
 }
 
 /** Makes one part's index from its pages into root/pagefind/<part>/; returns how many were searchable. */
-async function writePart(pagefind: typeof import('pagefind'), root: string, base: string, part: string, files: readonly string[]): Promise<number> {
+async function writePart(
+  pagefind: typeof import('pagefind'),
+  root: string,
+  base: string,
+  part: string,
+  files: readonly string[],
+): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_CONTENT });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let searchable = 0;
@@ -106,7 +112,12 @@ async function writePart(pagefind: typeof import('pagefind'), root: string, base
  * its part) into root/pagefind/, one folder a part, and writes the entry
  * module the search page loads at root/pagefind/pagefind.js.
  */
-export async function writeSearchIndex(root: string, base: string, pages: readonly SearchPage[], options: SearchIndexOptions): Promise<SearchIndexWritten> {
+export async function writeSearchIndex(
+  root: string,
+  base: string,
+  pages: readonly SearchPage[],
+  options: SearchIndexOptions,
+): Promise<SearchIndexWritten> {
   const pagefind = await import('pagefind');
   const settings = JSON.stringify({ excludeSelectors: NOT_CONTENT, base, pagefind: pagefindVersion() });
   const previous = options.kept ? readRecord(options.recordFile) : undefined;
@@ -115,7 +126,10 @@ export async function writeSearchIndex(root: string, base: string, pages: readon
   const writtenNow = new Set<string>();
   await Promise.all(
     pages.map(async ({ file }) => {
-      const written = await stat(join(root, file)).then((s) => s.mtimeMs >= options.since, () => true);
+      const written = await stat(join(root, file)).then(
+        (s) => s.mtimeMs >= options.since,
+        () => true,
+      );
       if (written) writtenNow.add(file);
     }),
   );

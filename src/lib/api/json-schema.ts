@@ -60,15 +60,20 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
     path: apiPaths.post('{slug}'),
     summary: 'One post, with its body as HTML and plain text, its author, tags and sources',
     response: 'PostResponse',
-    parameter: { name: 'slug', description: 'The post\'s slug, as in `slug` of a list entry.', schema: apiParameterSchemas.slug },
+    parameter: { name: 'slug', description: "The post's slug, as in `slug` of a list entry.", schema: apiParameterSchemas.slug },
   },
-  { operationId: 'listAuthors', path: apiPaths.authors(), summary: 'Every author, with their public post count', response: 'AuthorsResponse' },
+  {
+    operationId: 'listAuthors',
+    path: apiPaths.authors(),
+    summary: 'Every author, with their public post count',
+    response: 'AuthorsResponse',
+  },
   {
     operationId: 'getAuthor',
     path: apiPaths.author('{id}'),
     summary: 'One author and their public posts',
     response: 'AuthorResponse',
-    parameter: { name: 'id', description: 'The author\'s id, as in `author.id`.', schema: apiParameterSchemas.authorId },
+    parameter: { name: 'id', description: "The author's id, as in `author.id`.", schema: apiParameterSchemas.authorId },
   },
   { operationId: 'listTags', path: apiPaths.tags(), summary: 'Every tag of a public post, with its post count', response: 'TagsResponse' },
   {
@@ -95,7 +100,11 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
     path: apiPaths.schema('{name}'),
     summary: 'The JSON Schema of one response or part of one',
     response: { type: 'object' },
-    parameter: { name: 'name', description: 'A schema name: one of the component names in this document.', schema: apiParameterSchemas.schemaName },
+    parameter: {
+      name: 'name',
+      description: 'A schema name: one of the component names in this document.',
+      schema: apiParameterSchemas.schemaName,
+    },
   },
   {
     operationId: 'getOpenApi',
@@ -135,7 +144,13 @@ export function openApiDocument(settings: OpenApiSettings): JsonObject {
       ...(e.parameter
         ? {
             parameters: [
-              { name: e.parameter.name, in: 'path', required: true, description: e.parameter.description, schema: parameterSchema(e.parameter.schema) },
+              {
+                name: e.parameter.name,
+                in: 'path',
+                required: true,
+                description: e.parameter.description,
+                schema: parameterSchema(e.parameter.schema),
+              },
             ],
           }
         : {}),

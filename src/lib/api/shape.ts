@@ -31,8 +31,10 @@ import type { Urls } from '../urls.ts';
 import { apiPaths } from './paths.ts';
 
 /** What the API needs to know about a public post: the post model plus its pictures. */
-export interface ApiPostInput
-  extends Pick<Post, 'slug' | 'title' | 'description' | 'authorId' | 'date' | 'updated' | 'tags' | 'citations' | 'canonical' | 'readingMinutes'> {
+export interface ApiPostInput extends Pick<
+  Post,
+  'slug' | 'title' | 'description' | 'authorId' | 'date' | 'updated' | 'tags' | 'citations' | 'canonical' | 'readingMinutes'
+> {
   /** Earlier slugs, oldest first: the first one is the post's permanent id. */
   previousSlugs?: readonly string[] | undefined;
   /** The processed hero picture: a path the site serves (or an absolute URL). */

@@ -75,7 +75,9 @@ export function buildCalendar(posts: readonly ScheduledPost[], opts: CalendarOpt
 /** "Fri, Nov 27": a calendar day in words, independent of the machine's zone. */
 export function dayLabel(day: string, locale: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(
+    new Date(Date.UTC(y, m - 1, d, 12)),
+  );
 }
 
 export function formatCalendar(cal: Calendar, locale = 'en-US'): string {
@@ -97,7 +99,10 @@ export function formatCalendar(cal: Calendar, locale = 'en-US'): string {
     });
   });
   const gaps = cal.days.filter((d) => !d.entries.length).length;
-  lines.push('', `${gaps} of ${cal.days.length} days without a post.${cal.later ? ` ${cal.later} more scheduled after ${dayLabel(cal.days.at(-1)!.day, locale)}.` : ''}`);
+  lines.push(
+    '',
+    `${gaps} of ${cal.days.length} days without a post.${cal.later ? ` ${cal.later} more scheduled after ${dayLabel(cal.days.at(-1)!.day, locale)}.` : ''}`,
+  );
   lines.push('', cal.drafts.length ? `Drafts (never published while \`draft: true\`): ${cal.drafts.length}` : 'Drafts: none');
   for (const p of cal.drafts) lines.push(`  ${calendarDate(p.date, cal.timeZone)}  ${p.title}  (${p.file})`);
   lines.push('', `Published in the last ${cal.recent.days} days (since ${dayLabel(cal.recent.since, locale)}): ${cal.recent.count}`);

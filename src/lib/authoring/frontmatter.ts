@@ -20,7 +20,8 @@ function metaOf(schema: z.ZodType): Meta {
 export function yamlInline(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(yamlInline).join(', ')}]`;
   if (typeof value === 'string') {
-    const plain = /^[A-Za-z0-9./][A-Za-z0-9 ./_-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[\d.]+$/.test(value);
+    const plain =
+      /^[A-Za-z0-9./][A-Za-z0-9 ./_-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[\d.]+$/.test(value);
     return plain ? value : JSON.stringify(value);
   }
   return String(value);
@@ -77,7 +78,8 @@ function valueLines(name: string, value: unknown): string[] {
       .filter(([, v]) => v !== undefined)
       .map(([k, v], i) => `${i === 0 ? first : rest}${k}: ${yamlInline(v)}`);
   if (isPlainObject(value)) return [`${name}:`, ...fields(value, '  ', '  ')];
-  if (Array.isArray(value) && value.length && value.every(isPlainObject)) return [`${name}:`, ...value.flatMap((item) => fields(item, '  - ', '    '))];
+  if (Array.isArray(value) && value.length && value.every(isPlainObject))
+    return [`${name}:`, ...value.flatMap((item) => fields(item, '  - ', '    '))];
   return [`${name}: ${yamlInline(value)}`];
 }
 

@@ -41,8 +41,7 @@ export interface SiteState {
 }
 
 export type NewPostPlan =
-  | { ok: true; path: string; file: string; slug: string; day: string; text: string; notes: string[] }
-  | { ok: false; errors: string[] };
+  { ok: true; path: string; file: string; slug: string; day: string; text: string; notes: string[] } | { ok: false; errors: string[] };
 
 /** Slugs longer than this are cut at a word boundary: addresses stay readable and shareable. */
 export const SLUG_MAX = 60;
@@ -56,7 +55,9 @@ export function shortSlug(slug: string): string {
 
 function scheduled(posts: readonly CheckedPost[]): ScheduledPost[] {
   // Whether a post has problems does not matter here: it holds its day either way.
-  return posts.flatMap((p) => (p.data ? [{ slug: p.slug, title: p.data.title, file: p.file, date: p.data.date, draft: p.data.draft, valid: true }] : []));
+  return posts.flatMap((p) =>
+    p.data ? [{ slug: p.slug, title: p.data.title, file: p.file, date: p.data.date, draft: p.data.draft, valid: true }] : [],
+  );
 }
 
 function tagUse(posts: readonly CheckedPost[]): Map<string, number> {
@@ -76,7 +77,9 @@ function chooseAuthor(req: NewPostRequest, site: SiteState, errors: string[]): s
     return undefined;
   }
   if (known.length === 1) return known[0];
-  errors.push(known.length ? `Which author? Add --author with one of: ${list}` : `There are no authors yet: add a file to content/authors/ first`);
+  errors.push(
+    known.length ? `Which author? Add --author with one of: ${list}` : `There are no authors yet: add a file to content/authors/ first`,
+  );
   return undefined;
 }
 
@@ -92,7 +95,8 @@ function chooseDate(req: NewPostRequest, site: SiteState, errors: string[], note
     return undefined;
   }
   const day = calendarDate(parsed.instant, site.timeZone);
-  if (parsed.instant.getTime() <= site.now.getTime()) notes.push(`Date: ${req.date} has already passed, so the post goes live with the next build.`);
+  if (parsed.instant.getTime() <= site.now.getTime())
+    notes.push(`Date: ${req.date} has already passed, so the post goes live with the next build.`);
   const sameDay = postsByDay(scheduled(site.posts), site.timeZone).get(day);
   if (sameDay?.length) notes.push(`${day} already has ${sameDay.map((p) => `"${p.title}"`).join(' and ')}; both will go out that day.`);
   return { value: req.date.trim(), day };
@@ -135,18 +139,22 @@ function chooseSlug(req: NewPostRequest, site: SiteState, errors: string[], note
   }
   const full = req.slug ?? slugify(req.title);
   if (!full) {
-    errors.push('The title needs some letters or numbers to make the post\'s address from; or give one with --slug');
+    errors.push("The title needs some letters or numbers to make the post's address from; or give one with --slug");
     return undefined;
   }
   const slug = req.slug ?? shortSlug(full);
   if (slug !== full) notes.push(`Address shortened to "${slug}"; choose another with --slug.`);
   const owner = site.posts.find((p) => p.slug === slug);
-  const former = site.posts.find((p) => ((p.data as { previousSlugs?: readonly string[] } | undefined)?.previousSlugs ?? []).includes(slug));
+  const former = site.posts.find((p) =>
+    ((p.data as { previousSlugs?: readonly string[] } | undefined)?.previousSlugs ?? []).includes(slug),
+  );
   const clash = owner ?? former;
   if (clash) {
     const what = owner ? `already has the address "${slug}"` : `used to have the address "${slug}" (it is in its previousSlugs)`;
     const title = clash.data ? ` ("${clash.data.title}")` : '';
-    errors.push(`${clash.file}${title} ${what}. Give the new post a different title, or choose its address with --slug ${slug}-2 (any new words will do)`);
+    errors.push(
+      `${clash.file}${title} ${what}. Give the new post a different title, or choose its address with --slug ${slug}-2 (any new words will do)`,
+    );
     return undefined;
   }
   return slug;
@@ -191,7 +199,8 @@ export function writeNewPost(plan: Extract<NewPostPlan, { ok: true }>): { ok: tr
     writeFileSync(plan.path, plan.text, { flag: 'wx' });
     return { ok: true };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { ok: false, error: `${plan.file} already exists; nothing was changed. Pick another date or title` };
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      return { ok: false, error: `${plan.file} already exists; nothing was changed. Pick another date or title` };
     throw e;
   }
 }

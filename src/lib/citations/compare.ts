@@ -62,7 +62,7 @@ function quoted(value: string | number): string {
 export function compareWithRecord(c: Citation, r: WorkRecord): Mismatch[] {
   const out: Mismatch[] = [];
   const where = sourceName(r);
-  const check = (r.source === 'crossref' ? 'that the DOI is the work you mean' : 'that the PubMed ID is the work you mean');
+  const check = r.source === 'crossref' ? 'that the DOI is the work you mean' : 'that the PubMed ID is the work you mean';
   const mismatch = (field: string, given: string | number, says: string | number) =>
     out.push({ field, message: `is ${quoted(given)}, but ${where} says ${quoted(says)}; change it to ${quoted(says)}, or check ${check}` });
 
@@ -73,7 +73,10 @@ export function compareWithRecord(c: Citation, r: WorkRecord): Mismatch[] {
   if (r.title && !accepted.includes(title)) {
     const says = r.subtitle ? `${r.title}: ${r.subtitle}` : r.title;
     // Publishers often register titles in Title Case; APA writes them in sentence case, and case is not compared.
-    out.push({ field: 'title', message: `is "${c.title}", but ${where} says "${says}"; use that title (in sentence case, as APA writes titles), or check ${check}` });
+    out.push({
+      field: 'title',
+      message: `is "${c.title}", but ${where} says "${says}"; use that title (in sentence case, as APA writes titles), or check ${check}`,
+    });
   }
 
   const theirs = recordFamily(r.authors[0]);
@@ -95,7 +98,12 @@ export function compareWithRecord(c: Citation, r: WorkRecord): Mismatch[] {
     if (given !== undefined && says !== undefined && comparableId(given) !== comparableId(says)) mismatch(field, given, says);
   }
 
-  const locator = c.pages !== undefined ? ({ field: 'pages', value: c.pages } as const) : c.article !== undefined ? ({ field: 'article', value: c.article } as const) : undefined;
+  const locator =
+    c.pages !== undefined
+      ? ({ field: 'pages', value: c.pages } as const)
+      : c.article !== undefined
+        ? ({ field: 'article', value: c.article } as const)
+        : undefined;
   const theirLocators = [r.pages, r.article].filter((v): v is string => v !== undefined);
   if (locator && theirLocators.length && !theirLocators.some((v) => comparablePages(v) === comparablePages(locator.value))) {
     mismatch(locator.field, locator.value, theirLocators[0]!);

@@ -43,7 +43,8 @@ export type CitationEntry = z.input<typeof citationSchema> & { key: string };
 export function citationFromRecord(r: WorkRecord): CitationEntry {
   const authors = r.authors.length ? r.authors.map(apaAuthor) : ['Anonymous'];
   const year = r.years[0] ?? new Date().getUTCFullYear();
-  const pageRange = r.pages !== undefined && /^[A-Za-z]?\d+(\s*[-–]\s*[A-Za-z]?\d+)?$/.test(r.pages) ? r.pages.replace(/\s*[-–]\s*/, '–') : undefined;
+  const pageRange =
+    r.pages !== undefined && /^[A-Za-z]?\d+(\s*[-–]\s*[A-Za-z]?\d+)?$/.test(r.pages) ? r.pages.replace(/\s*[-–]\s*/, '–') : undefined;
   const article = r.article ?? (pageRange === undefined ? r.pages : undefined);
   const draft: Record<string, unknown> = {
     key: keyStem(authors[0], year),
@@ -72,7 +73,8 @@ export function looksTitleCased(title: string): boolean {
 /** The entry as YAML, indented to sit under `citations:`, with a comment on how to cite it. */
 export function citationYaml(c: CitationEntry): string {
   const notes = [`# Paste under \`citations:\` in the post's frontmatter; cite it in the text as [@${c.key}].`];
-  if (looksTitleCased(c.title)) notes.push('# The title is as the publisher registered it; APA writes article titles in sentence case, so check its capitals.');
+  if (looksTitleCased(c.title))
+    notes.push('# The title is as the publisher registered it; APA writes article titles in sentence case, so check its capitals.');
   const body = stringify([c], { lineWidth: 0 })
     .trimEnd()
     .split('\n')

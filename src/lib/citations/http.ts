@@ -48,7 +48,17 @@ export interface TextResponse {
 }
 
 const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
-const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ENETUNREACH', 'EHOSTUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -121,7 +131,9 @@ export class PoliteClient {
       const response = await this.#gate(host).run(() => this.#once(url, host, accept));
       if (!RETRY_STATUS.has(response.status)) return { status: response.status, body: response.body };
       if (attempt >= this.#o.retries) {
-        throw new LookupError(`${label} answered ${response.status} ${response.status === 429 ? '(too many requests)' : '(a server error)'} ${attempt + 1} times in a row; try again later`);
+        throw new LookupError(
+          `${label} answered ${response.status} ${response.status === 429 ? '(too many requests)' : '(a server error)'} ${attempt + 1} times in a row; try again later`,
+        );
       }
       const asked = retryAfterMs(response.retryAfter);
       if (asked !== undefined && asked > this.#o.maxWaitMs) {
@@ -142,7 +154,9 @@ export class PoliteClient {
     } catch (error) {
       const name = (error as { name?: unknown })?.name;
       if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new OfflineError(`could not reach ${host}: no answer within ${Math.round(this.#o.timeoutMs / 100) / 10} s. Check the internet connection and try again`);
+        throw new OfflineError(
+          `could not reach ${host}: no answer within ${Math.round(this.#o.timeoutMs / 100) / 10} s. Check the internet connection and try again`,
+        );
       }
       const code = networkCode(error);
       if (code === undefined || NETWORK_CODES.has(code)) {

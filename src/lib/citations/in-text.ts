@@ -50,7 +50,11 @@ export type MarkerPiece = { text: string } | { key: string; text: string; occurr
  * A marker as the pieces of its rendering: "(" "see " [Crane et al., 2012] ", p. 4" ")".
  * `occurrence` numbers each key's citations in the order they are rendered.
  */
-export function markerPieces(marker: CitationMarker, labels: ReadonlyMap<string, InTextLabel>, occurrences: Map<string, number>): MarkerPiece[] {
+export function markerPieces(
+  marker: CitationMarker,
+  labels: ReadonlyMap<string, InTextLabel>,
+  occurrences: Map<string, number>,
+): MarkerPiece[] {
   const pieces: MarkerPiece[] = [{ text: '(' }];
   marker.items.forEach((item, i) => {
     const label = labels.get(item.key)!;

@@ -50,11 +50,24 @@ export function parseLock(text: string): LockRead {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, line: lineAt(text, error), message: 'is not valid JSON; run `npm run check -- --online` to write it afresh, or restore it from git' };
+    return {
+      ok: false,
+      line: lineAt(text, error),
+      message: 'is not valid JSON; run `npm run check -- --online` to write it afresh, or restore it from git',
+    };
   }
   const entries = (data as { entries?: unknown } | null)?.entries;
-  if ((data as { version?: unknown } | null)?.version !== VERSION || typeof entries !== 'object' || entries === null || Array.isArray(entries)) {
-    return { ok: false, line: 1, message: `is not a citation lock file (version ${VERSION} with "entries"); run \`npm run check -- --online\` to write it afresh` };
+  if (
+    (data as { version?: unknown } | null)?.version !== VERSION ||
+    typeof entries !== 'object' ||
+    entries === null ||
+    Array.isArray(entries)
+  ) {
+    return {
+      ok: false,
+      line: 1,
+      message: `is not a citation lock file (version ${VERSION} with "entries"); run \`npm run check -- --online\` to write it afresh`,
+    };
   }
   return { ok: true, lock: { entries: entries as Record<string, LockEntry> } };
 }
@@ -86,7 +99,8 @@ function sortedDeep(value: unknown): unknown {
 /** The file's text: stable, sorted, ending in a newline. Arrays keep their order (authors are ordered). */
 export function serialiseLock(lock: CitationLock): string {
   const doc = {
-    about: 'Answers from Crossref and PubMed for the DOIs and PubMed IDs the posts cite. Written by `npm run check -- --online`; do not edit by hand.',
+    about:
+      'Answers from Crossref and PubMed for the DOIs and PubMed IDs the posts cite. Written by `npm run check -- --online`; do not edit by hand.',
     version: VERSION,
     entries: sortedDeep(lock.entries),
   };

@@ -61,7 +61,8 @@ export function createLookup(o: LookupOptions, env: Record<string, string | unde
       if (res.status === 404) return { status: 'not-found' };
       if (res.status !== 200) throw new LookupError(`Crossref answered ${res.status} for ${doi}; try again later`);
       const message = json(res.body, 'Crossref').message;
-      if (!message || typeof message !== 'object') throw new LookupError(`Crossref's answer for ${doi} has no record in it; try again later`);
+      if (!message || typeof message !== 'object')
+        throw new LookupError(`Crossref's answer for ${doi} has no record in it; try again later`);
       return { status: 'found', record: fromCrossref(doi, message as Record<string, unknown>) };
     },
     async pmid(pmid) {

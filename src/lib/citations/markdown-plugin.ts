@@ -16,10 +16,16 @@ import { citationKeys, markerAnchor, sourceAnchor, type KeySource } from '../../
 import { findMarkersInText } from './markers.ts';
 import { inTextLabels, markerPieces, type InTextLabel } from './in-text.ts';
 
-type MdastPhrasing = { type: 'text'; value: string } | { type: 'link'; url: string; children: { type: 'text'; value: string }[]; data: { hProperties: Record<string, unknown> } };
+type MdastPhrasing =
+  | { type: 'text'; value: string }
+  | { type: 'link'; url: string; children: { type: 'text'; value: string }[]; data: { hProperties: Record<string, unknown> } };
 
 /** The mdast nodes that replace one text node, or undefined when it holds no marker we can render. */
-export function citeText(value: string, labels: ReadonlyMap<string, InTextLabel>, occurrences: Map<string, number>): MdastPhrasing[] | undefined {
+export function citeText(
+  value: string,
+  labels: ReadonlyMap<string, InTextLabel>,
+  occurrences: Map<string, number>,
+): MdastPhrasing[] | undefined {
   const markers = findMarkersInText(value).filter((m) => m.items.every((item) => labels.has(item.key)));
   if (!markers.length) return undefined;
   const out: MdastPhrasing[] = [];

@@ -21,11 +21,18 @@ export interface OnlineResult {
   offline: boolean;
 }
 
-export async function updateCitationLock(opts: { contentDir: string; root?: string; posts: readonly CheckedPost[]; lookup: LookupOptions }): Promise<OnlineResult> {
+export async function updateCitationLock(opts: {
+  contentDir: string;
+  root?: string;
+  posts: readonly CheckedPost[];
+  lookup: LookupOptions;
+}): Promise<OnlineResult> {
   const file = displayPath(lockPath(opts.contentDir), opts.root);
   const lines: string[] = [];
   if (isPlaceholderContact(opts.lookup.contact)) {
-    lines.push(`Note: the contact address in src/site.config.ts (${opts.lookup.contact}) is still the placeholder; set one the studio reads, as Crossref and PubMed ask.`);
+    lines.push(
+      `Note: the contact address in src/site.config.ts (${opts.lookup.contact}) is still the placeholder; set one the studio reads, as Crossref and PubMed ask.`,
+    );
   }
   const ids = citedIdentifiers(opts.posts.flatMap((p) => p.data?.citations ?? []));
   const previous = readLock(opts.contentDir);

@@ -156,8 +156,12 @@ export function fromEsummary(pmid: string, answer: Record<string, unknown>): Wor
     source: 'pubmed',
     id: pmid,
     // PubMed ends titles with a full stop and puts translated titles in [brackets].
-    title: plainTitle(doc.title).replace(/^\[(.*)\]\.?$/, '$1').replace(/\.$/, ''),
-    authors: (doc.authors ?? []).filter((a) => a.authtype === undefined || a.authtype === 'Author').flatMap((a) => (typeof a.name === 'string' ? [pubmedAuthor(a.name)] : [])),
+    title: plainTitle(doc.title)
+      .replace(/^\[(.*)\]\.?$/, '$1')
+      .replace(/\.$/, ''),
+    authors: (doc.authors ?? [])
+      .filter((a) => a.authtype === undefined || a.authtype === 'Author')
+      .flatMap((a) => (typeof a.name === 'string' ? [pubmedAuthor(a.name)] : [])),
     years: unique([year(doc.pubdate), year(doc.epubdate)]),
     containers: unique([text(doc.fulljournalname), text(doc.source)]),
     volume: text(doc.volume),

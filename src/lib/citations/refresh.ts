@@ -29,7 +29,12 @@ export function citedIdentifiers(citations: Iterable<{ doi?: string | undefined;
   return [...seen.values()];
 }
 
-export async function refreshLock(ids: readonly Identifier[], previous: CitationLock, lookup: Lookup, concurrency = 4): Promise<RefreshResult> {
+export async function refreshLock(
+  ids: readonly Identifier[],
+  previous: CitationLock,
+  lookup: Lookup,
+  concurrency = 4,
+): Promise<RefreshResult> {
   let offline: string | undefined;
   const failed: RefreshResult['failed'] = [];
   const answers = mapLimited(ids, concurrency, async (id): Promise<LockEntry | undefined> => {

@@ -33,7 +33,10 @@ export function sveltiaPaths(root: string): { script: string; assets: string } {
 export function localFontUrls(code: string, assetNames: readonly string[]): string {
   return code.replace(FONT_CDN, (url, family: string, subset: string) => {
     const file = assetNames.find((name) => name.startsWith(`${family}-${subset}-`) && name.endsWith('.woff2'));
-    if (!file) throw new Error(`Sveltia CMS names the font ${url}, and its package has no copy of it; update localFontUrls() in src/lib/editor/bundle.ts`);
+    if (!file)
+      throw new Error(
+        `Sveltia CMS names the font ${url}, and its package has no copy of it; update localFontUrls() in src/lib/editor/bundle.ts`,
+      );
     return `${BUNDLE_FOLDER}/assets/${file}`;
   });
 }
@@ -139,7 +142,8 @@ export async function cachedBundle(root: string, data: EditorBundleData, cacheDi
   writeFileSync(join(aside, 'files.json'), JSON.stringify([...files.keys()]));
   try {
     renameSync(aside, dir);
-    for (const other of readdirSync(cacheDir)) if (other !== key && !other.endsWith('.tmp')) rmSync(join(cacheDir, other), { recursive: true, force: true });
+    for (const other of readdirSync(cacheDir))
+      if (other !== key && !other.endsWith('.tmp')) rmSync(join(cacheDir, other), { recursive: true, force: true });
   } catch {
     // Another build kept the same bundle first.
     rmSync(aside, { recursive: true, force: true });

@@ -55,7 +55,12 @@ export const AUTHOR_LABELS: FieldLabels = {
   credentials: {
     label: 'Credentials',
     itemLabel: 'Credential',
-    fields: { type: { label: 'Licence or qualification' }, abbreviation: { label: 'Letters after the name' }, number: { label: 'Licence number' }, issuedBy: { label: 'Issued by' } },
+    fields: {
+      type: { label: 'Licence or qualification' },
+      abbreviation: { label: 'Letters after the name' },
+      number: { label: 'Licence number' },
+      issuedBy: { label: 'Issued by' },
+    },
   },
 };
 

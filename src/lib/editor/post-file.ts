@@ -52,7 +52,8 @@ function cleanValue(field: EditorField | undefined, value: unknown): unknown {
       return isEmpty(value) ? undefined : value;
     case 'text-or-integer':
       // A number stays a number (`volume: 4`), what else was typed stays text (`volume: 4a`).
-      if (typeof value === 'string') return value.trim() === '' ? undefined : INTEGER.test(value.trim()) ? Number(value.trim()) : value.trim();
+      if (typeof value === 'string')
+        return value.trim() === '' ? undefined : INTEGER.test(value.trim()) ? Number(value.trim()) : value.trim();
       return isEmpty(value) ? undefined : value;
     case 'boolean':
       return value === undefined || value === null || value === field.default ? undefined : value;
@@ -72,7 +73,9 @@ function cleanValue(field: EditorField | undefined, value: unknown): unknown {
     case 'repeat': {
       if (!Array.isArray(value)) return isEmpty(value) ? undefined : value;
       const items = value
-        .map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? cleanEntry(item as EntryData, field.fields) : item))
+        .map((item) =>
+          item !== null && typeof item === 'object' && !Array.isArray(item) ? cleanEntry(item as EntryData, field.fields) : item,
+        )
         .filter((item) => !isEmpty(item));
       return items.length ? items : undefined;
     }

@@ -23,7 +23,9 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : va
 
 function dateHtml(value: unknown, ctx: PreviewContext): string {
   const parsed = resolvePublishDate(text(value), ctx.timeZone);
-  return parsed.ok ? `<time datetime="${escapeHtml(parsed.instant.toISOString())}">${escapeHtml(formatLongDate(parsed.instant, ctx.timeZone, ctx.locale))}</time>` : '<span>No date yet</span>';
+  return parsed.ok
+    ? `<time datetime="${escapeHtml(parsed.instant.toISOString())}">${escapeHtml(formatLongDate(parsed.instant, ctx.timeZone, ctx.locale))}</time>`
+    : '<span>No date yet</span>';
 }
 
 /** The post header: tags, title, draft note and byline. */

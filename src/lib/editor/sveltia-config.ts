@@ -55,7 +55,9 @@ export function cmsField(field: EditorField): Field {
         ...(field.url && !field.multiline ? { type: 'url' as const } : {}),
         ...(field.required && field.minLength !== undefined && field.minLength > 1 ? { minlength: field.minLength } : {}),
         ...(field.maxLength !== undefined ? { maxlength: field.maxLength } : {}),
-        ...(field.pattern ? { pattern: [optionalPattern(field.pattern.source, field.required), `${field.label} ${field.pattern.message}`] } : {}),
+        ...(field.pattern
+          ? { pattern: [optionalPattern(field.pattern.source, field.required), `${field.label} ${field.pattern.message}`] }
+          : {}),
       } as Field;
     case 'integer':
       return {

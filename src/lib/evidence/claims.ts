@@ -19,7 +19,8 @@ export interface Claim {
   offset: number;
 }
 
-const NEGATION = /(?:^|\s)(?:not|never|no|nor|without|cannot|isn['’]t|aren['’]t|doesn['’]t|don['’]t|didn['’]t|won['’]t|can['’]t|unlikely to)\s+(?:\S+\s+){0,2}$/i;
+const NEGATION =
+  /(?:^|\s)(?:not|never|no|nor|without|cannot|isn['’]t|aren['’]t|doesn['’]t|don['’]t|didn['’]t|won['’]t|can['’]t|unlikely to)\s+(?:\S+\s+){0,2}$/i;
 
 /** One pattern for the whole list: whole words, any case, any spacing inside a phrase. */
 export function claimMatcher(words: readonly string[]): ClaimMatcher | undefined {

@@ -75,7 +75,11 @@ function collectEdits(node: Node, base: string, edits: Edit[]): void {
       else if (name === 'srcset') next = absoluteSrcset(attr.value, base);
       const at = locations[attr.prefix ? `${attr.prefix}:${name}` : name];
       if (next !== undefined && next !== attr.value && at) {
-        edits.push({ start: at.startOffset, end: at.endOffset, text: `${attr.prefix ? `${attr.prefix}:` : ''}${name}="${escapeHtml(next)}"` });
+        edits.push({
+          start: at.startOffset,
+          end: at.endOffset,
+          text: `${attr.prefix ? `${attr.prefix}:` : ''}${name}="${escapeHtml(next)}"`,
+        });
       }
     }
     if (node.tagName === 'template' && 'content' in node) collectEdits(node.content as Node, base, edits);

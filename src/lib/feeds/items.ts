@@ -41,7 +41,10 @@ export interface FeedItem {
 }
 
 /** What a feed needs to know about a post: part of the post model, plus its old addresses. */
-export type FeedPost = Pick<Post, 'slug' | 'title' | 'description' | 'authorId' | 'date' | 'updated' | 'tags' | 'citations' | 'previousSlugs'>;
+export type FeedPost = Pick<
+  Post,
+  'slug' | 'title' | 'description' | 'authorId' | 'date' | 'updated' | 'tags' | 'citations' | 'previousSlugs'
+>;
 
 /** The newest `limit` posts, newest first. The caller passes only public posts (from getPosts()). */
 export function newestPosts<T extends { date: Date; slug: string }>(posts: readonly T[], limit: number): T[] {

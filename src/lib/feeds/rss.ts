@@ -69,7 +69,15 @@ export function rssFeedXml(channel: FeedChannel, items: readonly FeedItem[]): st
     lastBuildDate: channel.updated,
     atom: { links: [{ href: channel.selfUrl, rel: 'self', type: 'application/rss+xml' }] },
     ...(channel.image
-      ? { image: { url: channel.image.url, title: channel.title, link: channel.homeUrl, width: channel.image.width, height: channel.image.height } }
+      ? {
+          image: {
+            url: channel.image.url,
+            title: channel.title,
+            link: channel.homeUrl,
+            width: channel.image.width,
+            height: channel.image.height,
+          },
+        }
       : {}),
     items: items.map(rssItem),
   };

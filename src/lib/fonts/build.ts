@@ -21,7 +21,9 @@ export interface BuiltFonts {
 }
 
 async function metrics(name: string): Promise<FontMetrics> {
-  const module = (await import(`@capsizecss/metrics/${name}`)) as { default: FontMetrics & { subsets?: { latin?: { xWidthAvg: number } } } };
+  const module = (await import(`@capsizecss/metrics/${name}`)) as {
+    default: FontMetrics & { subsets?: { latin?: { xWidthAvg: number } } };
+  };
   const m = module.default;
   return { ...m, xWidthAvg: m.subsets?.latin?.xWidthAvg ?? m.xWidthAvg };
 }

@@ -29,10 +29,38 @@ export interface Face {
 }
 
 export const FACES: readonly Face[] = [
-  { family: 'Lora', source: '@fontsource/lora/files/lora-latin-600-normal.woff2', weight: 600, style: 'normal', file: 'lora-600.woff2', preload: true },
-  { family: 'Inter', source: '@fontsource/inter/files/inter-latin-400-normal.woff2', weight: 400, style: 'normal', file: 'inter-400.woff2', preload: true },
-  { family: 'Lora', source: '@fontsource/lora/files/lora-latin-400-normal.woff2', weight: 400, style: 'normal', file: 'lora-400.woff2', preload: false },
-  { family: 'Lora', source: '@fontsource/lora/files/lora-latin-400-italic.woff2', weight: 400, style: 'italic', file: 'lora-400-italic.woff2', preload: false },
+  {
+    family: 'Lora',
+    source: '@fontsource/lora/files/lora-latin-600-normal.woff2',
+    weight: 600,
+    style: 'normal',
+    file: 'lora-600.woff2',
+    preload: true,
+  },
+  {
+    family: 'Inter',
+    source: '@fontsource/inter/files/inter-latin-400-normal.woff2',
+    weight: 400,
+    style: 'normal',
+    file: 'inter-400.woff2',
+    preload: true,
+  },
+  {
+    family: 'Lora',
+    source: '@fontsource/lora/files/lora-latin-400-normal.woff2',
+    weight: 400,
+    style: 'normal',
+    file: 'lora-400.woff2',
+    preload: false,
+  },
+  {
+    family: 'Lora',
+    source: '@fontsource/lora/files/lora-latin-400-italic.woff2',
+    weight: 400,
+    style: 'italic',
+    file: 'lora-400-italic.woff2',
+    preload: false,
+  },
 ];
 
 /** OpenType features kept: kerning and the standard ligatures (fi, fl); the rest (small caps, old-style figures…) is unused weight. */

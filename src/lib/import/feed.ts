@@ -18,7 +18,8 @@ type RssItem = NonNullable<Extract<Parsed, { format: 'rss' }>['feed']['items']>[
 type AtomEntry = NonNullable<Extract<Parsed, { format: 'atom' }>['feed']['entries']>[number];
 type RdfItem = NonNullable<Extract<Parsed, { format: 'rdf' }>['feed']['items']>[number];
 
-export type FeedRead = { ok: true; format: 'rss' | 'atom' | 'rdf'; link?: string | undefined; posts: SourcePost[] } | { ok: false; reason: string };
+export type FeedRead =
+  { ok: true; format: 'rss' | 'atom' | 'rdf'; link?: string | undefined; posts: SourcePost[] } | { ok: false; reason: string };
 
 /** Titles in feeds are often HTML-escaped text: read them as HTML, keep the words. */
 export function plainTitle(value: string | undefined): string | undefined {
@@ -59,7 +60,9 @@ function isUrl(value: string | undefined): value is string {
   return !!value && /^https?:\/\//i.test(value);
 }
 
-function mediaPicture(media: { contents?: { url?: string; medium?: string; type?: string }[]; thumbnails?: { url?: string }[] } | undefined): SourcePicture | undefined {
+function mediaPicture(
+  media: { contents?: { url?: string; medium?: string; type?: string }[]; thumbnails?: { url?: string }[] } | undefined,
+): SourcePicture | undefined {
   const content = media?.contents?.find((c) => c.url && (c.medium === 'image' || c.type?.startsWith('image/')));
   if (content?.url) return { url: content.url };
   const thumb = media?.thumbnails?.find((t) => t.url);
@@ -81,7 +84,8 @@ function fromRss(item: RssItem): SourcePost | undefined {
     html: full ?? description,
     summaryOnly: !full && (!description || looksLikeSummary(description)),
     excerpt: description,
-    authorName: item.dc?.creators?.[0] ?? (item.dc as { creator?: string } | undefined)?.creator ?? nameFromRssAuthor(personName(item.authors?.[0])),
+    authorName:
+      item.dc?.creators?.[0] ?? (item.dc as { creator?: string } | undefined)?.creator ?? nameFromRssAuthor(personName(item.authors?.[0])),
     published: dateText(item.pubDate) ?? dateText(item.dc?.dates?.[0]),
     categories: (item.categories ?? []).map((c) => c.name?.trim() ?? '').filter(Boolean),
     hero: enclosure?.url ? { url: enclosure.url } : mediaPicture(item.media),
@@ -93,7 +97,11 @@ function fromAtom(entry: AtomEntry): SourcePost | undefined {
   const id = entry.id?.trim() || link;
   if (!id) return undefined;
   const asHtml = (t: { value?: string; type?: string } | undefined) =>
-    t?.value === undefined ? undefined : t.type === 'html' || t.type === 'xhtml' ? t.value : `<p>${t.value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`;
+    t?.value === undefined
+      ? undefined
+      : t.type === 'html' || t.type === 'xhtml'
+        ? t.value
+        : `<p>${t.value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`;
   const content = asHtml(entry.content as { value?: string; type?: string } | undefined);
   const summary = asHtml(entry.summary as { value?: string; type?: string } | undefined);
   const enclosure = entry.links?.find((l) => l.rel === 'enclosure' && l.type?.startsWith('image/'));

@@ -24,7 +24,8 @@ export interface FetcherOptions {
   now?: () => number;
 }
 
-export type Fetched = { ok: true; url: string; contentType: string; body: Uint8Array } | { ok: false; reason: string; status?: number | undefined };
+export type Fetched =
+  { ok: true; url: string; contentType: string; body: Uint8Array } | { ok: false; reason: string; status?: number | undefined };
 
 export interface Fetcher {
   get(url: string, opts?: { maxBytes?: number | undefined; accept?: string | undefined }): Promise<Fetched>;
@@ -143,12 +144,17 @@ export function createFetcher(options: FetcherOptions): Fetcher {
           const result = await attempt(url, maxBytes, accept);
           if (result.ok || result.retryInMs === undefined || tryNo >= opts.retries) {
             const { retryInMs: _unused, ...answer } = result;
-            if (!answer.ok && result.retryInMs !== undefined && tryNo > 0) return { ...answer, reason: `${answer.reason} (after ${tryNo + 1} tries)` };
+            if (!answer.ok && result.retryInMs !== undefined && tryNo > 0)
+              return { ...answer, reason: `${answer.reason} (after ${tryNo + 1} tries)` };
             return answer;
           }
           const wait = Math.max(result.retryInMs, opts.backoffMs * 2 ** tryNo);
           if (wait > opts.maxWaitMs) {
-            return { ok: false, status: result.status, reason: `the server asks to wait ${Math.ceil(wait / 1000)} s before the next request; run the import again later` };
+            return {
+              ok: false,
+              status: result.status,
+              reason: `the server asks to wait ${Math.ceil(wait / 1000)} s before the next request; run the import again later`,
+            };
           }
           await sleep(wait);
         }

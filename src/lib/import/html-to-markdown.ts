@@ -98,7 +98,14 @@ export function htmlToMarkdown(html: string, opts: MarkdownOptions): MarkdownRes
   const shift = 2 - lowestHeading(html);
 
   // A line break as a backslash, not two invisible spaces that editors strip.
-  const td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '_', strongDelimiter: '**', br: '\\' });
+  const td = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+    emDelimiter: '_',
+    strongDelimiter: '**',
+    br: '\\',
+  });
   td.remove(['script', 'style', 'noscript', 'template', 'form', 'button', 'select', 'textarea', 'input']);
   td.keep(['table']);
 
@@ -121,7 +128,10 @@ export function htmlToMarkdown(html: string, opts: MarkdownOptions): MarkdownRes
         const start = Number(parent.getAttribute('start') ?? '1') || 1;
         prefix = `${start + Array.prototype.indexOf.call(parent.children, node)}. `;
       }
-      const body = content.replace(/^\n+/, '').replace(/\n+$/, '').replace(/\n/g, `\n${' '.repeat(prefix.length)}`);
+      const body = content
+        .replace(/^\n+/, '')
+        .replace(/\n+$/, '')
+        .replace(/\n/g, `\n${' '.repeat(prefix.length)}`);
       return `${prefix}${body}${node.nextSibling ? '\n' : ''}`;
     },
   });
@@ -196,7 +206,7 @@ export function htmlToMarkdown(html: string, opts: MarkdownOptions): MarkdownRes
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+$/, ''))
     // Site builders end paragraphs with a line break, and fill space with empty ones.
-    .map((line) => (line.replace(/^[\s\\]+$/, '')))
+    .map((line) => line.replace(/^[\s\\]+$/, ''))
     .join('\n')
     .replace(/\\\n(?=\n|$)/g, '\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -34,13 +34,39 @@ const BODY_FINDERS: { name: string; test: (el: Element) => boolean }[] = [
   // schema.org markup, used by many themes.
   { name: 'schema.org', test: (el) => attr(el, 'itemprop') === 'articleBody' },
   // WordPress: classic and block themes.
-  { name: 'wordpress', test: (el) => hasClass(el, 'entry-content') || hasClass(el, 'wp-block-post-content') || hasClass(el, 'post-content') },
+  {
+    name: 'wordpress',
+    test: (el) => hasClass(el, 'entry-content') || hasClass(el, 'wp-block-post-content') || hasClass(el, 'post-content'),
+  },
   { name: 'article', test: (el) => el.tagName === 'article' },
 ];
 
 /** Parts of an article that are not its text. */
-const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'form', 'nav', 'aside', 'footer', 'header', 'button', 'svg', 'iframe', 'object', 'embed']);
-const NOT_TEXT_CLASSES = ['sharedaddy', 'jp-relatedposts', 'post-meta', 'entry-meta', 'entry-footer', 'share-buttons', 'screen-reader-text'];
+const NOT_TEXT = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'form',
+  'nav',
+  'aside',
+  'footer',
+  'header',
+  'button',
+  'svg',
+  'iframe',
+  'object',
+  'embed',
+]);
+const NOT_TEXT_CLASSES = [
+  'sharedaddy',
+  'jp-relatedposts',
+  'post-meta',
+  'entry-meta',
+  'entry-footer',
+  'share-buttons',
+  'screen-reader-text',
+];
 
 interface LdArticle {
   headline?: unknown;
@@ -78,14 +104,16 @@ function ldArticles(doc: T.Document): LdArticle[] {
 function text(value: unknown): string | undefined {
   if (typeof value === 'string' && value.trim()) return value.trim();
   if (Array.isArray(value)) return text(value[0]);
-  if (value && typeof value === 'object') return text((value as { name?: unknown; url?: unknown }).name ?? (value as { url?: unknown }).url);
+  if (value && typeof value === 'object')
+    return text((value as { name?: unknown; url?: unknown }).name ?? (value as { url?: unknown }).url);
   return undefined;
 }
 
 function imageUrl(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   if (Array.isArray(value)) return imageUrl(value[0]);
-  if (value && typeof value === 'object') return imageUrl((value as { url?: unknown; contentUrl?: unknown }).url ?? (value as { contentUrl?: unknown }).contentUrl);
+  if (value && typeof value === 'object')
+    return imageUrl((value as { url?: unknown; contentUrl?: unknown }).url ?? (value as { contentUrl?: unknown }).contentUrl);
   return undefined;
 }
 
@@ -135,7 +163,11 @@ function findBody(doc: T.Document): Element | undefined {
 
 function keywordsOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(keywordsOf);
-  if (typeof value === 'string') return value.split(',').map((k) => k.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
   return [];
 }
 
@@ -152,14 +184,27 @@ export function readPostPage(html: string, pageUrl: string): PageRead {
   if (heading) detach(heading);
   clean(body);
   const bodyHtml = serialize(body).trim();
-  if (wordCount(bodyHtml) < MIN_ARTICLE_WORDS) return { ok: false, reason: 'the page does not look like a blog post (its article has almost no text)' };
+  if (wordCount(bodyHtml) < MIN_ARTICLE_WORDS)
+    return { ok: false, reason: 'the page does not look like a blog post (its article has almost no text)' };
 
   const titleTag = findFirst(doc, (el) => el.tagName === 'title');
   const title =
-    text(ld?.headline) ?? metaContent(doc, 'og:title')[0] ?? headingText ?? (titleTag ? textContent(titleTag).split(/\s[|–—-]\s/)[0]?.trim() : undefined);
+    text(ld?.headline) ??
+    metaContent(doc, 'og:title')[0] ??
+    headingText ??
+    (titleTag
+      ? textContent(titleTag)
+          .split(/\s[|–—-]\s/)[0]
+          ?.trim()
+      : undefined);
   const heroUrl = absolute(imageUrl(ld?.image) ?? metaContent(doc, 'og:image')[0], pageUrl);
   const heroAlt = metaContent(doc, 'og:image:alt')[0];
-  const categories = [...keywordsOf(ld?.keywords), ...metaContent(doc, 'article:tag'), ...keywordsOf(ld?.articleSection), ...metaContent(doc, 'article:section')];
+  const categories = [
+    ...keywordsOf(ld?.keywords),
+    ...metaContent(doc, 'article:tag'),
+    ...keywordsOf(ld?.articleSection),
+    ...metaContent(doc, 'article:section'),
+  ];
   const timeEl = findFirst(doc, (el) => el.tagName === 'time' && attr(el, 'datetime') !== undefined);
 
   return {

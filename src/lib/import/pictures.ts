@@ -40,7 +40,9 @@ export function pictureBaseName(url: string): string {
   } catch {
     last = '';
   }
-  const base = slugify(last.replace(/\.[a-z0-9]{2,5}$/i, '')).slice(0, 60).replace(/-+$/, '');
+  const base = slugify(last.replace(/\.[a-z0-9]{2,5}$/i, ''))
+    .slice(0, 60)
+    .replace(/-+$/, '');
   return base || `picture-${createHash('sha256').update(url).digest('hex').slice(0, 8)}`;
 }
 

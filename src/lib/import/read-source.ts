@@ -82,7 +82,11 @@ export function readSourceText(raw: string): SourceText {
     const feed = readFeed(text);
     return feed.ok ? { ok: true, kind: feed.format, posts: feed.posts, failures: [], link: feed.link } : feed;
   }
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim() && !l.trim().startsWith('#'))?.trim() ?? '';
+  const firstLine =
+    text
+      .split(/\r?\n/)
+      .find((l) => l.trim() && !l.trim().startsWith('#'))
+      ?.trim() ?? '';
   if (!/^https?:\/\//i.test(firstLine)) {
     return {
       ok: false,

@@ -95,12 +95,18 @@ const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 /** JPEG and PNG first: site builders send WebP to browsers that ask for it, and not every tool here reads it. */
 const PICTURE_ACCEPT = 'image/jpeg, image/png;q=0.9, image/webp;q=0.8, image/*;q=0.5';
 
-type Loaded = { ok: true; kind: SourceKind; posts: SourcePost[]; failures: { id: string; reason: string }[] } | { ok: false; reason: string };
+type Loaded =
+  { ok: true; kind: SourceKind; posts: SourcePost[]; failures: { id: string; reason: string }[] } | { ok: false; reason: string };
 
-async function loadText(source: string, fetcher: Fetcher): Promise<{ ok: true; text: string; url?: string } | { ok: false; reason: string }> {
+async function loadText(
+  source: string,
+  fetcher: Fetcher,
+): Promise<{ ok: true; text: string; url?: string } | { ok: false; reason: string }> {
   if (/^https?:\/\//i.test(source)) {
     const got = await fetcher.get(source, { accept: FEED_ACCEPT });
-    return got.ok ? { ok: true, text: decodeText(got.body, got.contentType), url: got.url } : { ok: false, reason: `could not be fetched: ${got.reason}` };
+    return got.ok
+      ? { ok: true, text: decodeText(got.body, got.contentType), url: got.url }
+      : { ok: false, reason: `could not be fetched: ${got.reason}` };
   }
   if (!existsSync(source)) return { ok: false, reason: 'is not a file here, nor a web address (https://…)' };
   try {
@@ -119,7 +125,8 @@ async function loadSource(source: string, fetcher: Fetcher): Promise<Loaded> {
     if (!feed) {
       return {
         ok: false,
-        reason: 'is a web page that names no feed; give the blog\'s feed (a Wix blog has one at /blog-feed.xml), a WordPress export, or a list of post addresses',
+        reason:
+          "is a web page that names no feed; give the blog's feed (a Wix blog has one at /blog-feed.xml), a WordPress export, or a list of post addresses",
       };
     }
     loaded = await loadText(feed, fetcher);
@@ -188,7 +195,10 @@ function posix(path: string): string {
   return path.split(sep).join('/');
 }
 
-async function completeFromPage(post: SourcePost, fetcher: Fetcher): Promise<{ ok: true; post: SourcePost } | { ok: false; reason: string }> {
+async function completeFromPage(
+  post: SourcePost,
+  fetcher: Fetcher,
+): Promise<{ ok: true; post: SourcePost } | { ok: false; reason: string }> {
   if (!post.summaryOnly && post.html?.trim()) return { ok: true, post };
   if (!post.url) return { ok: false, reason: 'the source has only a summary and no address to read the full post from' };
   const got = await fetcher.get(post.url, { accept: PAGE_ACCEPT, maxBytes: 5 * 1_048_576 });
@@ -239,11 +249,16 @@ export async function importPosts(opts: ImportOptions): Promise<ImportReport> {
     if (seen.has(source.id)) continue;
     seen.add(source.id);
     const path = oldPath(source.url);
-    const existing = bySource.get(source.id) ?? (source.url ? bySource.get(source.url) : undefined) ?? (path ? byOldPath.get(path) : undefined);
+    const existing =
+      bySource.get(source.id) ?? (source.url ? bySource.get(source.url) : undefined) ?? (path ? byOldPath.get(path) : undefined);
     const row: ImportRow = { status: 'failed', source: source.url ?? source.id, title: source.title, draft: false, reasons: [], notes: [] };
     report.rows.push(row);
     if (existing && !existing.importedFrom) {
-      Object.assign(row, { status: 'kept', file: existing.post.file, reasons: [`${existing.post.file} was written here and already lists ${path} as an old address; the old post was not imported`] });
+      Object.assign(row, {
+        status: 'kept',
+        file: existing.post.file,
+        reasons: [`${existing.post.file} was written here and already lists ${path} as an old address; the old post was not imported`],
+      });
       keptSlugs.set(source.id, existing.post.slug);
       continue;
     }
@@ -291,7 +306,10 @@ export async function importPosts(opts: ImportOptions): Promise<ImportReport> {
     if (rawTitle.length >= 3) {
       const fitted = fitTitle(rawTitle, TITLE_MAX);
       title = fitted.title;
-      if (fitted.shortenedFrom) draftReasons.push(`title: the old title had ${fitted.shortenedFrom} characters, more than the ${TITLE_MAX} allowed, and was cut; write a shorter one`);
+      if (fitted.shortenedFrom)
+        draftReasons.push(
+          `title: the old title had ${fitted.shortenedFrom} characters, more than the ${TITLE_MAX} allowed, and was cut; write a shorter one`,
+        );
     } else {
       title = 'Untitled post';
       draftReasons.push('title: the old post had no title; write one');
@@ -338,7 +356,9 @@ export async function importPosts(opts: ImportOptions): Promise<ImportReport> {
     }
     if (!author && authors.length === 1) author = authors[0]!.id;
     if (!author) {
-      row.reasons.push(`the source names no author; run the import again with --author and one of: ${authors.map((a) => a.id).join(', ') || '(add an author file first)'}`);
+      row.reasons.push(
+        `the source names no author; run the import again with --author and one of: ${authors.map((a) => a.id).join(', ') || '(add an author file first)'}`,
+      );
       return undefined;
     }
 
@@ -351,7 +371,8 @@ export async function importPosts(opts: ImportOptions): Promise<ImportReport> {
 
     const html = source.html ?? '';
     const description = fitDescription([source.excerpt, html], DESCRIPTION_MIN, DESCRIPTION_MAX);
-    if (!description) draftReasons.push(`description: the old post has no summary of ${DESCRIPTION_MIN} characters or more; write one or two sentences`);
+    if (!description)
+      draftReasons.push(`description: the old post has no summary of ${DESCRIPTION_MIN} characters or more; write one or two sentences`);
     else if (description.cut) notes.push('description: cut in the middle of a sentence; check that it reads well');
 
     const redirectFrom: string[] = [];
@@ -360,7 +381,10 @@ export async function importPosts(opts: ImportOptions): Promise<ImportReport> {
       const owner = byOldPath.get(old);
       const own = siteAddressAt(old, opts.site.base);
       if (owner && owner !== existing) notes.push(`the old address ${old} already leads to ${owner.post.file}; not added here`);
-      else if (own) notes.push(`the old address ${old} is also an address of this site (${own}), so it cannot redirect; link to the new address instead`);
+      else if (own)
+        notes.push(
+          `the old address ${old} is also an address of this site (${own}), so it cannot redirect; link to the new address instead`,
+        );
       else redirectFrom.push(old);
     }
 
@@ -477,8 +501,14 @@ export async function importPosts(opts: ImportOptions): Promise<ImportReport> {
       }
       w.body = md.markdown;
       w.dois = md.dois;
-      if (md.dois.length) w.row.notes.push(`${md.dois.length} linked source${md.dois.length === 1 ? '' : 's'} (DOI) proposed as citations, commented out in the frontmatter: complete and uncomment them`);
-      if (md.missingAlt) w.draftReasons.push(`body: ${md.missingAlt} picture${md.missingAlt === 1 ? ' has' : 's have'} no alt text; replace each "${MISSING_ALT}" with what the picture shows`);
+      if (md.dois.length)
+        w.row.notes.push(
+          `${md.dois.length} linked source${md.dois.length === 1 ? '' : 's'} (DOI) proposed as citations, commented out in the frontmatter: complete and uncomment them`,
+        );
+      if (md.missingAlt)
+        w.draftReasons.push(
+          `body: ${md.missingAlt} picture${md.missingAlt === 1 ? ' has' : 's have'} no alt text; replace each "${MISSING_ALT}" with what the picture shows`,
+        );
       for (const d of md.dropped) w.draftReasons.push(`body: a picture was left out (${d.reason}); add it by hand or leave it out`);
       render(w);
     }
@@ -487,7 +517,8 @@ export async function importPosts(opts: ImportOptions): Promise<ImportReport> {
 
     // 5. The content check, on a staging copy of the content folder with the new files in it.
     for (const path of listFiles(join(opts.contentDir, 'posts'), POST_FILE)) cpSync(path, join(staging, relative(opts.contentDir, path)));
-    for (const path of listFiles(join(opts.contentDir, 'authors'), AUTHOR_FILE)) cpSync(path, join(staging, relative(opts.contentDir, path)));
+    for (const path of listFiles(join(opts.contentDir, 'authors'), AUTHOR_FILE))
+      cpSync(path, join(staging, relative(opts.contentDir, path)));
     for (const a of newAuthors.values()) writeFileSync(join(staging, relative(opts.contentDir, a.path)), a.text);
     const stagedPath = (w: Work) => join(staging, relative(opts.contentDir, w.path));
     const stage = (w: Work) => {
@@ -497,7 +528,13 @@ export async function importPosts(opts: ImportOptions): Promise<ImportReport> {
     active.forEach(stage);
     // Each round drafts or drops at least one post, so this ends; a post is never written with an error.
     for (let round = 0; round <= 2 * active.length + 1; round++) {
-      const checked = readContent({ contentDir: staging, root: staging, timeZone, now: opts.now, site: { url: opts.site.url, base: opts.site.base } });
+      const checked = readContent({
+        contentDir: staging,
+        root: staging,
+        timeZone,
+        now: opts.now,
+        site: { url: opts.site.url, base: opts.site.base },
+      });
       const errors = new Map<string, Problem[]>();
       for (const p of checked.problems) if (p.severity === 'error') errors.set(p.file, [...(errors.get(p.file) ?? []), p]);
       let changed = false;
@@ -526,7 +563,10 @@ export async function importPosts(opts: ImportOptions): Promise<ImportReport> {
       const row = w.row;
       row.file = display(w.path);
       if (!w.existing && existsSync(w.path)) {
-        Object.assign(row, { status: 'failed', reasons: [`${row.file} already exists and was not imported; move it, or give this post another address`] });
+        Object.assign(row, {
+          status: 'failed',
+          reasons: [`${row.file} already exists and was not imported; move it, or give this post another address`],
+        });
         continue;
       }
       const decision = decide(w.existing?.text, w.text, !!opts.force);
@@ -537,7 +577,8 @@ export async function importPosts(opts: ImportOptions): Promise<ImportReport> {
         continue;
       }
       row.status = decision.action === 'create' ? 'created' : decision.action === 'update' ? 'updated' : 'unchanged';
-      if (decision.action === 'update' && decision.overwritesEdits) row.notes.push('replaced the edits made here since the last import (--force)');
+      if (decision.action === 'update' && decision.overwritesEdits)
+        row.notes.push('replaced the edits made here since the last import (--force)');
       if (typeof w.values.author === 'string' && newAuthors.has(w.values.author)) authorsUsed.add(w.values.author);
       if (opts.dryRun) continue;
       // A picture deleted since the last import comes back even when the post is unchanged.

@@ -6,7 +6,13 @@
 import type { ImportReport, ImportRow } from './run.ts';
 import { plural } from '../plural.ts';
 
-const KIND_NAMES = { rss: 'RSS feed', atom: 'Atom feed', rdf: 'RSS 1.0 feed', wxr: 'WordPress export', 'url-list': 'list of addresses' } as const;
+const KIND_NAMES = {
+  rss: 'RSS feed',
+  atom: 'Atom feed',
+  rdf: 'RSS 1.0 feed',
+  wxr: 'WordPress export',
+  'url-list': 'list of addresses',
+} as const;
 
 function label(row: ImportRow): string {
   if (row.status === 'failed' || row.status === 'kept') return row.status;
@@ -18,12 +24,20 @@ export function formatSummary(report: ImportReport): string {
   if (report.sourceFailure) return `Nothing was imported: ${report.sourceFailure}.`;
   const lines: string[] = [];
   const kind = report.kind ? KIND_NAMES[report.kind] : 'source';
-  lines.push(`${report.dryRun ? 'Dry run, nothing written: ' : ''}${plural(report.rows.length, 'post')} from ${report.source} (${kind}).`, '');
+  lines.push(
+    `${report.dryRun ? 'Dry run, nothing written: ' : ''}${plural(report.rows.length, 'post')} from ${report.source} (${kind}).`,
+    '',
+  );
 
   const width = Math.max(...report.rows.map((r) => label(r).length), 6);
   for (const row of report.rows) {
     const where = row.file ?? row.source;
-    const why = row.status === 'failed' || row.status === 'kept' ? row.reasons.join('; ') : row.draft ? `${plural(row.reasons.length, 'thing')} to fix, listed below` : '';
+    const why =
+      row.status === 'failed' || row.status === 'kept'
+        ? row.reasons.join('; ')
+        : row.draft
+          ? `${plural(row.reasons.length, 'thing')} to fix, listed below`
+          : '';
     lines.push(`  ${label(row).padEnd(width)}  ${where}${why ? `  ${why}` : ''}`);
     for (const note of row.notes) lines.push(`  ${''.padEnd(width)}    note: ${note}`);
   }
@@ -41,7 +55,10 @@ export function formatSummary(report: ImportReport): string {
       `${count((r) => r.status === 'failed')} failed`,
     ].join(', ') + '.',
   );
-  if (report.authorsCreated.length) lines.push(`New author file${report.authorsCreated.length === 1 ? '' : 's'}: ${report.authorsCreated.join(', ')} (check the role and bio).`);
+  if (report.authorsCreated.length)
+    lines.push(
+      `New author file${report.authorsCreated.length === 1 ? '' : 's'}: ${report.authorsCreated.join(', ')} (check the role and bio).`,
+    );
 
   const drafts = report.rows.filter((r) => r.draft && r.status !== 'failed' && r.status !== 'kept');
   if (drafts.length) {
@@ -51,7 +68,8 @@ export function formatSummary(report: ImportReport): string {
       for (const reason of row.reasons) lines.push(`    - ${reason}`);
     }
   }
-  if (!report.dryRun && report.rows.some((r) => fresh(r))) lines.push('', 'Next: npm run check, then npm run dev to read the imported posts.');
+  if (!report.dryRun && report.rows.some((r) => fresh(r)))
+    lines.push('', 'Next: npm run check, then npm run dev to read the imported posts.');
   return lines.join('\n');
 }
 

@@ -33,7 +33,11 @@ export function cutAtWord(text: string, max: number): string {
  * `max`. When no candidate has a sentence short enough, the first long enough
  * text is cut at a word (`cut: true`). Undefined when no candidate reaches `min`.
  */
-export function fitDescription(candidates: readonly (string | undefined)[], min: number, max: number): { text: string; cut: boolean } | undefined {
+export function fitDescription(
+  candidates: readonly (string | undefined)[],
+  min: number,
+  max: number,
+): { text: string; cut: boolean } | undefined {
   const texts = candidates.flatMap((c) => (c ? [plain(c)] : []));
   for (const text of texts) {
     let out = '';

@@ -5,7 +5,22 @@
  * behind but never served for the wrong picture.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, futimesSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  futimesSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /**
@@ -47,7 +62,9 @@ export function isCompletePng(data: Buffer, width: number, height: number): bool
 
 /** The same check from a file's first 24 bytes and last 8 (its length checked apart). */
 function isCompletePngEnds(head: Buffer, tail: Buffer, width: number, height: number): boolean {
-  return head.subarray(0, 8).equals(PNG_SIGNATURE) && head.readUInt32BE(16) === width && head.readUInt32BE(20) === height && tail.equals(IEND);
+  return (
+    head.subarray(0, 8).equals(PNG_SIGNATURE) && head.readUInt32BE(16) === width && head.readUInt32BE(20) === height && tail.equals(IEND)
+  );
 }
 
 export interface PngCache {

@@ -146,12 +146,15 @@ export function ogFonts(): OgFonts {
     }
     measure[name] = measurer(parsed);
     missing[name] = (text) =>
-      [...new Set(graphemes(text).filter((g) => !isEmoji(g) && !/^\s$/u.test(g)).flatMap((g) => [...g]))].filter(
-        (ch) => !/\p{M}/u.test(ch) && !parsed.some((f) => f.hasGlyphForCodePoint(ch.codePointAt(0)!)),
-      );
+      [
+        ...new Set(
+          graphemes(text)
+            .filter((g) => !isEmoji(g) && !/^\s$/u.test(g))
+            .flatMap((g) => [...g]),
+        ),
+      ].filter((ch) => !/\p{M}/u.test(ch) && !parsed.some((f) => f.hasGlyphForCodePoint(ch.codePointAt(0)!)));
   }
-  const pick = <T>(f: (s: FaceSpec) => T) =>
-    Object.fromEntries(Object.entries(FACES).map(([k, s]) => [k, f(s)])) as Record<FaceName, T>;
+  const pick = <T>(f: (s: FaceSpec) => T) => Object.fromEntries(Object.entries(FACES).map(([k, s]) => [k, f(s)])) as Record<FaceName, T>;
   const chain = (s: FaceSpec) => s.files.map((_, i) => `"${fileFamily(s, i)}"`).join(', ');
   loaded = { satori, family: pick(chain), weight: pick((s) => s.weight), measure, missing, digest: hash.digest('hex') };
   return loaded;

@@ -160,7 +160,8 @@ export function fitTitle(title: string, box: TitleBox, measure: Measure): Fitted
   const sizes = [...box.sizes].sort((a, b) => b - a);
   for (const fontSize of sizes) {
     const lines = wrapText(title, box.maxWidth, fontSize, measure);
-    if (lines.length <= linesAllowed(box, fontSize)) return { fontSize, lines: balanceLines(title, box.maxWidth, fontSize, measure), clamped: false };
+    if (lines.length <= linesAllowed(box, fontSize))
+      return { fontSize, lines: balanceLines(title, box.maxWidth, fontSize, measure), clamped: false };
   }
   const fontSize = sizes.at(-1)!;
   const allowed = linesAllowed(box, fontSize);

@@ -40,7 +40,10 @@ function packageVersion(name: string): string {
   } catch {
     // A package whose "exports" hide package.json: look up from its entry point.
     let dir = dirname(require.resolve(name));
-    while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
+    while (
+      !existsSync(join(dir, 'package.json')) ||
+      (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name
+    ) {
       if (dirname(dir) === dir) throw new Error(`package.json of ${name} not found`);
       dir = dirname(dir);
     }
@@ -148,7 +151,10 @@ export async function renderTree(tree: CardTree): Promise<Buffer> {
     fonts: ogFonts().satori,
     graphemeImages: tree.graphemeImages,
   });
-  return sharp(Buffer.from(framedSvg(svg, tree))).removeAlpha().png(PNG_OPTIONS).toBuffer();
+  return sharp(Buffer.from(framedSvg(svg, tree)))
+    .removeAlpha()
+    .png(PNG_OPTIONS)
+    .toBuffer();
 }
 
 export interface RenderResult {
@@ -298,7 +304,9 @@ export function createBuildRenderer(options: { cacheDir?: string | null } = {}):
       if (count < POOL_MIN_CARDS) return undefined;
       const workers = sharedPool();
       if (!workers) return undefined;
-      console.log(`Open Graph images: drawing ${count} new cards on ${Math.min(threadLimit ?? workers.size, workers.size)} of ${workers.size} worker threads`);
+      console.log(
+        `Open Graph images: drawing ${count} new cards on ${Math.min(threadLimit ?? workers.size, workers.size)} of ${workers.size} worker threads`,
+      );
       return async (tree) => (await workers.draw(tree)).png;
     },
   });

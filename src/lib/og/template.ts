@@ -72,7 +72,10 @@ export interface CardTree {
 }
 
 function node(style: Record<string, string | number>, children?: OgNode | OgNode[] | string): OgNode {
-  return { type: 'div', props: children === undefined ? { style: { display: 'flex', ...style } } : { style: { display: 'flex', ...style }, children } };
+  return {
+    type: 'div',
+    props: children === undefined ? { style: { display: 'flex', ...style } } : { style: { display: 'flex', ...style }, children },
+  };
 }
 
 /**
@@ -103,14 +106,24 @@ function markOverlay(palette: Palette): string {
 export function mixColours(a: string, b: string, opacity: number): string {
   const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
   const [ca, cb] = [rgb(a), rgb(b)];
-  return `#${ca.map((v, i) => Math.round(v * opacity + cb[i]! * (1 - opacity)).toString(16).padStart(2, '0')).join('')}`;
+  return `#${ca
+    .map((v, i) =>
+      Math.round(v * opacity + cb[i]! * (1 - opacity))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
-function text(fonts: TemplateFonts, face: FaceName, fontSize: number, color: string, content: string, extra: Record<string, string | number> = {}): OgNode {
-  return node(
-    { fontFamily: fonts.family[face], fontWeight: fonts.weight[face], fontSize, color, whiteSpace: 'pre', ...extra },
-    content,
-  );
+function text(
+  fonts: TemplateFonts,
+  face: FaceName,
+  fontSize: number,
+  color: string,
+  content: string,
+  extra: Record<string, string | number> = {},
+): OgNode {
+  return node({ fontFamily: fonts.family[face], fontWeight: fonts.weight[face], fontSize, color, whiteSpace: 'pre', ...extra }, content);
 }
 
 /**
@@ -118,7 +131,13 @@ function text(fonts: TemplateFonts, face: FaceName, fontSize: number, color: str
  * them (`whiteSpace: pre` keeps the line breaks and adds none): satori draws
  * it about twice as fast as one element a line.
  */
-function lines(fonts: TemplateFonts, face: FaceName, fit: { fontSize: number; lines: string[] }, lineHeight: number, color: string): OgNode {
+function lines(
+  fonts: TemplateFonts,
+  face: FaceName,
+  fit: { fontSize: number; lines: string[] },
+  lineHeight: number,
+  color: string,
+): OgNode {
   return node({ flexDirection: 'column', width: INNER_WIDTH, flexShrink: 0 }, [
     text(fonts, face, fit.fontSize, color, fit.lines.join('\n'), { lineHeight }),
   ]);
@@ -137,9 +156,18 @@ function header(card: OgCard, fonts: TemplateFonts): OgNode {
   ];
   if (tag) {
     children.push(
-      node({ marginLeft: 'auto', height: 52, padding: '0 24px', alignItems: 'center', borderRadius: 26, backgroundColor: palette.accent, maxWidth: tagWidth }, [
-        text(fonts, 'sansBold', TAG_SIZE, palette.background, tag),
-      ]),
+      node(
+        {
+          marginLeft: 'auto',
+          height: 52,
+          padding: '0 24px',
+          alignItems: 'center',
+          borderRadius: 26,
+          backgroundColor: palette.accent,
+          maxWidth: tagWidth,
+        },
+        [text(fonts, 'sansBold', TAG_SIZE, palette.background, tag)],
+      ),
     );
   }
   return node({ height: HEADER_HEIGHT, width: INNER_WIDTH, alignItems: 'center', flexShrink: 0 }, children);
@@ -162,7 +190,9 @@ function footer(card: OgCard, fonts: TemplateFonts): OgNode {
   const items: OgNode[] = [];
   if (card.author) {
     const room = INNER_WIDTH - fonts.measure.sans(rest, META_SIZE);
-    items.push(text(fonts, 'sansBold', META_SIZE, palette.ink, fitLine(card.author, room, META_SIZE, fonts.measure.sansBold), { maxWidth: room }));
+    items.push(
+      text(fonts, 'sansBold', META_SIZE, palette.ink, fitLine(card.author, room, META_SIZE, fonts.measure.sansBold), { maxWidth: room }),
+    );
   }
   if (rest) items.push(text(fonts, 'sans', META_SIZE, muted, rest));
   return node({ flexDirection: 'column', height: FOOTER_HEIGHT, width: INNER_WIDTH, justifyContent: 'flex-end', flexShrink: 0 }, [
@@ -196,10 +226,11 @@ function body(card: OgCard, fonts: TemplateFonts): OgNode {
  * framedSvg sets it into the full card, so nothing can be drawn into the margin.
  */
 export function cardTree(card: OgCard, fonts: TemplateFonts): CardTree {
-  const element = node(
-    { width: SAFE_WIDTH, height: SAFE_HEIGHT, flexDirection: 'column', justifyContent: 'space-between' },
-    [header(card, fonts), body(card, fonts), footer(card, fonts)],
-  );
+  const element = node({ width: SAFE_WIDTH, height: SAFE_HEIGHT, flexDirection: 'column', justifyContent: 'space-between' }, [
+    header(card, fonts),
+    body(card, fonts),
+    footer(card, fonts),
+  ]);
   const allText = [card.siteTitle, card.title, card.author, card.date, card.readTime, card.tag, card.description, card.footer];
   return {
     element,

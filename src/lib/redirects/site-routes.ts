@@ -50,7 +50,8 @@ export function siteAddressAt(path: string, base: string): string | undefined {
   if (!path.startsWith(root)) return undefined;
   const first = safeDecode(path.slice(root.length).split('/')[0] ?? '');
   if (!first) return undefined;
-  if (SITE_ROUTE_NAMES.has(first) || SITE_ROUTE_PREFIXES.some((p) => first.startsWith(p))) return `${root}${first}${path.slice(root.length + first.length) ? '/…' : ''}`;
+  if (SITE_ROUTE_NAMES.has(first) || SITE_ROUTE_PREFIXES.some((p) => first.startsWith(p)))
+    return `${root}${first}${path.slice(root.length + first.length) ? '/…' : ''}`;
   return undefined;
 }
 

@@ -27,7 +27,14 @@ export interface PostEntry {
 export interface AuthorEntry {
   id: string;
   collection: 'authors';
-  data: { id: string; name: string; role: string; bio: string; links: { label: string; url: string }[]; avatar?: ImageMetadata | undefined };
+  data: {
+    id: string;
+    name: string;
+    role: string;
+    bio: string;
+    links: { label: string; url: string }[];
+    avatar?: ImageMetadata | undefined;
+  };
 }
 
 export interface AstroFixture {
@@ -153,13 +160,17 @@ export function aPost(slug: string, fields: Partial<Post> = {}): Post {
 }
 
 /** A post as the content loader stores it: its body rendered to `html` (Markdown) or left to render (MDX). */
-export function postEntry(post: Post, options: { html?: string; hero?: ImageMetadata; bodyPictures?: string[]; problems?: Problem[] } = {}): PostEntry {
+export function postEntry(
+  post: Post,
+  options: { html?: string; hero?: ImageMetadata; bodyPictures?: string[]; problems?: Problem[] } = {},
+): PostEntry {
   const html = options.html ?? `<p>Body of ${post.slug}.</p>`;
   return {
     id: post.slug,
     collection: 'posts',
     data: { post, slug: post.slug, file: post.file, problems: options.problems ?? [], hero: options.hero },
-    rendered: post.format === 'mdx' || !post.valid ? undefined : { html: `${html}\n`, metadata: { imagePaths: options.bodyPictures ?? [] } },
+    rendered:
+      post.format === 'mdx' || !post.valid ? undefined : { html: `${html}\n`, metadata: { imagePaths: options.bodyPictures ?? [] } },
   };
 }
 

@@ -15,7 +15,16 @@ import { z } from 'zod';
 import { unwrap } from '../../../src/schema/introspect.ts';
 
 type CmsField = Record<string, unknown> & { name: string; widget?: string; required?: boolean; fields?: CmsField[] };
-type JsonSchema = { minLength?: number; maxLength?: number; minimum?: number; maximum?: number; minItems?: number; maxItems?: number; pattern?: string; items?: JsonSchema };
+type JsonSchema = {
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  pattern?: string;
+  items?: JsonSchema;
+};
 type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType };
 
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -25,7 +34,8 @@ function jsonOf(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 }
 
-const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+const isEmpty = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 /** Whether Sveltia would let this value be saved in this field. */
 export function cmsAccepts(field: CmsField, value: unknown): boolean {
@@ -65,7 +75,11 @@ export function cmsAccepts(field: CmsField, value: unknown): boolean {
     case 'image':
       return typeof value === 'string';
     case 'object':
-      return typeof value === 'object' && !Array.isArray(value) && (field.fields ?? []).every((f) => cmsAccepts(f, (value as Record<string, unknown>)[f.name]));
+      return (
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        (field.fields ?? []).every((f) => cmsAccepts(f, (value as Record<string, unknown>)[f.name]))
+      );
     case 'list': {
       if (!Array.isArray(value)) return false;
       if (typeof field.min === 'number' && value.length < field.min) return false;
@@ -112,13 +126,16 @@ function probesFor(schema: z.ZodType, field: CmsField): unknown[] {
   const probes: unknown[] = [sample, 'Not A Valid Value!'];
   const lengths = [json.minLength, json.maxLength, field.minlength, field.maxlength].filter((n): n is number => typeof n === 'number');
   for (const n of lengths) for (const len of [n - 1, n, n + 1]) if (len > 0) probes.push('a'.repeat(len));
-  const numbers = [json.minimum, json.maximum, field.min, field.max].filter((n): n is number => typeof n === 'number' && Number.isSafeInteger(n));
+  const numbers = [json.minimum, json.maximum, field.min, field.max].filter(
+    (n): n is number => typeof n === 'number' && Number.isSafeInteger(n),
+  );
   for (const n of numbers) probes.push(n - 1, n, n + 1);
   if (defOf(inner).type === 'array' && Array.isArray(sample) && sample.length) {
     const counts = [json.minItems, json.maxItems, field.min, field.max].filter((n): n is number => typeof n === 'number');
     for (const n of counts) {
       for (const count of [n - 1, n, n + 1]) {
-        if (count >= 0) probes.push(Array.from({ length: count }, (_, i) => (typeof sample[0] === 'string' ? `${String(sample[0])}-${i}` : sample[0])));
+        if (count >= 0)
+          probes.push(Array.from({ length: count }, (_, i) => (typeof sample[0] === 'string' ? `${String(sample[0])}-${i}` : sample[0])));
       }
     }
   }
@@ -135,31 +152,40 @@ export function cmsDrift(schema: z.ZodType, fields: readonly CmsField[], where =
   const name = (k: string) => `${where}${k}`;
   const problems: string[] = [];
   for (const key of Object.keys(shape)) if (!byName.has(key)) problems.push(`${name(key)}: in the schema, missing from the editor`);
-  for (const key of byName.keys()) if (!(key in shape) && !ignore.includes(key)) problems.push(`${name(key)}: in the editor, not in the schema`);
+  for (const key of byName.keys())
+    if (!(key in shape) && !ignore.includes(key)) problems.push(`${name(key)}: in the editor, not in the schema`);
 
   for (const [key, zodField] of Object.entries(shape)) {
     const field = byName.get(key);
     if (!field) continue;
     const required = isRequired(zodField);
     if (required !== (field.required !== false)) {
-      problems.push(`${name(key)}: ${required ? 'required' : 'optional'} in the schema, ${field.required !== false ? 'required' : 'optional'} in the editor`);
+      problems.push(
+        `${name(key)}: ${required ? 'required' : 'optional'} in the schema, ${field.required !== false ? 'required' : 'optional'} in the editor`,
+      );
     }
     const inner = unwrap(zodField);
     const d = defOf(inner);
     if (d.type === 'object' && field.fields) problems.push(...cmsDrift(inner, field.fields, `${name(key)} → `));
-    if (d.type === 'array' && field.fields && defOf(unwrap(d.element!)).type === 'object') problems.push(...cmsDrift(d.element!, field.fields, `${name(key)}[] → `));
+    if (d.type === 'array' && field.fields && defOf(unwrap(d.element!)).type === 'object')
+      problems.push(...cmsDrift(d.element!, field.fields, `${name(key)}[] → `));
     // Dates, authors and pictures are checked by their own tests: the schema's date is a transform, the others refer to files.
     if (['datetime', 'relation', 'image'].includes(field.widget ?? '') || field.fields) continue;
     for (const probe of probesFor(zodField, field)) {
       const schemaSays = zodField.safeParse(isEmpty(probe) && !required ? undefined : probe).success;
       const editorSays = cmsAccepts(field, probe);
       if (schemaSays !== editorSays) {
-        problems.push(`${name(key)}: ${JSON.stringify(probe)} is ${schemaSays ? 'accepted' : 'refused'} by the schema and ${editorSays ? 'accepted' : 'refused'} by the editor`);
+        problems.push(
+          `${name(key)}: ${JSON.stringify(probe)} is ${schemaSays ? 'accepted' : 'refused'} by the schema and ${editorSays ? 'accepted' : 'refused'} by the editor`,
+        );
       }
     }
     // Left empty: an optional field may be, a required one may not.
     const emptyOk = cmsAccepts(field, '');
-    if (emptyOk === required) problems.push(`${name(key)}: the editor ${emptyOk ? 'saves it empty' : 'refuses it empty'}, but the schema makes it ${required ? 'required' : 'optional'}`);
+    if (emptyOk === required)
+      problems.push(
+        `${name(key)}: the editor ${emptyOk ? 'saves it empty' : 'refuses it empty'}, but the schema makes it ${required ? 'required' : 'optional'}`,
+      );
   }
   return problems;
 }

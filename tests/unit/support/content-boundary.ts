@@ -72,7 +72,9 @@ function contentImports(path: string, code: string): Violation[] {
 }
 
 function entryReads(path: string, code: string): Violation[] {
-  return ENTRY_READS.flatMap(({ pattern, found }) => [...code.matchAll(pattern)].map((m) => ({ path, line: lineAt(code, m.index), found })));
+  return ENTRY_READS.flatMap(({ pattern, found }) =>
+    [...code.matchAll(pattern)].map((m) => ({ path, line: lineAt(code, m.index), found })),
+  );
 }
 
 /** Every place outside src/data/ that reaches for Astro's content entries, in file and line order. */

@@ -128,7 +128,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const found = issue(m[1]!);
       if (!found) return send(404, { message: 'Not Found' });
       found.labels.push(...((body.labels as string[]) ?? []));
-      return send(200, found.labels.map((name) => ({ name })));
+      return send(
+        200,
+        found.labels.map((name) => ({ name })),
+      );
     }
     if ((m = /^\/labels\/([^/]+)$/.exec(path)) && req.method === 'GET') {
       const name = decodeURIComponent(m[1]!);
@@ -145,7 +148,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const runs = url.searchParams.get('status') === 'success' ? fake.runs : [];
       return send(200, {
         total_count: runs.length,
-        workflow_runs: runs.slice(0, perPage).map((r) => ({ id: r.id, html_url: `https://github.com/${FAKE_REPO}/actions/runs/${r.id}`, run_started_at: r.run_started_at, created_at: r.run_started_at })),
+        workflow_runs: runs.slice(0, perPage).map((r) => ({
+          id: r.id,
+          html_url: `https://github.com/${FAKE_REPO}/actions/runs/${r.id}`,
+          run_started_at: r.run_started_at,
+          created_at: r.run_started_at,
+        })),
       });
     }
     if ((m = /^\/actions\/runs\/(\d+)\/jobs$/.exec(path)) && req.method === 'GET') {
