@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest leaves one core free by default, which on a 2-core machine runs every file in turn; the
+    // site project still runs its own files one at a time (below), while unit files fill the other core.
+    maxWorkers: 2,
     projects: [
       {
         test: {
