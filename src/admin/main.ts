@@ -5,20 +5,11 @@
  * filled in then, from the same field description as /admin/config.yml.
  */
 import CMS from '@sveltia/cms';
-import type { EditorField } from '../lib/editor/fields.ts';
+import type { EditorBundleData } from '../lib/editor/bundle.ts';
 import { EntryFileFormat } from '../lib/editor/post-file.ts';
-import type { PreviewContext } from '../lib/editor/preview.ts';
 import { AUTHOR_FORMAT, POST_FORMAT } from '../lib/editor/sveltia-config.ts';
 import { skipGitHubStatusCheck } from './github-status.ts';
 import { postPreview } from './preview.ts';
-
-export interface EditorBundleData {
-  posts: EditorField[];
-  authors: EditorField[];
-  preview: PreviewContext;
-  /** The site's stylesheet, for the preview pane. */
-  css: string;
-}
 
 declare const __EDITOR__: EditorBundleData;
 

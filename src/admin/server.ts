@@ -16,7 +16,7 @@ import { repositoryFrom, type Repository } from '../lib/editor/repository.ts';
 import { site } from '../site.config.ts';
 import { urls } from '../site-urls.ts';
 import siteCss from '../styles/global.css?raw';
-import type { EditorBundleData } from './main.ts';
+import type { EditorBundleData } from '../lib/editor/bundle.ts';
 
 /** The content folder in the repository the editor writes to (CONTENT_DIR only moves the site's build input). */
 const REPOSITORY_CONTENT_FOLDER = 'content';

@@ -15,7 +15,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
-import type { EditorBundleData } from '../../admin/main.ts';
+import type { EditorField } from './fields.ts';
+import type { PreviewContext } from './preview.ts';
+
+/** What the build hands the editor's script (its `__EDITOR__`): the field descriptions, the preview's context and style. */
+export interface EditorBundleData {
+  posts: EditorField[];
+  authors: EditorField[];
+  preview: PreviewContext;
+  /** The site's stylesheet, for the preview pane. */
+  css: string;
+}
 
 /** Where the bundle is served, relative to the admin page. */
 export const BUNDLE_FOLDER = 'cms';
