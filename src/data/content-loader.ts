@@ -14,8 +14,15 @@
  * Markdown is rendered here with the site's Markdown processor, as Astro's own
  * glob() loader would; MDX is compiled by @astrojs/mdx when a page renders it
  * (deferred rendering). An entry is re-rendered only when what it stores changed.
+ *
+ * A build keeps a Markdown body's HTML out of Astro's store, in the post HTML
+ * cache (src/lib/post-html-cache.ts): the entry names its file (`body`). A body
+ * with pictures Astro still has to process keeps Astro's own `rendered` field,
+ * since Astro swaps the pictures in when a page renders it; so does every body
+ * under `astro dev`, where Astro's store is what shows edits live.
  */
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentDirFrom } from '../lib/content/content-dir.ts';
@@ -23,6 +30,7 @@ import { createSession, sharedSession, type ContentSession } from '../lib/conten
 import type { Problem } from '../lib/content/types.ts';
 import { isPublic, resolveNow } from '../lib/publishing.ts';
 import type { Post } from '../lib/post-model.ts';
+import { htmlCacheKey, openHtmlCache, postHtmlDir, shareHtmlCache, type HtmlCache } from '../lib/post-html-cache.ts';
 import type { AuthorData } from '../schema/author.ts';
 import { site } from '../site.config.ts';
 
@@ -40,6 +48,8 @@ export interface StoredPost {
   problems: Problem[];
   /** The hero picture, as ImageMetadata once read back through astro:content. */
   hero?: string | undefined;
+  /** The key of the rendered body in the post HTML cache (a build's Markdown posts without pictures to process). */
+  body?: string | undefined;
 }
 
 export interface StoredAuthor {
@@ -95,7 +105,44 @@ function markdownRenderer(config: LoaderContext['config']): () => Promise<Render
   return () => (renderer ??= config.markdown.processor.createRenderer(options));
 }
 
-async function syncPosts(ctx: LoaderContext, content: ContentSession, render: () => Promise<Renderer>): Promise<void> {
+/**
+ * Everything besides a post's file that decides its HTML: the settings and
+ * plugins given to the processor (a plugin by its functions' source text) and
+ * the installed packages (the lockfile), which hold the processor itself.
+ */
+function markdownIdentity(config: LoaderContext['config']): string {
+  const { image, syntaxHighlight, shikiConfig, gfm, smartypants, processor } = { ...config.markdown, image: config.image };
+  const settings = JSON.stringify({ image, syntaxHighlight, shikiConfig, gfm, smartypants, processor }, (_key, value: unknown) =>
+    typeof value === 'function' ? value.toString() : value,
+  );
+  let lockfile = 'none';
+  try {
+    lockfile = htmlCacheKey(readFileSync(join(fileURLToPath(config.root), 'package-lock.json'), 'utf8'));
+  } catch {
+    // No lockfile (a tool loading the content config alone): the settings still count.
+  }
+  return htmlCacheKey({ settings, lockfile });
+}
+
+/** Where a build keeps the HTML of its Markdown bodies, with the keys of the files there now. */
+interface BodyCache {
+  cache: HtmlCache;
+  present: Set<string>;
+  identity: string;
+}
+
+function openBodyCache(config: LoaderContext['config']): BodyCache {
+  const cache = openHtmlCache(postHtmlDir(fileURLToPath(config.cacheDir)));
+  shareHtmlCache(cache);
+  return { cache, present: cache.keys(), identity: markdownIdentity(config) };
+}
+
+async function syncPosts(
+  ctx: LoaderContext,
+  content: ContentSession,
+  render: () => Promise<Renderer>,
+  bodies: BodyCache | undefined,
+): Promise<void> {
   const now = content.now();
   const posts = new Map(content.posts.map((p) => [p.file, p]));
   const problemsByFile = Map.groupBy(content.report.problems, (p) => p.file);
@@ -113,13 +160,20 @@ async function syncPosts(ctx: LoaderContext, content: ContentSession, render: ()
       problems: content.mode === 'dev' ? (problemsByFile.get(record.file) ?? []) : [],
       hero: post?.image ? imageRef(post.image.src) : undefined,
     };
-    const digest = ctx.generateDigest({ text: record.digest, stored: JSON.stringify(stored) });
-    if (ctx.store.get(record.slug)?.digest === digest) continue;
     const filePath = rootRelative(ctx.config, record.path);
     // A post with problems is shown as its list of problems: nothing of it is rendered.
     const renderable = post?.valid === true;
+    const bodyKey =
+      bodies && renderable && record.format === 'md' ? htmlCacheKey({ file: filePath, text: record.digest, markdown: bodies.identity }) : undefined;
+    const digest = ctx.generateDigest({ text: record.digest, stored: JSON.stringify(stored), body: bodyKey ?? null });
+    const previous = ctx.store.get(record.slug);
+    const previousBody = (previous?.data as Partial<StoredPost> | undefined)?.body;
+    if (previous?.digest === digest && (!previousBody || bodies?.present.has(previousBody))) continue;
     if (renderable && record.format === 'mdx') {
       ctx.store.set({ id: record.slug, data: { ...stored }, filePath, digest, deferredRender: true });
+    } else if (bodyKey && bodies?.present.has(bodyKey)) {
+      // Only bodies without pictures to process are cached, so this one has none.
+      ctx.store.set({ id: record.slug, data: { ...stored, body: bodyKey }, filePath, digest });
     } else if (renderable) {
       const result = await (
         await render()
@@ -128,6 +182,12 @@ async function syncPosts(ctx: LoaderContext, content: ContentSession, render: ()
         fileURL: pathToFileURL(record.path),
       });
       const imagePaths = result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths);
+      if (bodyKey && bodies && imagePaths.length === 0) {
+        bodies.cache.write(bodyKey, result.code);
+        bodies.present.add(bodyKey);
+        ctx.store.set({ id: record.slug, data: { ...stored, body: bodyKey }, filePath, digest });
+        continue;
+      }
       ctx.store.set({
         id: record.slug,
         data: { ...stored },
@@ -141,6 +201,16 @@ async function syncPosts(ctx: LoaderContext, content: ContentSession, render: ()
     }
   }
   for (const id of ctx.store.keys()) if (!kept.has(id)) ctx.store.delete(id);
+  if (bodies) {
+    // Only what this build's posts name is kept: a post gone, changed or back to draft leaves no body behind.
+    const used = new Set<string>();
+    for (const entry of ctx.store.values()) {
+      const body = (entry.data as Partial<StoredPost>).body;
+      if (body) used.add(body);
+    }
+    bodies.cache.prune(used);
+    bodies.present = used;
+  }
 }
 
 function syncAuthors(ctx: LoaderContext, content: ContentSession): void {
@@ -177,7 +247,9 @@ export function postsLoader(): Loader {
     load: async (ctx) => {
       const content = session(ctx.config);
       const render = markdownRenderer(ctx.config);
-      const sync = () => syncPosts(ctx, content, render);
+      // The dev server keeps bodies in Astro's store, which shows edits live.
+      const bodies = content.mode === 'dev' ? undefined : openBodyCache(ctx.config);
+      const sync = () => syncPosts(ctx, content, render, bodies);
       await sync();
       watchContent(ctx, content, sync);
     },

@@ -3,13 +3,14 @@
  * API and the feeds. MDX posts and posts with pictures go through Astro's own
  * renderer (the container API), so images are processed and MDX components run
  * exactly as on the post page; other Markdown posts use the HTML the content
- * loader rendered, which is what that renderer would return.
+ * loader rendered (in the post HTML cache, or Astro's store under `astro dev`),
+ * which is what that renderer would return.
  */
 import { render } from 'astro:content';
 import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import { postEntry, showsUnpublished } from './posts.ts';
+import { cachedBodyHtml, postEntry, showsUnpublished } from './posts.ts';
 import type { Post } from '../lib/post-model.ts';
 
 let container: Promise<AstroContainer> | undefined;
@@ -43,10 +44,14 @@ async function renderBody(post: Pick<Post, 'slug'>): Promise<string> {
  */
 export async function postBodyHtml(post: Pick<Post, 'slug'>): Promise<string> {
   if (showsUnpublished) return renderBody(post);
+  const entry = await postEntry(post);
+  // Read again for each output rather than remembered, so no build holds every body.
+  const cached = cachedBodyHtml(entry);
+  if (cached !== undefined) return cached.trim();
   // render() tells Astro's incremental build that this route shows the entry, so
   // it is rebuilt when a component the entry uses (MDX) changes, even when another
   // route rendered the body first and the HTML below comes from the memo.
-  await render(await postEntry(post));
+  await render(entry);
   let html = rendered.get(post.slug);
   if (!html) {
     html = renderBody(post);

@@ -11,6 +11,7 @@
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { sharedSession } from '../lib/content/session.ts';
+import { sharedHtmlCache } from '../lib/post-html-cache.ts';
 import type { Problem } from '../lib/content/types.ts';
 import { summarize, type Post, type PostSummary } from '../lib/post-model.ts';
 import { byNewest, isPublic, resolveNow, visibility, type Visibility } from '../lib/publishing.ts';
@@ -158,8 +159,27 @@ export async function postEntry(post: Pick<Post, 'slug'>): Promise<PostEntry> {
   return entry;
 }
 
-/** The post's body as a component for its page. */
-export async function postContent(post: Pick<Post, 'slug'>) {
-  const { Content } = await render(await postEntry(post));
-  return Content;
+/**
+ * The HTML the content loader kept for an entry in the post HTML cache, or
+ * undefined for a body Astro renders itself (MDX, pictures to process, `astro dev`).
+ */
+export function cachedBodyHtml(entry: PostEntry): string | undefined {
+  const key = (entry.data as StoredPost).body;
+  if (!key) return undefined;
+  const cache = sharedHtmlCache();
+  const html = cache?.read(key);
+  // The loader wrote it earlier in this build; only something deleting the cache meanwhile gets here.
+  if (html === undefined) throw new Error(`The body of "${entry.id}" is missing from ${cache?.dir ?? 'the post HTML cache'}; build again`);
+  return html;
+}
+
+type Component = Awaited<ReturnType<typeof render>>['Content'];
+
+/** The post's body for its page: its HTML, or a component for Astro to render. */
+export async function postBody(post: Pick<Post, 'slug'>): Promise<{ html: string } | { Content: Component }> {
+  const entry = await postEntry(post);
+  const html = cachedBodyHtml(entry);
+  if (html !== undefined) return { html };
+  const { Content } = await render(entry);
+  return { Content };
 }
