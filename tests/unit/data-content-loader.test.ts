@@ -2,14 +2,16 @@
  * src/data/content-loader.ts without a build: the loaders run against Astro's
  * own data store (the one a build and the dev server keep between runs), fed
  * by a real content session over a small content folder, with a stand-in for
- * the site's Markdown processor that says what it rendered.
+ * the site's Markdown processor that says what it rendered, and the post HTML
+ * cache in a temporary cache folder.
  *
  * Astro does not export its store; it is imported from its dist folder, so an
  * Astro upgrade that moves it fails here loudly rather than testing a copy.
  */
 import { EventEmitter } from 'node:events';
 import { createHash } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
@@ -17,6 +19,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MutableDataStore } from '../../node_modules/astro/dist/content/mutable-data-store.js';
 import { authorsLoader, postsLoader, type StoredAuthor, type StoredPost } from '../../src/data/content-loader.ts';
 import { createSession, shareSession, type ContentSession, type SessionMode } from '../../src/lib/content/session.ts';
+import { openHtmlCache, postHtmlDir, sharedHtmlCache, shareHtmlCache } from '../../src/lib/post-html-cache.ts';
 import { clearSession } from './support/astro-fixtures.ts';
 import { VALID_AUTHOR, makeContent, post } from './support/temp-content.ts';
 
@@ -50,6 +53,10 @@ const FILES = {
 
 interface Run {
   dir: string;
+  /** Astro's cache folder, which holds the post HTML cache. */
+  cacheDir: string;
+  /** What the site's Markdown settings say; changing it must change every body's key. */
+  smartypants: boolean;
   store: MutableDataStore;
   watcher: EventEmitter & { add(path: string): void };
   renders: string[];
@@ -61,7 +68,8 @@ function project(files: Record<string, string> = FILES): Run {
   const dir = makeContent(files);
   vi.stubEnv('CONTENT_DIR', dir);
   const watcher = Object.assign(new EventEmitter(), { add: () => {} });
-  return { dir, store: new MutableDataStore(), watcher, renders: [], stored: [] };
+  const cacheDir = mkdtempSync(join(tmpdir(), 'blog-astro-cache-'));
+  return { dir, cacheDir, smartypants: true, store: new MutableDataStore(), watcher, renders: [], stored: [] };
 }
 
 /** What the build pipeline does when Astro starts: read the content once and share it. */
@@ -99,8 +107,9 @@ function context(run: Run, collection: 'posts' | 'authors', mode: SessionMode): 
     store,
     config: {
       root: pathToFileURL(`${run.dir}/`),
+      cacheDir: pathToFileURL(`${run.cacheDir}/`),
       image: {},
-      markdown: { processor, syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true },
+      markdown: { processor, syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: run.smartypants },
     },
     generateDigest: (data: unknown) =>
       createHash('sha256')
@@ -120,9 +129,13 @@ async function loadPosts(run: Run, mode: SessionMode) {
 const keys = (run: Run, collection = 'posts') => [...run.store.scopedStore(collection).keys()].sort();
 const entry = (run: Run, id: string, collection = 'posts') => run.store.scopedStore(collection).get(id);
 const stored = (run: Run, id: string) => entry(run, id)?.data as unknown as StoredPost;
+/** The bodies in the post HTML cache, as the pages read them. */
+const cachedBody = (run: Run, id: string) => openHtmlCache(postHtmlDir(run.cacheDir)).read(stored(run, id).body ?? 'no key');
+const cacheFiles = (run: Run) => readdirSync(postHtmlDir(run.cacheDir)).sort();
 
 afterEach(() => {
   clearSession();
+  shareHtmlCache(undefined);
   vi.unstubAllEnvs();
 });
 
@@ -135,14 +148,58 @@ describe('the posts loader in a build', () => {
     expect(stored(run, 'public-post').problems).toEqual([]);
   });
 
-  it("renders Markdown with the site's processor and leaves MDX for the page to compile", async () => {
+  it("renders Markdown with the site's processor into the post HTML cache and leaves MDX for the page to compile", async () => {
     const run = project();
     await loadPosts(run, 'build');
-    expect(entry(run, 'public-post')?.rendered?.html).toBe('<p>Warm stones and oil.</p>');
+    // The body is in the cache, named by the entry, and not in Astro's store.
+    expect(entry(run, 'public-post')?.rendered).toBeUndefined();
+    expect(cachedBody(run, 'public-post')).toBe('<p>Warm stones and oil.</p>');
+    expect(sharedHtmlCache()?.read(stored(run, 'public-post').body!)).toBe('<p>Warm stones and oil.</p>');
     expect(entry(run, 'public-post')?.filePath).toBe('posts/2026-11-20-public-post.md');
     expect(entry(run, 'mdx-post')?.rendered).toBeUndefined();
     expect(entry(run, 'mdx-post')?.deferredRender).toBe(true);
+    expect(stored(run, 'mdx-post').body).toBeUndefined();
     expect(run.renders).toEqual(['Warm stones and oil.', 'Before the picture.\n\n![The table](./images/body.jpg)']);
+    // One file, whole: nothing left under a temporary name.
+    expect(cacheFiles(run)).toEqual([`${stored(run, 'public-post').body}.html`]);
+  });
+
+  it('keeps a body with pictures to process in Astro\'s store, which swaps the pictures in', async () => {
+    const run = project();
+    await loadPosts(run, 'build');
+    expect(entry(run, 'with-pictures')?.rendered?.html).toBe('<p>Before the picture.\n\n![The table](./images/body.jpg)</p>');
+    expect(entry(run, 'with-pictures')?.rendered?.metadata?.imagePaths).toEqual(['./images/body.jpg']);
+    expect(stored(run, 'with-pictures').body).toBeUndefined();
+  });
+
+  it('takes a body from the cache without rendering it when Astro\'s store was cleared', async () => {
+    const run = project();
+    await loadPosts(run, 'build');
+    run.store = new MutableDataStore();
+    await loadPosts(run, 'build');
+    // The post with pictures is rendered again: its body lives in the store only.
+    expect(run.renders).toEqual(['Before the picture.\n\n![The table](./images/body.jpg)']);
+    expect(cachedBody(run, 'public-post')).toBe('<p>Warm stones and oil.</p>');
+  });
+
+  it('renders a body again when its file left the cache', async () => {
+    const run = project();
+    await loadPosts(run, 'build');
+    rmSync(postHtmlDir(run.cacheDir), { recursive: true });
+    await loadPosts(run, 'build');
+    expect(run.renders).toEqual(['Warm stones and oil.']);
+    expect(cachedBody(run, 'public-post')).toBe('<p>Warm stones and oil.</p>');
+  });
+
+  it('renders every body again under other Markdown settings', async () => {
+    const run = project();
+    await loadPosts(run, 'build');
+    const before = stored(run, 'public-post').body;
+    run.smartypants = false;
+    await loadPosts(run, 'build');
+    expect(run.renders).toContain('Warm stones and oil.');
+    expect(stored(run, 'public-post').body).not.toBe(before);
+    expect(cacheFiles(run)).toEqual([`${stored(run, 'public-post').body}.html`]);
   });
 
   it("turns the hero and the body's pictures into Astro image imports", async () => {
@@ -171,7 +228,9 @@ describe('the posts loader in a build', () => {
     await loadPosts(run, 'build');
     expect(run.stored).toEqual(['public-post']);
     expect(run.renders).toEqual(['Warm stones, and oil.']);
-    expect(entry(run, 'public-post')?.rendered?.html).toBe('<p>Warm stones, and oil.</p>');
+    expect(cachedBody(run, 'public-post')).toBe('<p>Warm stones, and oil.</p>');
+    // The old body is gone from the cache.
+    expect(cacheFiles(run)).toEqual([`${stored(run, 'public-post').body}.html`]);
   });
 
   it('deletes a post whose file is gone, and one that went back to being a draft', async () => {
@@ -182,6 +241,16 @@ describe('the posts loader in a build', () => {
     await loadPosts(run, 'build');
     expect(keys(run)).toEqual(['with-pictures']);
     expect(run.stored).toEqual([]);
+    // Nothing of the draft's body is left for a page to read, nor any leftover of a killed build.
+    expect(cacheFiles(run)).toEqual([]);
+  });
+
+  it('removes what a killed build left under a temporary name', async () => {
+    const run = project();
+    await loadPosts(run, 'build');
+    writeFileSync(join(postHtmlDir(run.cacheDir), 'abc.1234.tmp'), '<p>half a bo');
+    await loadPosts(run, 'build');
+    expect(cacheFiles(run)).toEqual([`${stored(run, 'public-post').body}.html`]);
   });
 
   it('reads the content itself when no pipeline opened a session (a tool that loads the content config alone)', async () => {
@@ -227,6 +296,22 @@ describe('the posts loader under astro dev', () => {
     expect(unreadable.post).toBeUndefined();
     expect(unreadable.problems.length).toBeGreaterThan(0);
     expect(entry(run, 'unreadable')?.rendered).toBeUndefined();
+  });
+
+  it("keeps bodies in Astro's store and renders an edited one again, leaving the post HTML cache alone", async () => {
+    const run = project();
+    await loadPosts(run, 'build');
+    const built = cacheFiles(run);
+    await loadPosts(run, 'dev');
+    expect(entry(run, 'public-post')?.rendered?.html).toBe('<p>Warm stones and oil.</p>');
+    expect(stored(run, 'public-post').body).toBeUndefined();
+    // A draft is rendered for the preview, into the store only.
+    expect(entry(run, 'a-draft')?.rendered?.html).toBe('<p>Some body text for the post.</p>');
+    const path = join(run.dir, 'posts/2026-11-20-public-post.md');
+    writeFileSync(path, post(frontmatter('A public post'), 'Warm stones, then oil.\n'));
+    run.watcher.emit('change', path);
+    await vi.waitFor(() => expect(entry(run, 'public-post')?.rendered?.html).toBe('<p>Warm stones, then oil.</p>'));
+    expect(cacheFiles(run)).toEqual(built);
   });
 
   it('reads and stores again when a content file is added', async () => {

@@ -4,7 +4,11 @@
  * with a fixed "now". Each test loads the module afresh, since a build's data
  * layer reads once and remembers.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openHtmlCache, shareHtmlCache } from '../../src/lib/post-html-cache.ts';
 import type { AstroFixture } from './support/astro-fixtures.ts';
 import { aPost, authorEntry, brokenEntry, clearSession, picture, postEntry, shareFixtureSession } from './support/astro-fixtures.ts';
 import { CRANE_2012 } from './support/citations.ts';
@@ -166,9 +170,23 @@ describe('a build', () => {
 
   it("renders a post's body from its own entry, and has no body for a post it does not show", async () => {
     const data = await dataLayer('build');
-    const Content = (await data.postContent({ slug: 'tie-a' })) as unknown as { entryId: string };
-    expect(Content.entryId).toBe('tie-a');
+    const body = (await data.postBody({ slug: 'tie-a' })) as unknown as { Content: { entryId: string } };
+    expect(body.Content.entryId).toBe('tie-a');
     await expect(data.postEntry({ slug: 'draft-post' })).rejects.toThrow('No content entry for "draft-post"');
+  });
+
+  it('gives the HTML of a body the content loader put in the post HTML cache', async () => {
+    const cache = openHtmlCache(mkdtempSync(join(tmpdir(), 'blog-post-html-')));
+    shareHtmlCache(cache);
+    try {
+      astro.posts = [postEntry(aPost('cached', { date: new Date('2026-11-01T05:00:00Z') }), { html: '<p>From the cache.</p>', cache })];
+      const data = await dataLayer('build');
+      expect(await data.postBody({ slug: 'cached' })).toEqual({ html: '<p>From the cache.</p>\n' });
+      expect(astro.calls).not.toContain('render cached');
+    } finally {
+      shareHtmlCache(undefined);
+      rmSync(cache.dir, { recursive: true, force: true });
+    }
   });
 });
 

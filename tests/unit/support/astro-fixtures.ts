@@ -16,11 +16,19 @@ import type { ContentSession, SessionMode } from '../../../src/lib/content/sessi
 import { shareSession } from '../../../src/lib/content/session.ts';
 import type { Problem } from '../../../src/lib/content/types.ts';
 import type { Post } from '../../../src/lib/post-model.ts';
+import type { HtmlCache } from '../../../src/lib/post-html-cache.ts';
 
 export interface PostEntry {
   id: string;
   collection: 'posts';
-  data: { post?: Post | undefined; slug: string; file: string; problems: Problem[]; hero?: ImageMetadata | undefined };
+  data: {
+    post?: Post | undefined;
+    slug: string;
+    file: string;
+    problems: Problem[];
+    hero?: ImageMetadata | undefined;
+    body?: string | undefined;
+  };
   rendered?: { html: string; metadata: { imagePaths: string[] } } | undefined;
 }
 
@@ -159,12 +167,24 @@ export function aPost(slug: string, fields: Partial<Post> = {}): Post {
   };
 }
 
-/** A post as the content loader stores it: its body rendered to `html` (Markdown) or left to render (MDX). */
+/**
+ * A post as the content loader stores it: its body rendered to `html` (Markdown) or left to render (MDX).
+ * With `cache`, as a build stores it: a Markdown body without pictures goes into that post HTML cache.
+ */
 export function postEntry(
   post: Post,
-  options: { html?: string; hero?: ImageMetadata; bodyPictures?: string[]; problems?: Problem[] } = {},
+  options: { html?: string; hero?: ImageMetadata; bodyPictures?: string[]; problems?: Problem[]; cache?: HtmlCache } = {},
 ): PostEntry {
   const html = options.html ?? `<p>Body of ${post.slug}.</p>`;
+  if (options.cache && post.format === 'md' && post.valid && !options.bodyPictures?.length) {
+    const body = `body-of-${post.slug}`;
+    options.cache.write(body, `${html}\n`);
+    return {
+      id: post.slug,
+      collection: 'posts',
+      data: { post, slug: post.slug, file: post.file, problems: options.problems ?? [], hero: options.hero, body },
+    };
+  }
   return {
     id: post.slug,
     collection: 'posts',
