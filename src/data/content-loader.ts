@@ -164,7 +164,9 @@ async function syncPosts(
     // A post with problems is shown as its list of problems: nothing of it is rendered.
     const renderable = post?.valid === true;
     const bodyKey =
-      bodies && renderable && record.format === 'md' ? htmlCacheKey({ file: filePath, text: record.digest, markdown: bodies.identity }) : undefined;
+      bodies && renderable && record.format === 'md'
+        ? htmlCacheKey({ file: filePath, text: record.digest, markdown: bodies.identity })
+        : undefined;
     const digest = ctx.generateDigest({ text: record.digest, stored: JSON.stringify(stored), body: bodyKey ?? null });
     const previous = ctx.store.get(record.slug);
     const previousBody = (previous?.data as Partial<StoredPost> | undefined)?.body;

@@ -164,7 +164,7 @@ describe('the posts loader in a build', () => {
     expect(cacheFiles(run)).toEqual([`${stored(run, 'public-post').body}.html`]);
   });
 
-  it('keeps a body with pictures to process in Astro\'s store, which swaps the pictures in', async () => {
+  it("keeps a body with pictures to process in Astro's store, which swaps the pictures in", async () => {
     const run = project();
     await loadPosts(run, 'build');
     expect(entry(run, 'with-pictures')?.rendered?.html).toBe('<p>Before the picture.\n\n![The table](./images/body.jpg)</p>');
@@ -172,7 +172,7 @@ describe('the posts loader in a build', () => {
     expect(stored(run, 'with-pictures').body).toBeUndefined();
   });
 
-  it('takes a body from the cache without rendering it when Astro\'s store was cleared', async () => {
+  it("takes a body from the cache without rendering it when Astro's store was cleared", async () => {
     const run = project();
     await loadPosts(run, 'build');
     run.store = new MutableDataStore();
