@@ -3,9 +3,12 @@
  * report, the decisions (open, update, comment, close, leave alone), and the
  * calls that carry them out against a fake of GitHub's REST API on 127.0.0.1.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { repoApi, repoApiFromEnv, type Issue } from '../../scripts/lib/publish/github.ts';
 import { ISSUE_LABEL, dueFilesIn, parseDesired, planIssue, syncIssue, type DesiredIssue } from '../../scripts/lib/publish/issue-plan.ts';
 import { desiredIssue, heldBackIssue } from '../../scripts/lib/publish/issue-text.ts';
@@ -258,15 +261,87 @@ describe('syncIssue against a fake GitHub', () => {
   });
 });
 
+interface WorkflowStep {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+const workflow = parse(readFileSync(join(ROOT, '.github/workflows/publish.yml'), 'utf8')) as {
+  jobs: Record<string, { steps: WorkflowStep[] }>;
+};
+const issueJob = workflow.jobs['held-back-issue']!;
+
+/**
+ * The files the issue job's checkout brings, read from publish.yml itself: a
+ * sparse checkout in cone mode (actions/checkout's default) has the files at
+ * the top of the repository and the folders listed, and nothing else.
+ */
+function checkedOutByIssueJob(): string[] {
+  const checkout = issueJob.steps.find((s) => s.uses?.startsWith('actions/checkout'))!;
+  expect(checkout.with?.['sparse-checkout-cone-mode'], 'only cone mode is modelled here').not.toBe(false);
+  const folders = String(checkout.with?.['sparse-checkout'] ?? '')
+    .split('\n')
+    .map((l) => l.trim().replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean);
+  expect(folders.length, 'the issue job checks out only part of the repository').toBeGreaterThan(0);
+  // Tracked files and new ones not ignored yet, as a commit of this work tree would hold them.
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
+  return files.filter((f) => !f.includes('/') || folders.some((d) => f.startsWith(`${d}/`)));
+}
+
 describe('the issue job', () => {
-  it('runs on a bare Node: scripts/publish-issue.ts reaches only node: built-ins and files in scripts/', () => {
+  const fake = useFakeGitHub();
+
+  it('runs scripts/publish-issue.ts from what its sparse checkout brings, with nothing installed, and opens the issue', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'issue-job-'));
+    for (const file of checkedOutByIssueJob()) {
+      mkdirSync(dirname(join(work, file)), { recursive: true });
+      cpSync(join(ROOT, file), join(work, file));
+    }
+    const step = issueJob.steps.find((s) => s.run)!;
+    const [command, script, ...rest] = step.run!.split(/\s+/);
+    expect([command, rest]).toEqual(['node', []]);
+    const summary = join(work, 'summary.md');
+    const desired = heldBackIssue(report, TZ, links);
+    // Node 24 as setup-node gives it; the temporary folder has no node_modules above it.
+    const result = await new Promise<{ code: number; output: string }>((resolve) => {
+      execFile(
+        join(ROOT, 'node_modules/.bin/node'),
+        [script!],
+        {
+          cwd: work,
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH ?? '',
+            ISSUE: JSON.stringify(desired),
+            GITHUB_TOKEN: FAKE_TOKEN,
+            GITHUB_REPOSITORY: FAKE_REPO,
+            GITHUB_API_URL: fake.github.apiUrl,
+            GITHUB_STEP_SUMMARY: summary,
+          },
+        },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
+      );
+    });
+    expect(result.output).not.toContain('ERR_MODULE_NOT_FOUND');
+    expect(result.code, result.output).toBe(0);
+    expect(fake.github.issues).toMatchObject([{ number: 1, title: desired.title, body: desired.body, labels: [ISSUE_LABEL] }]);
+    expect(readFileSync(summary, 'utf8')).toBe(
+      `Held-back posts issue: created the label ${ISSUE_LABEL}; opened issue #1: https://github.com/studio/blog/issues/1.\n\n`,
+    );
+  });
+
+  it('reaches only node: built-ins and files in scripts/ (side-effect imports too)', () => {
     const seen = new Set<string>();
     const visit = (file: string) => {
       if (seen.has(file)) return;
       seen.add(file);
       const text = readFileSync(file, 'utf8');
       // Type-only imports are erased when Node runs TypeScript, so they may point anywhere.
-      for (const [, spec] of text.matchAll(/^import (?!type )[^;]*?from '([^']+)';/gms)) {
+      for (const [, spec] of text.matchAll(/^(?:import|export) (?!type )(?:[^;]*? from )?'([^']+)';/gms)) {
         if (spec!.startsWith('node:')) continue;
         expect(spec, `${file} imports ${spec}`).toMatch(/^\.\.?\//);
         const target = join(file, '..', spec!);

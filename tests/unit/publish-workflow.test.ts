@@ -119,6 +119,19 @@ describe('publish.yml', () => {
     }
   });
 
+  it("runs the project's scripts only in a job that installs the project first (the issue job runs from its sparse checkout: publish-issue.test.ts)", () => {
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      const install = job.steps.findIndex((s) => /^npm ci$/m.test(s.run ?? ''));
+      job.steps.forEach((step, i) => {
+        const runsProjectCode = /\bnpm run\b|node_modules\/\.bin\/node|\bnode scripts\//.test(step.run ?? '');
+        if (!runsProjectCode) return;
+        if (id === 'held-back-issue') return expect(step.run).toBe('node scripts/publish-issue.ts');
+        expect(install, `${id}: "${step.name}" runs the project's code, and the job installs nothing`).toBeGreaterThanOrEqual(0);
+        expect(i, `${id}: "${step.name}" runs before the install`).toBeGreaterThan(install);
+      });
+    }
+  });
+
   it('takes every credential from secrets and refuses to pretend when none is set', () => {
     const deploy = byId('deploy');
     for (const [name, value] of Object.entries(deploy.env ?? {})) {
