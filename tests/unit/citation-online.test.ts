@@ -123,6 +123,16 @@ function hourlyContent(): string {
 const read = (dir: string, rules?: []) =>
   readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: new Date(HOURLY_NOW), ...(rules ? { rules } : {}) });
 
+/** The hourly run's lookup of what the lock lacks, on the loopback server. */
+const hourly = (dir: string, timeoutMs?: number, limit?: number) =>
+  updateCitationLock({
+    contentDir: dir,
+    root: dir,
+    posts: read(dir, []).posts,
+    lookup: lookup(server.url, timeoutMs),
+    missingOnly: { now: new Date(HOURLY_NOW), ...(limit ? { limit } : {}) },
+  });
+
 describe('the hourly lookup of what the lock lacks (--only-missing)', () => {
   it('asks only about the DOI the lock lacks, of posts that are not drafts, and the record it brings holds that post back', async () => {
     const dir = hourlyContent();
@@ -134,13 +144,7 @@ describe('the hourly lookup of what the lock lacks (--only-missing)', () => {
       `posts/2026-11-27-pushed-ahead.md:15  citations #1 → doi  ${SPORTS_DOI} has not been checked against Crossref yet; run \`npm run check -- --online\` (it needs the internet) and commit citations.lock.json`,
       draftNotLookedUp,
     ]);
-    const result = await updateCitationLock({
-      contentDir: dir,
-      root: dir,
-      posts: read(dir, []).posts,
-      lookup: lookup(server.url),
-      missingOnly: { now: new Date(HOURLY_NOW) },
-    });
+    const result = await hourly(dir);
     expect(server.asked.map((a) => a.path.split('?')[0])).toEqual([`/works/${SPORTS_DOI}`]);
     expect(result).toEqual({
       offline: false,
@@ -161,13 +165,7 @@ describe('the hourly lookup of what the lock lacks (--only-missing)', () => {
     ).toEqual(['posts/2026-11-27-pushed-ahead.md']);
     // The next hour: nothing left to ask.
     server.reset();
-    const again = await updateCitationLock({
-      contentDir: dir,
-      root: dir,
-      posts: read(dir, []).posts,
-      lookup: lookup(server.url),
-      missingOnly: { now: new Date(HOURLY_NOW) },
-    });
+    const again = await hourly(dir);
     expect(again.lines.at(-1)).toBe('Every source of the posts is in citations.lock.json; nothing to look up.');
     expect(server.asked).toEqual([]);
   });
@@ -176,13 +174,7 @@ describe('the hourly lookup of what the lock lacks (--only-missing)', () => {
     const dir = hourlyContent();
     const lockBefore = readFileSync(join(dir, 'citations.lock.json'), 'utf8');
     server.script('hang', 'hang', 'hang', 'hang');
-    const result = await updateCitationLock({
-      contentDir: dir,
-      root: dir,
-      posts: read(dir, []).posts,
-      lookup: lookup(server.url, 300),
-      missingOnly: { now: new Date(HOURLY_NOW) },
-    });
+    const result = await hourly(dir, 300);
     expect(result.offline).toBe(true);
     expect(result.lines.at(-1)).toBe(
       `Offline: could not reach ${new URL(server.url).host}: no answer within 0.3 s. Check the internet connection and try again. 1 source not in citations.lock.json stays unchecked in this run.`,
@@ -200,13 +192,7 @@ describe('the hourly lookup of what the lock lacks (--only-missing)', () => {
       .replace('date: 2026-11-27T07:00:00-05:00', 'date: 2027-03-01')
       .replace(SPORTS_DOI, '10.5555/far.away');
     writeFileSync(join(dir, 'posts/2027-03-01-far.md'), far);
-    const result = await updateCitationLock({
-      contentDir: dir,
-      root: dir,
-      posts: read(dir, []).posts,
-      lookup: lookup(server.url),
-      missingOnly: { now: new Date(HOURLY_NOW), limit: 1 },
-    });
+    const result = await hourly(dir, undefined, 1);
     expect(server.asked.map((a) => a.path.split('?')[0])).toEqual([`/works/${SPORTS_DOI}`]);
     expect(result.lines.at(-1)).toBe(
       'Looked up 1 source not in citations.lock.json yet: 1 answered and added for this run. 1 more source waits for a later run (at most 1 a run). To keep the answers, run `npm run check -- --online` and commit citations.lock.json.',

@@ -324,7 +324,7 @@ describe('planIssue', () => {
       {
         kind: 'comment',
         number: 7,
-        body: `**Now due and held back**, so not on the site until fixed:\n\n- ${open.due[1]!.text}\n\nThe list in the issue says what to fix.`,
+        body: `**Now due and held back**, so not on the site until fixed:\n\n- ${open.due![1]!.text}\n\nThe list in the issue says what to fix.`,
       },
     ]);
     // One post fixed: an edit, no comment.
