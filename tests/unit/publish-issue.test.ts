@@ -197,7 +197,7 @@ const settingsStop = stopOf({
   settingsProblems: [SETTINGS_LINE],
 });
 
-const EXPECTED_SETTINGS_BODY = `**Nothing was published:** the site settings have problems, so the site could not be built. Until they are fixed, no post goes out, not even the ones that come due.
+const EXPECTED_SETTINGS_BODY = `**Nothing was published since [this run](https://github.com/studio/blog/actions/runs/42):** the site settings have problems, so the site could not be built. Until they are fixed, no post goes out, not even the ones that come due.
 
 \`\`\`text
 ${SETTINGS_LINE}
@@ -211,7 +211,7 @@ The build did not get as far as reading the posts, so posts with problems of the
 
 Kept up to date by the [Publish workflow](https://github.com/studio/blog/actions/workflows/publish.yml): it edits this issue when what it lists changes, and closes it once a run has uploaded the site with no post that is due or scheduled held back. How publishing works: [docs/publishing.md](https://github.com/studio/blog/blob/main/docs/publishing.md).
 
-<!-- publish-stopped: settings -->`;
+<!-- publish-stopped: settings since https://github.com/studio/blog/actions/runs/42 -->`;
 
 describe('the issue when a run published nothing', () => {
   const run = (stop: RunFacts['stop'], over: Partial<RunFacts> = {}): RunFacts => ({
@@ -289,8 +289,29 @@ describe('the issue when a run published nothing', () => {
       { kind: 'update', number: 7, title: 'Nothing was published: the site settings have problems', body: carried },
       { kind: 'comment', number: 7, body: stopped.state === 'open' ? stopped.stopped!.comment : '' },
     ]);
-    // The next hour, still stopped: nothing to do.
-    expect(planIssue(stopped, { ...existing, title: 'Nothing was published: the site settings have problems', body: carried })).toEqual([]);
+    // The next hour, still stopped: the body keeps the run that first found it, so there is nothing to do.
+    const nextHour = desiredIssue(run(settingsStop, { openBody: carried }), TZ, {
+      ...links,
+      runUrl: 'https://github.com/studio/blog/actions/runs/43',
+    })!;
+    expect(nextHour).toMatchObject({ title: stopped.state === 'open' && stopped.title, body: stopped.state === 'open' && stopped.body });
+    expect(planIssue(nextHour, { ...existing, title: 'Nothing was published: the site settings have problems', body: carried })).toEqual(
+      [],
+    );
+    // Another stop than before: this run's link, and a comment.
+    const linkStop = stopOf({
+      report,
+      outcomes: { build: 'success', links: 'failure', deploy: 'skipped', live: 'skipped' },
+      hostConnected: true,
+    });
+    const other = desiredIssue(run(linkStop, { report, openBody: carried }), TZ, {
+      ...links,
+      runUrl: 'https://github.com/studio/blog/actions/runs/43',
+    })!;
+    expect(other.state === 'open' && other.body).toContain(
+      '**Nothing was published since [this run](https://github.com/studio/blog/actions/runs/43):**',
+    );
+    expect(planIssue(other, { ...existing, body: carried }).map((a) => a.kind)).toEqual(['update', 'comment']);
     // Fixed: the held-back list comes back without announcing the same posts again.
     expect(planIssue(held, { ...existing, title: 'Nothing was published: the site settings have problems', body: carried })).toEqual([
       { kind: 'update', number: 7, title: held.title, body: held.body },

@@ -45,15 +45,21 @@ export type IssueAction =
   | { kind: 'close'; number: number; comment: string };
 
 const MARKER = /<!-- held-back-due: (\[[^\n]*?\]) -->/;
-const STOP_MARKER = /<!-- publish-stopped: ([\w-]+) -->/;
+const STOP_MARKER = /<!-- publish-stopped: ([\w-]+)(?: since (\S+))? -->/;
 
-/** A hidden line in the body naming what stopped the run, so the next run comments only when that is new. */
-export function stopMarker(kind: string): string {
-  return `<!-- publish-stopped: ${kind} -->`;
+/**
+ * A hidden line in the body naming what stopped the run, and the run that
+ * first found it: the next run comments only when the stop is new, and keeps
+ * that link, so the body does not change every hour while it lasts.
+ */
+export function stopMarker(kind: string, since?: string): string {
+  return `<!-- publish-stopped: ${kind}${since ? ` since ${since}` : ''} -->`;
 }
 
-export function stopKindIn(body: string | null): string | undefined {
-  return STOP_MARKER.exec(body ?? '')?.[1];
+/** What stopped the run, as the body's marker says, and the run that first found it. */
+export function stopIn(body: string | null): { kind: string; since?: string | undefined } | undefined {
+  const found = STOP_MARKER.exec(body ?? '');
+  return found ? { kind: found[1]!, since: found[2] } : undefined;
 }
 
 /** A hidden line in the body naming the files that were due and held back, so the next run can tell what is new. */
@@ -85,7 +91,7 @@ export function planIssue(desired: DesiredIssue, existing: Issue | undefined): I
   if (existing.title === desired.title && sameText(existing.body, body)) return [];
   const actions: IssueAction[] = [{ kind: 'update', number: existing.number, title: desired.title, body }];
   // An edit notifies nobody: a run that newly published nothing, and a post that has just come due and is missing from the site, get a comment.
-  if (desired.stopped && stopKindIn(existing.body) !== desired.stopped.kind) {
+  if (desired.stopped && stopIn(existing.body)?.kind !== desired.stopped.kind) {
     actions.push({ kind: 'comment', number: existing.number, body: desired.stopped.comment });
   }
   const newlyDue = (desired.due ?? []).filter((d) => !before.has(d.file));

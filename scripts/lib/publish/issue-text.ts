@@ -9,7 +9,7 @@
  * was uploaded, not on the run's number or time, so an unchanged state leaves
  * the issue alone.
  */
-import { dueMarker, stopMarker, type DesiredIssue } from './issue-plan.ts';
+import { dueMarker, stopIn, stopMarker, type DesiredIssue } from './issue-plan.ts';
 import { groupHeldBack, postBlock, postLine, postName, type RepoLinks } from './held-back.ts';
 import type { HeldBack, LiveRecord, Report } from './records.ts';
 import type { RunStop } from './stop.ts';
@@ -113,12 +113,22 @@ export function heldBackIssue(report: Report, uploaded: boolean, timeZone: strin
   };
 }
 
-/** The issue when the run put nothing on the site: what stopped it and the fix, then the held-back posts if the build read them. */
-export function stoppedIssue(stop: RunStop, report: Report | undefined, timeZone: string, links: RepoLinks): OpenIssue {
+/**
+ * The issue when the run put nothing on the site: what stopped it, since which
+ * run (`since`: the run that first found this stop, kept while it lasts; this
+ * run by default), and the fix, then the held-back posts if the build read them.
+ */
+export function stoppedIssue(
+  stop: RunStop,
+  report: Report | undefined,
+  timeZone: string,
+  links: RepoLinks,
+  since = links.runUrl,
+): OpenIssue {
   const groups = postGroups(report);
   const posts = postSections(groups, timeZone, links);
   const intro = [
-    `**Nothing was published:** ${stop.what}`,
+    `**Nothing was published${since ? ` since [this run](${since})` : ''}:** ${stop.what}`,
     ...(stop.lines.length ? [fence(stop.lines.join('\n'))] : []),
     `**To fix it:** ${stop.fix} This issue closes by itself once a run publishes again. Each run's summary is under ${runsLink(links, 'Actions → Publish')}.`,
     ...(!report
@@ -129,7 +139,7 @@ export function stoppedIssue(stop: RunStop, report: Report | undefined, timeZone
           ]
         : []),
   ];
-  const markers = [stopMarker(stop.kind), ...(report ? [dueMarker(groups.due.map((p) => p.file))] : [])];
+  const markers = [stopMarker(stop.kind, since), ...(report ? [dueMarker(groups.due.map((p) => p.file))] : [])];
   const run = links.runUrl ? `[This run](${links.runUrl})` : 'The latest run';
   return {
     state: 'open',
@@ -166,6 +176,8 @@ export interface RunFacts {
   /** The site was uploaded. */
   uploaded: boolean;
   live: LiveRecord | undefined;
+  /** The open issue's body, if there is one: a stop that goes on keeps the link to the run that first found it. */
+  openBody?: string | null | undefined;
 }
 
 /**
@@ -177,7 +189,16 @@ export interface RunFacts {
  */
 export function desiredIssue(run: RunFacts, timeZone: string, links: RepoLinks): DesiredIssue | undefined {
   if (run.stop === 'cancelled') return undefined;
-  if (run.stop) return stoppedIssue(run.stop, run.report, timeZone, links);
+  if (run.stop) {
+    const before = stopIn(run.openBody ?? null);
+    return stoppedIssue(
+      run.stop,
+      run.report,
+      timeZone,
+      links,
+      before?.kind === run.stop.kind ? (before.since ?? links.runUrl) : links.runUrl,
+    );
+  }
   if (!run.report) return undefined;
   const held = heldBackIssue(run.report, run.uploaded, timeZone, links);
   if (held) return held;

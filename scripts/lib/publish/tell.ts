@@ -70,7 +70,6 @@ export async function tell(opts: TellOptions): Promise<Told> {
     settingsProblems: opts.settingsProblems,
     links,
   });
-  const desired = desiredIssue({ report, stop, uploaded: opts.outcomes.deploy === 'success', live }, opts.timeZone, opts.links);
 
   let handOver: DesiredIssue | undefined;
   let issueNote: string | undefined;
@@ -86,6 +85,11 @@ export async function tell(opts: TellOptions): Promise<Told> {
       warnings.push(`Could not check the held-back issue: ${(error as Error).message}.`);
     }
   }
+  const desired = desiredIssue(
+    { report, stop, uploaded: opts.outcomes.deploy === 'success', live, openBody: existing?.body },
+    opts.timeZone,
+    opts.links,
+  );
   if (desired) {
     // What the issue does for the reader of the summary: tells of the stop, or lists the held-back posts.
     const does = desired.state === 'open' && desired.stopped ? 'says so' : 'lists them';
