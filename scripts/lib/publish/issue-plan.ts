@@ -13,7 +13,8 @@ import { GitHubError, findOpenIssue, type Issue, type RepoApi } from './github.t
 
 export const ISSUE_LABEL = 'held-back-posts';
 const LABEL_COLOR = 'd93f0b';
-const LABEL_DESCRIPTION = 'Posts the publish workflow left off the site until their problems are fixed';
+// GitHub takes at most 100 characters here.
+const LABEL_DESCRIPTION = 'What keeps posts off the site: posts held back for their problems, or a run that published nothing';
 
 /** A post that is due and held back, as one Markdown line for a comment. */
 export interface DueNote {
