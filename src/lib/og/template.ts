@@ -145,7 +145,7 @@ function lines(
 
 function header(card: OgCard, fonts: TemplateFonts, look: CardLook): OgNode {
   const { palette } = card;
-  // The light look leaves the tag out: a pill and its text are a quarter of the drawing.
+  // The light look leaves the tag out (card.ts, CardLook).
   const shownTag = look === 'full' ? card.tag : undefined;
   const tagWidth = shownTag ? Math.min(420, fonts.measure.sansBold(shownTag, TAG_SIZE) + 48) : 0;
   const tag = shownTag ? fitLine(shownTag, tagWidth - 48, TAG_SIZE, fonts.measure.sansBold) : undefined;
