@@ -330,6 +330,10 @@ const ODD_LINE = fc.oneof(
     'export const n = 3',
     'import X from "./x.js"',
     '![missing](./images/nowhere.jpg)',
+    // A % that is not an escape, in a picture path, a post link and a link to a file.
+    '![A runner at the finish](./images/50%-off.jpg)',
+    '[Half price](../50%-off/)',
+    '[the file](./100%.md)',
     '[broken](../no-such-post/)',
     '---',
     '<div>',

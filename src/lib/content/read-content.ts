@@ -257,11 +257,33 @@ function ruleContext(posts: CheckedPost[], authors: CheckedAuthor[], opts: ReadO
   };
 }
 
+/**
+ * A rule that throws is a fault in the site's code, but the post it stopped on
+ * is the one that found it: that post is held back with a line that names the
+ * rule and the fault, and every other post is still checked (and published).
+ */
+function ruleCrashProblem(rule: PostRule, post: CheckedPost, error: unknown): Problem {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    file: post.file,
+    line: post.source.bodyLine,
+    field: 'body',
+    message: `could not be checked: the site's "${rule.id}" check stopped on this post (${what.split(/\r?\n/)[0]!.slice(0, 200)}). This is a fault in the site's code, not in the post; report this line to whoever looks after the site. The post is held back until then`,
+    severity: 'error',
+  };
+}
+
 function runRules(rules: readonly PostRule[], posts: CheckedPost[], ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
   for (const post of posts) {
     if (post.source.syntaxErrors.length) continue;
-    for (const rule of rules) out.push(...rule.check(post, ctx));
+    for (const rule of rules) {
+      try {
+        out.push(...rule.check(post, ctx));
+      } catch (error) {
+        out.push(ruleCrashProblem(rule, post, error));
+      }
+    }
   }
   return out;
 }

@@ -8,6 +8,7 @@
  * folder such as /blog/.
  */
 import { basename, dirname, resolve } from 'node:path';
+import { decodePercent } from '../../percent-decode.ts';
 import { slugFromFileName } from '../../slugs.ts';
 import { closestMatch, didYouMean } from '../../suggest.ts';
 import type { CheckedPost, Problem } from '../types.ts';
@@ -26,7 +27,7 @@ function targetOf(link: BodyLink, post: CheckedPost, ctx: RuleContext): Target {
   const base = ctx.site.base.endsWith('/') ? ctx.site.base : `${ctx.site.base}/`;
 
   if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && /\.mdx?(?:[#?].*)?$/i.test(url)) {
-    const file = resolve(dirname(post.path), decodeURIComponent(url.replace(/[#?].*$/, '')));
+    const file = resolve(dirname(post.path), decodePercent(url.replace(/[#?].*$/, '')));
     const linked = ctx.posts.find((p) => p.path === file);
     if (linked) return { problem: `links to the file ${basename(file)}; link to the post's address instead: ../${linked.slug}/` };
     const near = closestMatch(slugFromFileName(file), [...ctx.bySlug.keys()].filter((s) => s !== post.slug));
@@ -50,7 +51,7 @@ function targetOf(link: BodyLink, post: CheckedPost, ctx: RuleContext): Target {
     };
   }
   if (!resolved.pathname.startsWith(prefix)) return undefined;
-  const segments = resolved.pathname.slice(prefix.length).split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = resolved.pathname.slice(prefix.length).split('/').filter(Boolean).map(decodePercent);
   if (!segments.length) return undefined;
   if (segments.length > 1 && segments[0] === post.slug && !url.startsWith('/') && !/^[a-z]+:/i.test(url)) {
     return {
