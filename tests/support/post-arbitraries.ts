@@ -276,6 +276,12 @@ const anyFields: fc.Arbitrary<Field[]> = fc
           'citations:\n  - authors: ["Crane, J. D."]\n    title: A study\n    container: A journal',
           'previousSlugs: [old-address, Old Address]',
           'slug: ../../etc/passwd',
+          // Old addresses that are the site's own, or that no host can serve.
+          'redirectFrom: [/index.html]',
+          'redirectFrom: [/Tags/massage]',
+          'redirectFrom: [/post/a%00b]',
+          'redirectFrom: [/post/50%-off]',
+          'redirectFrom: [/post/../posts/x]',
         ]),
         pick([
           'title: *shared',
