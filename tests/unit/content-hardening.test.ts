@@ -10,7 +10,7 @@ import { formatProblem } from '../../src/lib/content/problems.ts';
 import { readContent } from '../../src/lib/content/read-content.ts';
 import type { PostRule } from '../../src/lib/content/rules/index.ts';
 import { FIXTURE_NOW } from '../support/paths.ts';
-import { VALID_FRONTMATTER, makeContent, post, readFolder } from './support/temp-content.ts';
+import { VALID_AUTHOR as VALID_AUTHOR_TEXT, VALID_FRONTMATTER, makeContent, post, readFolder } from './support/temp-content.ts';
 
 const FILE = 'posts/2026-11-20-the-post.md';
 
@@ -25,14 +25,15 @@ function bodyProblems(body: string, extra: Record<string, string | Buffer> = {},
 }
 
 describe('a % in a path in the body', () => {
-  it('a picture named 50%-off.jpg is found on disk, not a crash', () => {
-    expect(bodyProblems('![A runner at the finish](./images/50%-off.jpg)\n', { 'posts/images/50%-off.jpg': tinyPng() })).toEqual([]);
+  // The build reads a picture's path with decodeURI, which throws at such a %: the check says so instead.
+  it('a picture named 50%-off.jpg is a message on its line, whether the file is there or not', () => {
+    const message = `${FILE}:11  body  the picture path ./images/50%-off.jpg has a % sign, which the site cannot read in a path; rename the picture without it (50-percent-off.jpg, say) and change the path to match`;
+    expect(bodyProblems('Text.\n\n![A runner at the finish](./images/50%-off.jpg)\n', { 'posts/images/50%-off.jpg': tinyPng() })).toEqual([message]);
+    expect(bodyProblems('Text.\n\n![A runner at the finish](./images/50%-off.jpg)\n')).toEqual([message]);
   });
 
-  it('a missing picture with a % is reported on its line', () => {
-    expect(bodyProblems('Text.\n\n![A runner at the finish](./images/50%-off.jpg)\n')).toEqual([
-      `${FILE}:11  body  the picture ./images/50%-off.jpg does not exist; check the file name and that the path starts with ./ (pictures go in content/posts/images/)`,
-    ]);
+  it('a picture written with a real escape (%25, %20) is found on disk', () => {
+    expect(bodyProblems('![A runner at the finish](./images/50%25-off%20now.jpg)\n', { 'posts/images/50%-off now.jpg': tinyPng() })).toEqual([]);
   });
 
   it('a link to a post address or a .md file with a stray % is a message, not a crash', () => {
@@ -68,6 +69,101 @@ describe('a rule that throws', () => {
     expect(report.problems.map(formatProblem)).toEqual([
       `${FILE}:8  body  could not be checked: the site's "always-throws" check stopped on this post (TypeError: cannot read the moon). This is a fault in the site's code, not in the post; report this line to whoever looks after the site. The post is held back until then`,
       'posts/2026-11-21-other.md:1  title  is picked on',
+    ]);
+  });
+});
+
+describe('links and pictures as the build parses them', () => {
+  it('a picture path in <angle brackets> with a space is checked like any other', () => {
+    expect(bodyProblems('![A runner stretching](<./images/my runner.jpg>)\n')).toEqual([
+      `${FILE}:9  body  the picture ./images/my runner.jpg does not exist; check the file name and that the path starts with ./ (pictures go in content/posts/images/)`,
+    ]);
+    expect(bodyProblems('![A runner stretching](<./images/my runner.jpg>)\n', { 'posts/images/my runner.jpg': tinyPng() })).toEqual([]);
+  });
+
+  it('a reference-style picture is told to be written in place, not sent to a post address', () => {
+    expect(bodyProblems('Before.\n\n![A runner stretching][runner]\n\n[runner]: ./images/runner.jpg\n', { 'posts/images/runner.jpg': tinyPng() })).toEqual([
+      `${FILE}:11  body  the picture ./images/runner.jpg is written as a reference (its path on a [name]: line of its own), which the site does not turn into a picture; write it in place instead: ![A runner stretching](./images/runner.jpg)`,
+    ]);
+  });
+
+  it('a link in a table cell or with a title is checked; one in code or an HTML comment is not', () => {
+    const body = ['| Stretch | Post |', '| --- | --- |', '| Calf | [calves](../calf-strech/ "Calves") |', '', '`[x](../in-code/)`', '', '<!-- <a href="../in-comment/">x</a> -->', ''].join('\n');
+    expect(bodyProblems(body)).toEqual([`${FILE}:11  body  links to "../calf-strech/", but no post has the address "calf-strech". Fix the link or remove it`]);
+  });
+});
+
+describe('MDX imports of files beside the post', () => {
+  const MDX = 'posts/2026-11-20-the-post.mdx';
+  const components = { 'src/components/PriceTable.astro': '<table></table>\n', 'src/components/Callout.ts': 'export default 1;\n' };
+
+  it('an import with a typo names the import and the closest file that exists', () => {
+    const body = 'import PriceTable from "../../src/components/PriceTabel.astro";\n\nOur prices:\n\n<PriceTable />\n';
+    // The content folder stands for the project root here: ../../ from posts/ is one level above it.
+    const dir = makeContent({ [`site/content/${MDX}`]: post(VALID_FRONTMATTER, body), 'site/content/authors/ada-fixture.yaml': VALID_AUTHOR_TEXT });
+    for (const [path, text] of Object.entries(components)) {
+      mkdirSync(join(dir, 'site', path, '..'), { recursive: true });
+      writeFileSync(join(dir, 'site', path), text);
+    }
+    const report = readContent({ contentDir: join(dir, 'site/content'), root: join(dir, 'site/content'), timeZone: 'America/New_York', now: new Date(FIXTURE_NOW) });
+    expect(report.problems.map(formatProblem)).toEqual([
+      `${MDX}:9  body  imports "../../src/components/PriceTabel.astro", which does not exist; did you mean "../../src/components/PriceTable.astro"? Check the path from this post's folder, or remove the import`,
+    ]);
+  });
+
+  it('an import that resolves, with or without its extension, is fine', () => {
+    const body = 'import PriceTable from "../../src/components/PriceTable.astro";\nimport Callout from "../../src/components/Callout";\n\n<PriceTable />\n\n{Callout}\n';
+    const dir = makeContent({ [`site/content/${MDX}`]: post(VALID_FRONTMATTER, body), 'site/content/authors/ada-fixture.yaml': VALID_AUTHOR_TEXT });
+    for (const [path, text] of Object.entries(components)) {
+      mkdirSync(join(dir, 'site', path, '..'), { recursive: true });
+      writeFileSync(join(dir, 'site', path), text);
+    }
+    const report = readContent({ contentDir: join(dir, 'site/content'), root: join(dir, 'site/content'), timeZone: 'America/New_York', now: new Date(FIXTURE_NOW) });
+    expect(report.problems.map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('picture files the build cannot read', () => {
+  const JPEG_HEAD = Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex');
+  // A JPEG's frame header (SOF0) with its size: 8-bit, 16 × 16, 3 parts.
+  const SOF0 = Buffer.from('ffc0001108001000100301220002110103110100', 'hex');
+  const HEIC = Buffer.concat([Buffer.from('0000001866747970686569630000000068656963', 'hex'), Buffer.alloc(64)]);
+  const use = '![A runner stretching](./images/runner.jpg)\n';
+  const at = `${FILE}:9  body  the picture ./images/runner.jpg`;
+  const fix = 'so not a picture the site can show; save or export it again as JPEG, PNG, WebP or AVIF';
+
+  it.each([
+    ['a text file', Buffer.from('Sorry, this picture could not be downloaded.\n'), `${at} is a text file, ${fix}`],
+    ['an empty file', Buffer.alloc(0), `${at} is an empty file (0 bytes), ${fix}`],
+    ['a JPEG cut off before its size', JPEG_HEAD, `${at} is cut short or damaged (its size cannot be read), usually from a copy or download that stopped early, ${fix}`],
+    [
+      'a HEIC photo saved as .jpg',
+      HEIC,
+      `${at} is a HEIC photo (the format iPhones save in) under a picture's name, so not a picture the site can show; save it as JPEG (on the iPhone: Settings → Camera → Formats → Most Compatible), PNG, WebP or AVIF`,
+    ],
+    ['random bytes', Buffer.from([0, 1, 2, 3, 250, 251, 252, 0, 0, 7]), `${at} is not a picture the site can show; save or export it again as JPEG, PNG, WebP or AVIF`],
+  ])('%s in the body is a problem on its line', (_, bytes, message) => {
+    expect(bodyProblems(use, { 'posts/images/runner.jpg': bytes })).toEqual([message]);
+  });
+
+  it('a JPEG whose size is readable passes, even cut off after it (the build shows what there is)', () => {
+    expect(bodyProblems(use, { 'posts/images/runner.jpg': Buffer.concat([JPEG_HEAD, SOF0]) })).toEqual([]);
+  });
+
+  it('a PNG saved under a .jpg name passes: the build reads the bytes, not the name', () => {
+    expect(bodyProblems(use, { 'posts/images/runner.jpg': tinyPng() })).toEqual([]);
+  });
+
+  it('the hero picture and an author picture get the same test', () => {
+    const dir = makeContent({
+      [FILE]: post(`${VALID_FRONTMATTER}\nimage:\n  src: ./images/hero.jpg\n  alt: A therapist at work`),
+      'posts/images/hero.jpg': '',
+      'authors/ada-fixture.yaml': `${VALID_AUTHOR_TEXT}avatar: ./ada.png\n`,
+      'authors/ada.png': 'not really a png\n',
+    });
+    expect(readFolder(dir).problems.map(formatProblem)).toEqual([
+      `authors/ada-fixture.yaml:4  avatar  points to "./ada.png", which is a text file, ${fix}`,
+      `${FILE}:8  image → src  points to "./images/hero.jpg", which is an empty file (0 bytes), ${fix}`,
     ]);
   });
 });

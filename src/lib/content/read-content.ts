@@ -21,6 +21,7 @@ import { resolvePublishDate } from '../publish-date.ts';
 import { slugFromFileName } from '../slugs.ts';
 import { AUTHOR_FILE, NOT_A_POST_FILE, POST_FILE, displayPath, listFiles } from './files.ts';
 import { mdxProblems } from './mdx-check.ts';
+import { pictureFileProblem } from './picture-file.ts';
 import { previousSlugProblems } from './previous-slugs.ts';
 import { problemsFromZod } from './problems.ts';
 import { contentRules, type PostRule, type RuleContext } from './rules/index.ts';
@@ -119,10 +120,12 @@ function imageProblems(source: SourceFile, fileDir: string, src: string, path: P
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) {
     return [{ file: source.file, line: source.lineOf(path), field, message: `must be a picture in the project, not a web address; save the picture next to the post and write ./images/name.jpg`, severity: 'error' }];
   }
-  if (!existsSync(resolve(fileDir, src))) {
+  const file = resolve(fileDir, src);
+  if (!existsSync(file)) {
     return [{ file: source.file, line: source.lineOf(path), field, message: `points to "${src}", which does not exist; check the file name and that the path starts with ./`, severity: 'error' }];
   }
-  return [];
+  const unreadable = pictureFileProblem(file);
+  return unreadable ? [{ file: source.file, line: source.lineOf(path), field, message: `points to "${src}", which ${unreadable}`, severity: 'error' }] : [];
 }
 
 function readAuthor(path: string, opts: ReadOptions, problems: Problem[]): CheckedAuthor | undefined {
@@ -212,7 +215,7 @@ function readPost(path: string, opts: ReadOptions, problems: Problem[]): Checked
   problems.push(...syntaxProblems(source), ...fileNameProblems(post, source.data));
   if (source.syntaxErrors.length) return post;
   // MDX is compiled by the build whatever its frontmatter says, so its body is checked whatever it says too.
-  if (format === 'mdx') problems.push(...mdxProblems(file, source.body, source.bodyLine));
+  if (format === 'mdx') problems.push(...mdxProblems(file, source.body, source.bodyLine, path));
   const result = postSchema.safeParse(source.data);
   // The picture is checked whatever else is wrong: every problem at once, not one fix at a time.
   const src = result.success ? result.data.image?.src : (source.data as { image?: { src?: unknown } } | null)?.image?.src;

@@ -12,7 +12,7 @@ import { decodePercent } from '../../percent-decode.ts';
 import { slugFromFileName } from '../../slugs.ts';
 import { closestMatch, didYouMean } from '../../suggest.ts';
 import type { CheckedPost, Problem } from '../types.ts';
-import type { BodyLink } from '../markdown-scan.ts';
+import type { BodyLink } from '../body-links.ts';
 import { bodyLineNumber, problemAt, scanBody, type PostRule, type RuleContext } from './rule.ts';
 import { dueAt, localStamp } from './when.ts';
 
