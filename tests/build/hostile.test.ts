@@ -37,6 +37,7 @@ const PUBLIC = [
   'raw-html-in-markdown',
   'pasted-control-characters',
   'yaml-spaced-date',
+  'links-to-held-back-posts',
 ];
 /** What the public posts bring with them. */
 const PUBLIC_TAGS = ['massage', 'recovery', 'stretching'];
@@ -519,6 +520,27 @@ describe('8. raw HTML does not travel in feeds or the API', () => {
     expect(html).toMatch(/<img src="https:\/\/example\.com\/x\.png" alt="A picture with an error handler" ?\/?>/);
     const item = (json('feed.json').items as { id: string; content_html: string }[]).find((i) => i.id === postUrl('raw-html-in-markdown'));
     expect(item?.content_html).toContain('A paragraph after the pasted HTML.');
+  });
+});
+
+describe('a post that links to held-back posts goes out; the links do not', () => {
+  const page = () => readDist(dir, 'posts/links-to-held-back-posts/index.html');
+
+  it('its page keeps the words of both links without a link, and its link to a public post', () => {
+    expect(page()).toContain('This post links to an idea still in the works and to a post with a tag in capitals.');
+    expect(page()).toContain('<a href="../colleagues-morning-post/">the colleague\'s post</a>');
+    expect(apiPost('links-to-held-back-posts').html).not.toMatch(/unfinished-idea|capital-tag-with-picture/);
+  });
+
+  it('the build log warns about each link, naming the file to fix', () => {
+    for (const [slug, file] of [
+      ['unfinished-idea', '2026-11-27-unfinished-idea.md'],
+      ['capital-tag-with-picture', '2026-11-26-capital-tag-with-picture.md'],
+    ]) {
+      expect(buildLog()).toContain(
+        `${POSTS_DIR}/2026-11-26-links-to-held-back-posts.md:9  body  links to "../${slug}/", whose post is held back for problems of its own (listed under ${POSTS_DIR}/${file}); this post still goes out, with the link shown as plain text until that post is fixed.`,
+      );
+    }
   });
 });
 

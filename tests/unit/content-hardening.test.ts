@@ -7,7 +7,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/content/problems.ts';
-import { readContent } from '../../src/lib/content/read-content.ts';
+import { sanitizeForSyndication } from '../../src/lib/sanitize.ts';
+import { pathToFileURL } from 'node:url';
+import { markdownToHtml } from 'satteri';
+import { heldBackLinks } from '../../src/lib/content/held-back-links.ts';
+import { postsWithErrors, readContent, siteErrors } from '../../src/lib/content/read-content.ts';
+import { createSession, shareSession, type ContentSession } from '../../src/lib/content/session.ts';
 import type { PostRule } from '../../src/lib/content/rules/index.ts';
 import { FIXTURE_NOW } from '../support/paths.ts';
 import { VALID_AUTHOR as VALID_AUTHOR_TEXT, VALID_FRONTMATTER, makeContent, post, readFolder } from './support/temp-content.ts';
@@ -164,6 +169,82 @@ describe('picture files the build cannot read', () => {
     expect(readFolder(dir).problems.map(formatProblem)).toEqual([
       `authors/ada-fixture.yaml:4  avatar  points to "./ada.png", which is a text file, ${fix}`,
       `${FILE}:8  image → src  points to "./images/hero.jpg", which is an empty file (0 bytes), ${fix}`,
+    ]);
+  });
+});
+
+describe('a link to a post held back for problems of its own', () => {
+  const LINKING = 'posts/2026-11-21-linking-post.md';
+  const body = [
+    'Read [the unreadable one](../yaml-slip/), [the one with a bad tag](../bad-tag/), [the fine one](../fine-post/)',
+    'and <a href="../bad-tag/">an HTML link</a>.',
+    '',
+  ].join('\n');
+  const files = {
+    [LINKING]: post(VALID_FRONTMATTER.replace('A valid post', 'The linking post'), body),
+    'posts/2026-11-20-yaml-slip.md': post('title: A slip\ndescription: This one: has an unquoted colon in it, which YAML refuses here\nauthor: ada-fixture\ndate: 2026-11-20\ntags: [massage]'),
+    'posts/2026-11-20-bad-tag.md': post(VALID_FRONTMATTER.replace('tags: [massage, recovery]', 'tags: [Deep Tissue]')),
+    'posts/2026-11-20-fine-post.md': post(VALID_FRONTMATTER.replace('A valid post', 'The fine post')),
+  };
+
+  it('is a warning naming the file to fix (not "no such post"), except an HTML link, which holds the post back', () => {
+    const report = readFolder(makeContent(files));
+    const held = (file: string) => `whose post is held back for problems of its own (listed under ${file})`;
+    expect(report.problems.filter((p) => p.file === LINKING).map(formatProblem)).toEqual([
+      `${LINKING}:9  body  links to "../yaml-slip/", ${held('posts/2026-11-20-yaml-slip.md')}; this post still goes out, with the link shown as plain text until that post is fixed. Fix posts/2026-11-20-yaml-slip.md, or remove the link`,
+      `${LINKING}:9  body  links to "../bad-tag/", ${held('posts/2026-11-20-bad-tag.md')}; this post still goes out, with the link shown as plain text until that post is fixed. Fix posts/2026-11-20-bad-tag.md, or remove the link`,
+      `${LINKING}:10  body  links to "../bad-tag/", ${held('posts/2026-11-20-bad-tag.md')}; an HTML <a> link would lead nowhere, so this post waits too. Fix posts/2026-11-20-bad-tag.md, or write the link in Markdown ([text](../bad-tag/)), which the site shows as plain text until that post is out`,
+    ]);
+  });
+
+  it('without the HTML link, the linking post publishes and the build shows the two links as text', async () => {
+    const dir = makeContent({ ...files, [LINKING]: post(VALID_FRONTMATTER.replace('A valid post', 'The linking post'), body.split('\n')[0]!) });
+    const session = createSession({ mode: 'build', clock: () => new Date(FIXTURE_NOW), contentDir: dir, root: dir, timeZone: 'America/New_York' });
+    expect([...postsWithErrors(session.report)].sort()).toEqual(['posts/2026-11-20-bad-tag.md', 'posts/2026-11-20-yaml-slip.md']);
+    const linking = session.report.posts.find((p) => p.file === LINKING)!;
+    expect(linking.heldBackLinks).toEqual(['../bad-tag/', '../yaml-slip/']);
+    shareSession(session);
+    try {
+      const { html } = await markdownToHtml(linking.source.body, { hastPlugins: [heldBackLinks()], fileURL: pathToFileURL(linking.path) });
+      expect(html.trim()).toBe('<p>Read the unreadable one, the one with a bad tag, <a href="../fine-post/">the fine one</a></p>');
+    } finally {
+      shareSession(undefined as unknown as ContentSession);
+    }
+  });
+});
+
+describe('author ids', () => {
+  it('an author file whose name is not an address is refused with the name to rename it to', () => {
+    const report = readFolder(makeContent({ 'authors/Jürgen Müller.yaml': VALID_AUTHOR_TEXT, 'authors/ben_sample.yml': VALID_AUTHOR_TEXT }));
+    expect(report.problems.map(formatProblem)).toEqual([
+      'authors/Jürgen Müller.yaml:1  has a file name that gives the author id "Jürgen Müller", which would be the address /authors/Jürgen Müller/ and has spaces, capitals, accents or other signs; rename the file to jurgen-muller.yaml (lowercase words joined by hyphens), and write `author: jurgen-muller` in the posts',
+      'authors/ben_sample.yml:1  has a file name that gives the author id "ben_sample", which would be the address /authors/ben_sample/ and has spaces, capitals, accents or other signs; rename the file to ben-sample.yaml (lowercase words joined by hyphens), and write `author: ben-sample` in the posts',
+    ]);
+    expect(siteErrors(report)).toHaveLength(2);
+  });
+});
+
+describe('raw HTML: the warning and the sanitiser agree', () => {
+  const warned = (html: string) => bodyProblems(`${html}\n`).filter((p) => p.includes('feeds and the API'));
+
+  it.each(['video', 'audio', 'svg', 'canvas', 'marquee', 'center'])('<%s>: the sanitiser drops it and the check says so', (tag) => {
+    const html = `<${tag}>Inside</${tag}>`;
+    expect(sanitizeForSyndication(html)).not.toContain(`<${tag}`);
+    expect(warned(html)).toEqual([
+      `${FILE}:9  body  has <${tag}>, which the page shows but feeds and the API leave out; for readers of the feed too, link to it or describe it in words`,
+    ]);
+  });
+
+  it.each(['figure', 'details', 'mark', 'abbr'])('<%s>: the sanitiser keeps it and the check says nothing', (tag) => {
+    const html = `<${tag}>Inside</${tag}>`;
+    expect(sanitizeForSyndication(html)).toBe(html);
+    expect(warned(html)).toEqual([]);
+  });
+
+  it('a data: picture address and an ftp: link are dropped by the sanitiser and named by the check', () => {
+    expect(sanitizeForSyndication('<a href="ftp://files.example/a.pdf">a</a>')).toBe('<a>a</a>');
+    expect(warned('[The price list](ftp://files.example/prices.pdf)')).toEqual([
+      `${FILE}:9  body  has a ftp: address, which feeds and the API leave out; use an https:// address or a picture file next to the post`,
     ]);
   });
 });

@@ -25,6 +25,7 @@ import { pictureFileProblem } from './picture-file.ts';
 import { previousSlugProblems } from './previous-slugs.ts';
 import { problemsFromZod } from './problems.ts';
 import { contentRules, type PostRule, type RuleContext } from './rules/index.ts';
+import { linksToHeldBackPosts } from './rules/post-links.ts';
 import type { EvidenceSettings } from '../../schema/site.ts';
 import { parseMarkdownSource, parseYamlSource, unreadableSource, type SourceFile } from './source-file.ts';
 import type { CheckedAuthor, CheckedPost, ContentReport, PostData, Problem } from './types.ts';
@@ -128,8 +129,24 @@ function imageProblems(source: SourceFile, fileDir: string, src: string, path: P
   return unreadable ? [{ file: source.file, line: source.lineOf(path), field, message: `points to "${src}", which ${unreadable}`, severity: 'error' }] : [];
 }
 
+/** An author's id is its file name and its address (/authors/<id>/): it must be a slug like a post's. */
+function authorIdProblems(id: string, file: string): Problem[] {
+  if (SLUG_PATTERN.test(id)) return [];
+  const suggestion = slugify(id) || 'author-name';
+  return [
+    {
+      file,
+      line: 1,
+      field: '',
+      message: `has a file name that gives the author id "${id}", which would be the address /authors/${id}/ and has spaces, capitals, accents or other signs; rename the file to ${suggestion}.yaml (lowercase words joined by hyphens), and write \`author: ${suggestion}\` in the posts`,
+      severity: 'error',
+    },
+  ];
+}
+
 function readAuthor(path: string, opts: ReadOptions, problems: Problem[]): CheckedAuthor | undefined {
   const file = displayPath(path, opts.root);
+  problems.push(...authorIdProblems(basename(path).replace(AUTHOR_FILE, ''), file));
   const read = readText(path);
   if ('problem' in read) {
     problems.push({ file, field: '', severity: 'error', ...read.problem });
@@ -337,6 +354,12 @@ export function readContent(opts: ReadOptions): ContentReport {
     if (stable) break;
   }
   problems.push(...lateProblems);
+  const finalContext = ruleContext(posts, authors, opts, filesWithErrors(problems));
+  for (const post of posts) {
+    if (!post.data) continue;
+    const links = linksToHeldBackPosts(post, finalContext);
+    if (links.length) post.heldBackLinks = links;
+  }
 
   // A value a message quotes may span lines in the file (a | block); the message stays one line.
   for (const p of problems) p.message = p.message.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ↵ ');
