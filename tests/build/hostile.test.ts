@@ -60,8 +60,11 @@ const UNPUBLISHED = [
   { slug: 'js-function-tag', marker: 'JSFUNCMARKER', why: 'held back: !!js/function' },
   { slug: 'unfinished-idea', marker: 'UNFINISHEDMARKER', why: 'held back: an unquoted colon' },
   { slug: 'capital-tag-with-picture', marker: 'CAPITALTAGMARKER', why: 'held back: a capital in a tag' },
+  { slug: 'percent-in-picture-path', marker: 'PERCENTPATHMARKER', why: 'held back: a lone % in a picture path' },
+  { slug: 'text-saved-as-picture', marker: 'TEXTPICTUREMARKER', why: 'held back: a text file as its picture' },
+  { slug: 'redirect-over-home-page', marker: 'HOMEREDIRECTMARKER', why: 'held back: an old address that is the home page' },
 ];
-const UNPUBLISHED_PICTURES = ['draft-hero-secret', 'draft-body-secret', 'future-hero-2099', 'future-body-2099', 'heldback-hero-secret'];
+const UNPUBLISHED_PICTURES = ['draft-hero-secret', 'draft-body-secret', 'future-hero-2099', 'future-body-2099', 'heldback-hero-secret', 'heldback-not-a-picture'];
 /** Tags and an old address only unpublished posts have. */
 const UNPUBLISHED_NAMES = ['draft-only-tag', 'future-only-tag', 'deep-tissue', 'Deep Tissue', 'heldback-old-address', 'Läufer'];
 
@@ -94,6 +97,24 @@ const HELD_BACK: { file: string; line: number; field: string; fix: string }[] = 
   { file: '2026-11-25-latin1-body.md', line: 11, field: '', fix: 'has characters that are not UTF-8 text; save the file as UTF-8' },
   { file: '2026-11-25-latin1-title.md', line: 2, field: '', fix: 'has characters that are not UTF-8 text; save the file as UTF-8' },
   { file: '2026-11-25-shouting-extension.MD', line: 1, field: '', fix: 'ends in ".MD"; rename the file so it ends in ".md" (lowercase)' },
+  {
+    file: '2026-11-25-percent-in-picture-path.md',
+    line: 11,
+    field: 'body',
+    fix: 'the picture path ./images/50%-off.jpg has a % sign, which the site cannot read in a path; rename the picture without it',
+  },
+  {
+    file: '2026-11-25-redirect-over-home-page.md',
+    line: 7,
+    field: 'redirectFrom #1',
+    fix: '"/index.html" is an address of this site (the home page); a redirect there would hide that page',
+  },
+  {
+    file: '2026-11-25-text-saved-as-picture.md',
+    line: 8,
+    field: 'image → src',
+    fix: 'points to "./images/heldback-not-a-picture.jpg", which is a text file, so not a picture the site can show; save or export it again as JPEG, PNG, WebP or AVIF',
+  },
   {
     file: '2026-11-25-undefined-expression.mdx',
     line: 9,

@@ -340,6 +340,15 @@ const ODD_LINE = fc.oneof(
     '![A runner at the finish](./images/50%-off.jpg)',
     '[Half price](../50%-off/)',
     '[the file](./100%.md)',
+    // Forms the build's Markdown parser reads and a line-by-line scan did not.
+    '![A runner stretching](<./images/my runner.jpg>)',
+    '![A runner stretching][runner]\n\n[runner]: ./images/runner.jpg',
+    '[a post][old]\n\n[old]: ../no-such-post/',
+    '| Stretch | Post |\n| --- | --- |\n| Calf | [calves](../calf-strech/) |',
+    'import PriceTable from "../../src/components/PriceTabel.astro"',
+    // Raw HTML the feeds leave out.
+    '<video src="https://example.com/a.mp4"></video>',
+    '<svg viewBox="0 0 1 1"></svg>',
     '[broken](../no-such-post/)',
     '---',
     '<div>',
