@@ -249,6 +249,23 @@ describe('raw HTML: the warning and the sanitiser agree', () => {
   });
 });
 
+describe("a citation's year", () => {
+  const citation = (year: number) =>
+    `${VALID_FRONTMATTER}\ncitations:\n  - authors: ["Crane, J. D."]\n    year: ${year}\n    title: A study of massage\n    container: A journal\n    url: https://example.org/study`;
+  const yearProblems = (year: number, now: string) =>
+    readFolder(makeContent({ [FILE]: post(citation(year)) }), new Date(now))
+      .problems.filter((p) => p.field.endsWith('year'))
+      .map(formatProblem);
+
+  it("may be next year by the build's now, not later; the bound moves with that now, not with the machine's clock", () => {
+    expect(yearProblems(2027, '2026-11-27T12:00:00-05:00')).toEqual([]);
+    expect(yearProblems(2028, '2026-11-27T12:00:00-05:00')).toEqual([
+      `${FILE}:9  citations #1 → year  2028 is later than 2027; write the year the work came out, like 2012`,
+    ]);
+    expect(yearProblems(2028, '2027-01-02T12:00:00-05:00')).toEqual([]);
+  });
+});
+
 /** The smallest valid PNG: a 1×1 grey pixel. */
 export function tinyPng(): Buffer {
   return Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010800000000' + '3a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082', 'hex');
