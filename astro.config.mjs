@@ -35,7 +35,10 @@ export default defineConfig({
   },
   // No syntax colouring: Shiki writes inline styles, which the CSP blocks; code blocks use the site's CSS.
   // [@key] citation markers become links to the Sources list (src/lib/citations/markdown-plugin.ts).
-  markdown: { processor: satteri({ mdastPlugins: [citationMarkers()], hastPlugins: [proseImages(), heldBackLinks()] }), syntaxHighlight: false },
+  markdown: {
+    processor: satteri({ mdastPlugins: [citationMarkers()], hastPlugins: [proseImages(), heldBackLinks()] }),
+    syntaxHighlight: false,
+  },
   // Incremental builds: a page whose cache key (src/data/route-keys.ts), code and rendered content are unchanged
   // is copied from the previous build instead of rendered (docs/architecture.md, "Cache keys and incremental builds").
   // `astro build --force` renders all.

@@ -64,7 +64,14 @@ const UNPUBLISHED = [
   { slug: 'text-saved-as-picture', marker: 'TEXTPICTUREMARKER', why: 'held back: a text file as its picture' },
   { slug: 'redirect-over-home-page', marker: 'HOMEREDIRECTMARKER', why: 'held back: an old address that is the home page' },
 ];
-const UNPUBLISHED_PICTURES = ['draft-hero-secret', 'draft-body-secret', 'future-hero-2099', 'future-body-2099', 'heldback-hero-secret', 'heldback-not-a-picture'];
+const UNPUBLISHED_PICTURES = [
+  'draft-hero-secret',
+  'draft-body-secret',
+  'future-hero-2099',
+  'future-body-2099',
+  'heldback-hero-secret',
+  'heldback-not-a-picture',
+];
 /** Tags and an old address only unpublished posts have. */
 const UNPUBLISHED_NAMES = ['draft-only-tag', 'future-only-tag', 'deep-tissue', 'Deep Tissue', 'heldback-old-address', 'Läufer'];
 

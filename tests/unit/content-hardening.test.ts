@@ -33,12 +33,16 @@ describe('a % in a path in the body', () => {
   // The build reads a picture's path with decodeURI, which throws at such a %: the check says so instead.
   it('a picture named 50%-off.jpg is a message on its line, whether the file is there or not', () => {
     const message = `${FILE}:11  body  the picture path ./images/50%-off.jpg has a % sign, which the site cannot read in a path; rename the picture without it (50-percent-off.jpg, say) and change the path to match`;
-    expect(bodyProblems('Text.\n\n![A runner at the finish](./images/50%-off.jpg)\n', { 'posts/images/50%-off.jpg': tinyPng() })).toEqual([message]);
+    expect(bodyProblems('Text.\n\n![A runner at the finish](./images/50%-off.jpg)\n', { 'posts/images/50%-off.jpg': tinyPng() })).toEqual([
+      message,
+    ]);
     expect(bodyProblems('Text.\n\n![A runner at the finish](./images/50%-off.jpg)\n')).toEqual([message]);
   });
 
   it('a picture written with a real escape (%25, %20) is found on disk', () => {
-    expect(bodyProblems('![A runner at the finish](./images/50%25-off%20now.jpg)\n', { 'posts/images/50%-off now.jpg': tinyPng() })).toEqual([]);
+    expect(
+      bodyProblems('![A runner at the finish](./images/50%25-off%20now.jpg)\n', { 'posts/images/50%-off now.jpg': tinyPng() }),
+    ).toEqual([]);
   });
 
   it('a link to a post address or a .md file with a stray % is a message, not a crash', () => {
@@ -59,7 +63,10 @@ describe('a rule that throws', () => {
   };
 
   it('holds back that post with one line naming the rule, and still checks the other posts', () => {
-    const dir = makeContent({ [FILE]: post(VALID_FRONTMATTER), 'posts/2026-11-21-other.md': post(VALID_FRONTMATTER.replace('A valid post', 'Another post')) });
+    const dir = makeContent({
+      [FILE]: post(VALID_FRONTMATTER),
+      'posts/2026-11-21-other.md': post(VALID_FRONTMATTER.replace('A valid post', 'Another post')),
+    });
     const picky: PostRule = {
       id: 'picky',
       check: (p) => (p.slug === 'other' ? [{ file: p.file, line: 1, field: 'title', message: 'is picked on', severity: 'warning' }] : []),
@@ -87,14 +94,29 @@ describe('links and pictures as the build parses them', () => {
   });
 
   it('a reference-style picture is told to be written in place, not sent to a post address', () => {
-    expect(bodyProblems('Before.\n\n![A runner stretching][runner]\n\n[runner]: ./images/runner.jpg\n', { 'posts/images/runner.jpg': tinyPng() })).toEqual([
+    expect(
+      bodyProblems('Before.\n\n![A runner stretching][runner]\n\n[runner]: ./images/runner.jpg\n', {
+        'posts/images/runner.jpg': tinyPng(),
+      }),
+    ).toEqual([
       `${FILE}:11  body  the picture ./images/runner.jpg is written as a reference (its path on a [name]: line of its own), which the site does not turn into a picture; write it in place instead: ![A runner stretching](./images/runner.jpg)`,
     ]);
   });
 
   it('a link in a table cell or with a title is checked; one in code or an HTML comment is not', () => {
-    const body = ['| Stretch | Post |', '| --- | --- |', '| Calf | [calves](../calf-strech/ "Calves") |', '', '`[x](../in-code/)`', '', '<!-- <a href="../in-comment/">x</a> -->', ''].join('\n');
-    expect(bodyProblems(body)).toEqual([`${FILE}:11  body  links to "../calf-strech/", but no post has the address "calf-strech". Fix the link or remove it`]);
+    const body = [
+      '| Stretch | Post |',
+      '| --- | --- |',
+      '| Calf | [calves](../calf-strech/ "Calves") |',
+      '',
+      '`[x](../in-code/)`',
+      '',
+      '<!-- <a href="../in-comment/">x</a> -->',
+      '',
+    ].join('\n');
+    expect(bodyProblems(body)).toEqual([
+      `${FILE}:11  body  links to "../calf-strech/", but no post has the address "calf-strech". Fix the link or remove it`,
+    ]);
   });
 });
 
@@ -105,25 +127,42 @@ describe('MDX imports of files beside the post', () => {
   it('an import with a typo names the import and the closest file that exists', () => {
     const body = 'import PriceTable from "../../src/components/PriceTabel.astro";\n\nOur prices:\n\n<PriceTable />\n';
     // The content folder stands for the project root here: ../../ from posts/ is one level above it.
-    const dir = makeContent({ [`site/content/${MDX}`]: post(VALID_FRONTMATTER, body), 'site/content/authors/ada-fixture.yaml': VALID_AUTHOR_TEXT });
+    const dir = makeContent({
+      [`site/content/${MDX}`]: post(VALID_FRONTMATTER, body),
+      'site/content/authors/ada-fixture.yaml': VALID_AUTHOR_TEXT,
+    });
     for (const [path, text] of Object.entries(components)) {
       mkdirSync(join(dir, 'site', path, '..'), { recursive: true });
       writeFileSync(join(dir, 'site', path), text);
     }
-    const report = readContent({ contentDir: join(dir, 'site/content'), root: join(dir, 'site/content'), timeZone: 'America/New_York', now: new Date(FIXTURE_NOW) });
+    const report = readContent({
+      contentDir: join(dir, 'site/content'),
+      root: join(dir, 'site/content'),
+      timeZone: 'America/New_York',
+      now: new Date(FIXTURE_NOW),
+    });
     expect(report.problems.map(formatProblem)).toEqual([
       `${MDX}:9  body  imports "../../src/components/PriceTabel.astro", which does not exist; did you mean "../../src/components/PriceTable.astro"? Check the path from this post's folder, or remove the import`,
     ]);
   });
 
   it('an import that resolves, with or without its extension, is fine', () => {
-    const body = 'import PriceTable from "../../src/components/PriceTable.astro";\nimport Callout from "../../src/components/Callout";\n\n<PriceTable />\n\n{Callout}\n';
-    const dir = makeContent({ [`site/content/${MDX}`]: post(VALID_FRONTMATTER, body), 'site/content/authors/ada-fixture.yaml': VALID_AUTHOR_TEXT });
+    const body =
+      'import PriceTable from "../../src/components/PriceTable.astro";\nimport Callout from "../../src/components/Callout";\n\n<PriceTable />\n\n{Callout}\n';
+    const dir = makeContent({
+      [`site/content/${MDX}`]: post(VALID_FRONTMATTER, body),
+      'site/content/authors/ada-fixture.yaml': VALID_AUTHOR_TEXT,
+    });
     for (const [path, text] of Object.entries(components)) {
       mkdirSync(join(dir, 'site', path, '..'), { recursive: true });
       writeFileSync(join(dir, 'site', path), text);
     }
-    const report = readContent({ contentDir: join(dir, 'site/content'), root: join(dir, 'site/content'), timeZone: 'America/New_York', now: new Date(FIXTURE_NOW) });
+    const report = readContent({
+      contentDir: join(dir, 'site/content'),
+      root: join(dir, 'site/content'),
+      timeZone: 'America/New_York',
+      now: new Date(FIXTURE_NOW),
+    });
     expect(report.problems.map(formatProblem)).toEqual([]);
   });
 });
@@ -140,13 +179,21 @@ describe('picture files the build cannot read', () => {
   it.each([
     ['a text file', Buffer.from('Sorry, this picture could not be downloaded.\n'), `${at} is a text file, ${fix}`],
     ['an empty file', Buffer.alloc(0), `${at} is an empty file (0 bytes), ${fix}`],
-    ['a JPEG cut off before its size', JPEG_HEAD, `${at} is cut short or damaged (its size cannot be read), usually from a copy or download that stopped early, ${fix}`],
+    [
+      'a JPEG cut off before its size',
+      JPEG_HEAD,
+      `${at} is cut short or damaged (its size cannot be read), usually from a copy or download that stopped early, ${fix}`,
+    ],
     [
       'a HEIC photo saved as .jpg',
       HEIC,
       `${at} is a HEIC photo (the format iPhones save in) under a picture's name, so not a picture the site can show; save it as JPEG (on the iPhone: Settings → Camera → Formats → Most Compatible), PNG, WebP or AVIF`,
     ],
-    ['random bytes', Buffer.from([0, 1, 2, 3, 250, 251, 252, 0, 0, 7]), `${at} is not a picture the site can show; save or export it again as JPEG, PNG, WebP or AVIF`],
+    [
+      'random bytes',
+      Buffer.from([0, 1, 2, 3, 250, 251, 252, 0, 0, 7]),
+      `${at} is not a picture the site can show; save or export it again as JPEG, PNG, WebP or AVIF`,
+    ],
   ])('%s in the body is a problem on its line', (_, bytes, message) => {
     expect(bodyProblems(use, { 'posts/images/runner.jpg': bytes })).toEqual([message]);
   });
@@ -182,7 +229,9 @@ describe('a link to a post held back for problems of its own', () => {
   ].join('\n');
   const files = {
     [LINKING]: post(VALID_FRONTMATTER.replace('A valid post', 'The linking post'), body),
-    'posts/2026-11-20-yaml-slip.md': post('title: A slip\ndescription: This one: has an unquoted colon in it, which YAML refuses here\nauthor: ada-fixture\ndate: 2026-11-20\ntags: [massage]'),
+    'posts/2026-11-20-yaml-slip.md': post(
+      'title: A slip\ndescription: This one: has an unquoted colon in it, which YAML refuses here\nauthor: ada-fixture\ndate: 2026-11-20\ntags: [massage]',
+    ),
     'posts/2026-11-20-bad-tag.md': post(VALID_FRONTMATTER.replace('tags: [massage, recovery]', 'tags: [Deep Tissue]')),
     'posts/2026-11-20-fine-post.md': post(VALID_FRONTMATTER.replace('A valid post', 'The fine post')),
   };
@@ -198,8 +247,17 @@ describe('a link to a post held back for problems of its own', () => {
   });
 
   it('without the HTML link, the linking post publishes and the build shows the two links as text', async () => {
-    const dir = makeContent({ ...files, [LINKING]: post(VALID_FRONTMATTER.replace('A valid post', 'The linking post'), body.split('\n')[0]!) });
-    const session = createSession({ mode: 'build', clock: () => new Date(FIXTURE_NOW), contentDir: dir, root: dir, timeZone: 'America/New_York' });
+    const dir = makeContent({
+      ...files,
+      [LINKING]: post(VALID_FRONTMATTER.replace('A valid post', 'The linking post'), body.split('\n')[0]!),
+    });
+    const session = createSession({
+      mode: 'build',
+      clock: () => new Date(FIXTURE_NOW),
+      contentDir: dir,
+      root: dir,
+      timeZone: 'America/New_York',
+    });
     expect([...postsWithErrors(session.report)].sort()).toEqual(['posts/2026-11-20-bad-tag.md', 'posts/2026-11-20-yaml-slip.md']);
     const linking = session.report.posts.find((p) => p.file === LINKING)!;
     expect(linking.heldBackLinks).toEqual(['../bad-tag/', '../yaml-slip/']);
@@ -215,7 +273,9 @@ describe('a link to a post held back for problems of its own', () => {
 
 describe('author ids', () => {
   it('an author file whose name is not an address is refused with the name to rename it to', () => {
-    const report = readFolder(makeContent({ 'authors/Jürgen Müller.yaml': VALID_AUTHOR_TEXT, 'authors/ben_sample.yml': VALID_AUTHOR_TEXT }));
+    const report = readFolder(
+      makeContent({ 'authors/Jürgen Müller.yaml': VALID_AUTHOR_TEXT, 'authors/ben_sample.yml': VALID_AUTHOR_TEXT }),
+    );
     expect(report.problems.map(formatProblem)).toEqual([
       'authors/Jürgen Müller.yaml:1  has a file name that gives the author id "Jürgen Müller", which would be the address /authors/Jürgen Müller/ and has spaces, capitals, accents or other signs; rename the file to jurgen-muller.yaml (lowercase words joined by hyphens), and write `author: jurgen-muller` in the posts',
       'authors/ben_sample.yml:1  has a file name that gives the author id "ben_sample", which would be the address /authors/ben_sample/ and has spaces, capitals, accents or other signs; rename the file to ben-sample.yaml (lowercase words joined by hyphens), and write `author: ben-sample` in the posts',
@@ -268,5 +328,9 @@ describe("a citation's year", () => {
 
 /** The smallest valid PNG: a 1×1 grey pixel. */
 export function tinyPng(): Buffer {
-  return Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010800000000' + '3a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082', 'hex');
+  return Buffer.from(
+    '89504e470d0a1a0a0000000d4948445200000001000000010800000000' +
+      '3a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082',
+    'hex',
+  );
 }

@@ -17,21 +17,45 @@ const SITE = { url: 'https://www.myrituals.me', base: '/', lang: 'en-US' };
 
 describe('an old address in redirectFrom', () => {
   it.each([
-    ['/post/a%00b', '"/post/a%00b" has an invisible control character (written as a % escape), which no address can hold; retype the address'],
-    ['/post/a%0Ab', '"/post/a%0Ab" has an invisible control character (written as a % escape), which no address can hold; retype the address'],
-    ['/post/a%C2%85b', '"/post/a%C2%85b" has an invisible control character (written as a % escape), which no address can hold; retype the address'],
+    [
+      '/post/a%00b',
+      '"/post/a%00b" has an invisible control character (written as a % escape), which no address can hold; retype the address',
+    ],
+    [
+      '/post/a%0Ab',
+      '"/post/a%0Ab" has an invisible control character (written as a % escape), which no address can hold; retype the address',
+    ],
+    [
+      '/post/a%C2%85b',
+      '"/post/a%C2%85b" has an invisible control character (written as a % escape), which no address can hold; retype the address',
+    ],
     ['/post/a\u0007b', '"/post/a\u0007b" has an invisible control character, which no address can hold; retype the address'],
-    ['/post/50%-off', '"/post/50%-off" has a % that is not part of an escape like %20; copy the old address exactly as the browser shows it (a % sign itself is written %25)'],
-    ['/post/%E9t%E9', '"/post/%E9t%E9" has a % that is not part of an escape like %20; copy the old address exactly as the browser shows it (a % sign itself is written %25)'],
-    ['/post/../tags/', '"/post/../tags/" has a . or .. part, which browsers remove before asking; write the path as the browser shows it after you open it'],
-    ['/post/%2E%2E/x', '"/post/%2E%2E/x" has a . or .. part, which browsers remove before asking; write the path as the browser shows it after you open it'],
+    [
+      '/post/50%-off',
+      '"/post/50%-off" has a % that is not part of an escape like %20; copy the old address exactly as the browser shows it (a % sign itself is written %25)',
+    ],
+    [
+      '/post/%E9t%E9',
+      '"/post/%E9t%E9" has a % that is not part of an escape like %20; copy the old address exactly as the browser shows it (a % sign itself is written %25)',
+    ],
+    [
+      '/post/../tags/',
+      '"/post/../tags/" has a . or .. part, which browsers remove before asking; write the path as the browser shows it after you open it',
+    ],
+    [
+      '/post/%2E%2E/x',
+      '"/post/%2E%2E/x" has a . or .. part, which browsers remove before asking; write the path as the browser shows it after you open it',
+    ],
   ])('%j is refused', (path, message) => {
     expect(redirectPathProblem(path)).toBe(message);
   });
 
-  it.each(['/post/massage-after-exercise', '/post/caf%C3%A9', '/post/50%25-off', '/2019/05/post.html', '/post/a.b'])('%j is a path a host can serve', (path) => {
-    expect(redirectPathProblem(path)).toBeUndefined();
-  });
+  it.each(['/post/massage-after-exercise', '/post/caf%C3%A9', '/post/50%25-off', '/2019/05/post.html', '/post/a.b'])(
+    '%j is a path a host can serve',
+    (path) => {
+      expect(redirectPathProblem(path)).toBeUndefined();
+    },
+  );
 
   it('the home page file, in any case, is refused by npm run check', () => {
     const report = checkOne(`${VALID_FRONTMATTER}\nredirectFrom: [/index.html, /Index.htm]`);

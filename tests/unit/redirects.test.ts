@@ -69,7 +69,7 @@ describe("the site's own addresses", () => {
     expect(pages).toContain('index.html');
   });
 
-  it('counts the home page file, any case and escaped slashes as the site\'s own', () => {
+  it("counts the home page file, any case and escaped slashes as the site's own", () => {
     expect(siteAddressAt('/index.html', '/')).toBe('the home page');
     expect(siteAddressAt('/Index.HTML', '/')).toBe('the home page');
     expect(siteAddressAt('/blog/index.html', '/blog/')).toBe('the home page');

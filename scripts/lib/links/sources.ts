@@ -7,7 +7,12 @@
 import { readContent } from '../../../src/lib/content/read-content.ts';
 import { postSlugOf } from './report.ts';
 
-export function postSourceFinder(opts: { contentDir: string; timeZone: string; base: string; root?: string }): (parent: string) => string | undefined {
+export function postSourceFinder(opts: {
+  contentDir: string;
+  timeZone: string;
+  base: string;
+  root?: string;
+}): (parent: string) => string | undefined {
   let files: Map<string, string> | undefined;
   return (parent) => {
     const slug = postSlugOf(parent, opts.base);

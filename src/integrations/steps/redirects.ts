@@ -64,7 +64,10 @@ async function writePage(outDir: string, page: RedirectPage): Promise<void> {
   try {
     await mkdir(dirname(file), { recursive: true });
   } catch (error) {
-    throw new Error(`The redirect page for ${page.from} cannot be written at ${page.file} (${(error as Error).message}); siteAddressAt should have refused this old address.`, { cause: error });
+    throw new Error(
+      `The redirect page for ${page.from} cannot be written at ${page.file} (${(error as Error).message}); siteAddressAt should have refused this old address.`,
+      { cause: error },
+    );
   }
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, page.html);

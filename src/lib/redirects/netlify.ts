@@ -28,6 +28,9 @@ export function netlifyRules(redirects: readonly Redirect[], opts: { force?: boo
 }
 
 export function netlifyRedirects(redirects: readonly Redirect[], opts: { force?: boolean } = {}): string {
-  const lines = ['# Old addresses of posts, forwarded to where they are now. Written by the build; do not edit.', ...netlifyRules(redirects, opts)];
+  const lines = [
+    '# Old addresses of posts, forwarded to where they are now. Written by the build; do not edit.',
+    ...netlifyRules(redirects, opts),
+  ];
   return `${lines.join('\n')}\n`;
 }

@@ -60,6 +60,7 @@ export function siteAddressAt(path: string, base: string): string | undefined {
   const first = rest.split('/')[0] ?? '';
   if (!first) return undefined;
   if (HOME_PAGE_FILES.has(first)) return 'the home page';
-  if (SITE_ROUTE_NAMES.has(first) || SITE_ROUTE_PREFIXES.some((p) => first.startsWith(p))) return `${root}${first}${rest.slice(first.length) ? '/…' : ''}`;
+  if (SITE_ROUTE_NAMES.has(first) || SITE_ROUTE_PREFIXES.some((p) => first.startsWith(p)))
+    return `${root}${first}${rest.slice(first.length) ? '/…' : ''}`;
   return undefined;
 }

@@ -32,7 +32,11 @@ const MOVED_TITLE = 'This page has moved';
  * same old address), so writing it again replaces nothing the build made.
  */
 export function isRedirectPage(html: string): boolean {
-  return html.startsWith('<!doctype html>') && html.includes(`<title>${MOVED_TITLE}</title>`) && html.includes('<meta http-equiv="refresh" content="0; url=');
+  return (
+    html.startsWith('<!doctype html>') &&
+    html.includes(`<title>${MOVED_TITLE}</title>`) &&
+    html.includes('<meta http-equiv="refresh" content="0; url=')
+  );
 }
 
 /** The page's HTML: meta refresh, canonical, noindex, and a link for people. */
