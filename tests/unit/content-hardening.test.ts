@@ -122,26 +122,23 @@ describe('links and pictures as the build parses them', () => {
 
 describe('MDX imports of files beside the post', () => {
   const MDX = 'posts/2026-11-20-the-post.mdx';
-  const components = { 'src/components/PriceTable.astro': '<table></table>\n', 'src/components/Callout.ts': 'export default 1;\n' };
 
-  it('an import with a typo names the import and the closest file that exists', () => {
-    const body = 'import PriceTable from "../../src/components/PriceTabel.astro";\n\nOur prices:\n\n<PriceTable />\n';
-    // The content folder stands for the project root here: ../../ from posts/ is one level above it.
+  /** The problems of one MDX post in a project with two components; the content folder sits where content/ does. */
+  function mdxProblems(body: string): string[] {
     const dir = makeContent({
       [`site/content/${MDX}`]: post(VALID_FRONTMATTER, body),
       'site/content/authors/ada-fixture.yaml': VALID_AUTHOR_TEXT,
+      'site/src/components/PriceTable.astro': '<table></table>\n',
+      'site/src/components/Callout.ts': 'export default 1;\n',
     });
-    for (const [path, text] of Object.entries(components)) {
-      mkdirSync(join(dir, 'site', path, '..'), { recursive: true });
-      writeFileSync(join(dir, 'site', path), text);
-    }
-    const report = readContent({
-      contentDir: join(dir, 'site/content'),
-      root: join(dir, 'site/content'),
-      timeZone: 'America/New_York',
-      now: new Date(FIXTURE_NOW),
-    });
-    expect(report.problems.map(formatProblem)).toEqual([
+    const contentDir = join(dir, 'site/content');
+    return readContent({ contentDir, root: contentDir, timeZone: 'America/New_York', now: new Date(FIXTURE_NOW) }).problems.map(
+      formatProblem,
+    );
+  }
+
+  it('an import with a typo names the import and the closest file that exists', () => {
+    expect(mdxProblems('import PriceTable from "../../src/components/PriceTabel.astro";\n\nOur prices:\n\n<PriceTable />\n')).toEqual([
       `${MDX}:9  body  imports "../../src/components/PriceTabel.astro", which does not exist; did you mean "../../src/components/PriceTable.astro"? Check the path from this post's folder, or remove the import`,
     ]);
   });
@@ -149,21 +146,7 @@ describe('MDX imports of files beside the post', () => {
   it('an import that resolves, with or without its extension, is fine', () => {
     const body =
       'import PriceTable from "../../src/components/PriceTable.astro";\nimport Callout from "../../src/components/Callout";\n\n<PriceTable />\n\n{Callout}\n';
-    const dir = makeContent({
-      [`site/content/${MDX}`]: post(VALID_FRONTMATTER, body),
-      'site/content/authors/ada-fixture.yaml': VALID_AUTHOR_TEXT,
-    });
-    for (const [path, text] of Object.entries(components)) {
-      mkdirSync(join(dir, 'site', path, '..'), { recursive: true });
-      writeFileSync(join(dir, 'site', path), text);
-    }
-    const report = readContent({
-      contentDir: join(dir, 'site/content'),
-      root: join(dir, 'site/content'),
-      timeZone: 'America/New_York',
-      now: new Date(FIXTURE_NOW),
-    });
-    expect(report.problems.map(formatProblem)).toEqual([]);
+    expect(mdxProblems(body)).toEqual([]);
   });
 });
 
