@@ -354,8 +354,10 @@ export function readContent(opts: ReadOptions): ContentReport {
     if (stable) break;
   }
   problems.push(...lateProblems);
-  const finalContext = ruleContext(posts, authors, opts, filesWithErrors(problems));
-  for (const post of posts) {
+  // Only a post with errors is held back, so without one there is no link to leave out.
+  const failing = filesWithErrors(problems);
+  const finalContext = ruleContext(posts, authors, opts, failing);
+  for (const post of failing.size ? posts : []) {
     if (!post.data) continue;
     const links = linksToHeldBackPosts(post, finalContext);
     if (links.length) post.heldBackLinks = links;

@@ -4,12 +4,25 @@
  * read when a module loads. Usually a slip of the keyboard: 2102 for 2012.
  */
 import type { Problem } from '../types.ts';
-import { problemAt, type PostRule } from './rule.ts';
+import { problemAt, type PostRule, type RuleContext } from './rule.ts';
+
+/** Next year in the studio's zone, worked out once per check (a date formatter is slow to make). */
+const latestYears = new WeakMap<RuleContext, number>();
+
+function latestYear(ctx: RuleContext): number {
+  let year = latestYears.get(ctx);
+  if (year === undefined) {
+    year = Number(new Intl.DateTimeFormat('en-US', { timeZone: ctx.timeZone, year: 'numeric' }).format(ctx.now)) + 1;
+    latestYears.set(ctx, year);
+  }
+  return year;
+}
 
 export const citationYear: PostRule = {
   id: 'citation-year',
   check(post, ctx) {
-    const latest = Number(new Intl.DateTimeFormat('en-US', { timeZone: ctx.timeZone, year: 'numeric' }).format(ctx.now)) + 1;
+    if (!post.data?.citations.length) return [];
+    const latest = latestYear(ctx);
     const out: Problem[] = [];
     (post.data?.citations ?? []).forEach((c, i) => {
       if (c.year <= latest) return;
