@@ -38,6 +38,7 @@ const PUBLIC = [
   'pasted-control-characters',
   'yaml-spaced-date',
   'links-to-held-back-posts',
+  'mdx-links-to-held-back-post',
 ];
 /** What the public posts bring with them. */
 const PUBLIC_TAGS = ['massage', 'recovery', 'stretching'];
@@ -559,6 +560,12 @@ describe('a post that links to held-back posts goes out; the links do not', () =
     // Smart punctuation turns the apostrophe into ’.
     expect(page()).toContain('<a href="../colleagues-morning-post/">the colleague’s post</a>');
     expect(apiPost('links-to-held-back-posts').html).not.toMatch(/unfinished-idea|capital-tag-with-picture/);
+  });
+
+  it('an MDX post does the same: the words stay, the link goes', () => {
+    const html = readDist(dir, 'posts/mdx-links-to-held-back-post/index.html');
+    expect(html).toContain('Stretch for 8 minutes, then read the post about nesting once it is fixed.');
+    expect(html).not.toContain('deeply-nested');
   });
 
   it('the build log warns about each link, naming the file to fix', () => {
