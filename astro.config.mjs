@@ -6,6 +6,7 @@ import { sitePipeline } from './src/integrations/pipeline.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { PROSE_IMAGE_WIDTHS, proseImages } from './src/lib/prose-images.ts';
 import { citationMarkers } from './src/lib/citations/markdown-plugin.ts';
+import { heldBackLinks } from './src/lib/content/held-back-links.ts';
 import { cspConfig } from './src/lib/csp.ts';
 
 export default defineConfig({
@@ -34,7 +35,10 @@ export default defineConfig({
   },
   // No syntax colouring: Shiki writes inline styles, which the CSP blocks; code blocks use the site's CSS.
   // [@key] citation markers become links to the Sources list (src/lib/citations/markdown-plugin.ts).
-  markdown: { processor: satteri({ mdastPlugins: [citationMarkers()], hastPlugins: [proseImages()] }), syntaxHighlight: false },
+  markdown: {
+    processor: satteri({ mdastPlugins: [citationMarkers()], hastPlugins: [proseImages(), heldBackLinks()] }),
+    syntaxHighlight: false,
+  },
   // Incremental builds: a page whose cache key (src/data/route-keys.ts), code and rendered content are unchanged
   // is copied from the previous build instead of rendered (docs/architecture.md, "Cache keys and incremental builds").
   // `astro build --force` renders all.

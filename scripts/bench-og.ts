@@ -1,5 +1,5 @@
 /**
- * npm run bench:og -- [--images 1000] [--workers N] [--keep]
+ * npm run bench:og -- [--images 1000] [--workers N] [--look full|light] [--keep]
  *
  * Renders N Open Graph cards (varied titles: short, long, too long, accents,
  * emoji) the way a build does, through the render + cache module, and prints
@@ -11,7 +11,9 @@
  *   one edit one title changed: exactly one card rendered.
  * "per image" is the median time one card takes from asking to having its
  * PNG (one card in flight per worker, so no queueing); "wall / image" is the
- * total divided by the number of cards, which parallel workers improve. The cache lives in a temporary folder that is
+ * total divided by the number of cards, which parallel workers improve. --look
+ * draws every card in one look (card.ts, CardLook) instead of the template's
+ * default, to compare the two. The cache lives in a temporary folder that is
  * removed afterwards (--keep leaves it and prints where).
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -20,7 +22,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rng } from './lib/bench/corpus.ts';
 import { median } from './lib/bench/measure.ts';
-import { postCard, type OgCard } from '../src/lib/og/card.ts';
+import { postCard, type CardLook, type OgCard } from '../src/lib/og/card.ts';
 import { emojiSetVersion } from '../src/lib/og/emoji.ts';
 import { ogFonts } from '../src/lib/og/fonts.ts';
 import { createRenderPool } from '../src/lib/og/pool.ts';
@@ -32,18 +34,25 @@ const { values } = parseArgs({
   options: {
     images: { type: 'string', default: '1000' },
     workers: { type: 'string', default: String(availableParallelism()) },
+    look: { type: 'string' },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
-  console.log('Usage: npm run bench:og -- [--images 1000] [--workers N] [--keep]');
+  console.log('Usage: npm run bench:og -- [--images 1000] [--workers N] [--look full|light] [--keep]');
   process.exit(0);
 }
 const count = Number(values.images);
 const workers = Number(values.workers);
 if (!Number.isInteger(count) || count < 1 || !Number.isInteger(workers) || workers < 0) {
   console.error('--images must be a whole number above 0 and --workers 0 or more');
+  process.exit(2);
+}
+const LOOKS: readonly CardLook[] = ['full', 'light'];
+const look = values.look as CardLook | undefined;
+if (look !== undefined && !LOOKS.includes(look)) {
+  console.error(`--look must be one of ${LOOKS.join(', ')}`);
   process.exit(2);
 }
 
@@ -85,7 +94,8 @@ function cards(n: number): OgCard[] {
     else if (roll < 0.2)
       title = `${title}, and ${pick(TOPICS).toLowerCase()} for ${pick(AUDIENCES)}: ${pick(QUALIFIERS)}, ${pick(QUALIFIERS)}`;
     const date = new Date(Date.UTC(2026, 10, 27) - i * 86_400_000);
-    return postCard({ title: `${title} (${i + 1})`, date, readingMinutes: 2 + (i % 9), tags: [pick(TAGS)] }, pick(AUTHORS), site);
+    const card = postCard({ title: `${title} (${i + 1})`, date, readingMinutes: 2 + (i % 9), tags: [pick(TAGS)] }, pick(AUTHORS), site);
+    return look ? { ...card, look } : card;
   });
 }
 
@@ -118,6 +128,12 @@ async function pass(label: string, renderer: OgRenderer, list: readonly OgCard[]
   return { label, perImage, wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, ...renderer.stats };
 }
 
+/**
+ * Cards each thread draws before measuring. With 4, 100 measured cards cost 11% more CPU
+ * each than 1,000 (load 6–7); with 40, 300 cards cost 3% more than 1,000 (load 6–11).
+ */
+const WARM_UP_PER_THREAD = 40;
+
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
 const load = () =>
   loadavg()
@@ -125,7 +141,7 @@ const load = () =>
     .join(' ');
 
 console.log(
-  `Open Graph benchmark: ${count} cards, ${workers === 0 ? 'main thread' : `${workers} worker thread(s)`}, ${cpus().length} cores, Node ${process.version}, load ${load()}`,
+  `Open Graph benchmark: ${count} cards${look ? ` (${look} look)` : ''}, ${workers === 0 ? 'main thread' : `${workers} worker thread(s)`}, ${cpus().length} cores, Node ${process.version}, load ${load()}`,
 );
 
 let t = performance.now();
@@ -152,11 +168,16 @@ const draw = async (tree: CardTree) => {
 };
 
 try {
-  // Warm up satori, sharp and the workers on a few cards that are not measured.
-  await pass(
+  // Warm up satori, sharp and the workers on cards that are not measured: V8 compiles
+  // satori's hot code in each worker over its first few dozen cards, a cost paid once per
+  // build, not per card, so it is printed apart from the cards' own CPU.
+  const warmUp = await pass(
     'warm-up',
     createOgRenderer({ cacheDir: null, draw }),
-    cards(Math.max(4, workers * 4)).map((c) => ({ ...c, title: `Warm-up ${c.title}` })),
+    cards(WARM_UP_PER_THREAD * Math.max(1, workers)).map((c) => ({ ...c, title: `Warm-up ${c.title}` })),
+  );
+  console.log(
+    `  warm-up: ${warmUp.rendered} cards, ${(warmUp.cpuMs / 1000).toFixed(2)} s of CPU (${ms(warmUp.cpuMs / warmUp.rendered)} a card), load ${load()}`,
   );
   drawMs.length = 0;
 

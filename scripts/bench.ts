@@ -485,7 +485,7 @@ const rows: TableRow[] = [
   { label: 'page routes: median / total', value: `${kinds.page.medianMs.toFixed(0)} ms / ${s(kinds.page.totalMs).toFixed(1)} s` },
   { label: 'feed routes / API routes total', value: `${s(kinds.feed.totalMs).toFixed(1)} s / ${s(kinds.api.totalMs).toFixed(1)} s` },
   {
-    // Post cards are written by the build (src/integrations/og-cards.ts), not rendered as routes; the site's card is a route.
+    // Post cards are written by the build (src/integrations/steps/cards.ts), not rendered as routes; the site's card is a route.
     label: 'OG cards in dist/ (of them Astro routes)',
     value: `${ogFiles.length} (${kinds.og.count})`,
   },

@@ -6,12 +6,12 @@
  * given (they need a network). Exit status 1 when a link is broken.
  */
 import './lib/plain-errors.ts';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirFrom } from '../src/lib/content/content-dir.ts';
-import { formatReport, passed, postSlugOf } from './lib/links/report.ts';
-import { slugFromFileName } from '../src/lib/slugs.ts';
+import { formatReport, passed } from './lib/links/report.ts';
+import { postSourceFinder } from './lib/links/sources.ts';
 import { site } from '../src/site.config.ts';
 import { checkLinks } from './lib/link-check.ts';
 
@@ -51,14 +51,7 @@ if (!existsSync(join(dist, 'index.html')) && !existsSync(join(dist, '404.html'))
 const base = values.base ?? site.base;
 
 /** The post file behind a page, so the message names the file a marketer opens. */
-function sourceOf(parent: string): string | undefined {
-  const slug = postSlugOf(parent, base);
-  if (!slug) return undefined;
-  const postsDir = join(contentDirFrom(process.env), 'posts');
-  if (!existsSync(postsDir)) return undefined;
-  const file = readdirSync(postsDir).find((f) => /\.mdx?$/.test(f) && slugFromFileName(f) === slug);
-  return file ? relative(process.cwd(), join(postsDir, file)) : undefined;
-}
+const sourceOf = postSourceFinder({ contentDir: contentDirFrom(process.env), timeZone: site.timezone, base });
 
 const report = await checkLinks({ dist, base, siteUrl: values['site-url'] ?? site.url, external: values.external });
 console.log(formatReport(report, sourceOf));

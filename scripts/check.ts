@@ -6,6 +6,10 @@
  *
  * npm run check -- --online first asks Crossref and PubMed about every cited
  * DOI and PubMed ID and rewrites content/citations.lock.json (src/lib/citations/online.ts).
+ * With --only-missing as well, it asks only about those the lock has no answer
+ * for yet, of posts that are not drafts, at most a few: the hourly publish run
+ * does this, so a post whose lock was not refreshed is still checked before
+ * it goes out. A lookup that fails leaves the post as it was (a warning).
  */
 import './lib/plain-errors.ts';
 import { performance } from 'node:perf_hooks';
@@ -26,18 +30,22 @@ const options = {
   evidence: site.evidence,
 };
 
-const unknown = process.argv.slice(2).filter((a) => a !== '--online');
-if (unknown.length) {
-  console.error(`Unknown option ${unknown.join(' ')}. Use \`npm run check\`, or \`npm run check -- --online\` to look citations up again.`);
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--online' && a !== '--only-missing');
+if (unknown.length || (args.includes('--only-missing') && !args.includes('--online'))) {
+  console.error(
+    `${unknown.length ? `Unknown option ${unknown.join(' ')}` : '--only-missing goes with --online'}. Use \`npm run check\`, or \`npm run check -- --online\` to look citations up again (add --only-missing to ask only about those not in the lock file yet).`,
+  );
   process.exit(2);
 }
-if (process.argv.includes('--online')) {
+if (args.includes('--online')) {
   const { posts } = readContent({ ...options, rules: [] });
   const tool = site.title.replace(/\W+/g, '');
   const online = await updateCitationLock({
     contentDir: options.contentDir,
     posts,
     lookup: { contact: site.contact, tool, userAgent: userAgent(`${tool}-citations`, site.url, site.contact) },
+    missingOnly: args.includes('--only-missing') ? { now: options.now } : undefined,
   });
   for (const line of online.lines) console.log(line);
   console.log('');

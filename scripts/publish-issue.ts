@@ -2,13 +2,16 @@
  * node scripts/publish-issue.ts — the publish workflow's issue job, the only
  * one allowed to write issues: opens, updates or closes the one issue about
  * held-back posts (label held-back-posts) as the publish job decided (ISSUE,
- * its `issue` output). Runs on a bare Node 24 without the project installed,
- * so it imports nothing outside scripts/.
+ * its `issue` output). Runs on a bare Node 24 with a sparse checkout of
+ * scripts/ and nothing installed, so it imports only node: built-ins and the
+ * few modules of scripts/lib/publish/ that do the same (github.ts,
+ * issue-plan.ts, net-error.ts). It reads no site settings, so it does not load
+ * lib/plain-errors.ts either (that reaches src/ and zod); its own errors end
+ * in the catch below. tests/unit/publish-issue.test.ts runs it from such a copy.
  *
  * Environment: ISSUE, and what Actions sets: GITHUB_TOKEN (issues: write),
  * GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_STEP_SUMMARY.
  */
-import './lib/plain-errors.ts';
 import { appendFileSync } from 'node:fs';
 import { repoApiFromEnv } from './lib/publish/github.ts';
 import { parseDesired, syncIssue } from './lib/publish/issue-plan.ts';

@@ -1,6 +1,3 @@
-/** True only under `astro dev` (set by src/integrations/preview-mode.ts). */
-declare const __SHOWS_UNPUBLISHED__: boolean;
-
 /** subset-font ships no types; the one call src/lib/fonts/build.ts makes. */
 declare module 'subset-font' {
   export default function subsetFont(

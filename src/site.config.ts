@@ -29,6 +29,7 @@ const settings: SiteConfigInput = {
     { name: 'Orlando', bookingUrl: 'https://www.vagaro.com/mywellnessrituals' },
     { name: 'Longwood', bookingUrl: 'https://www.vagaro.com/wellnessrituals-longwood' },
   ],
+  services: ['massage', 'Thai yoga massage', 'table-top stretch'],
   textToBook: { display: '407-535-2331', e164: '+14075352331' },
   socials: [
     { label: 'Facebook', url: 'https://www.facebook.com/wellnessritualsme' },

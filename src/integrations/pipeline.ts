@@ -213,6 +213,7 @@ export function sitePipeline(options: PipelineOptions = {}): AstroIntegration {
         logger.info(
           `${plural(moved.redirects, 'old address', 'old addresses')} forwarded (${plural(moved.pages, 'redirect page')}, _redirects, S3 and nginx rules)`,
         );
+        for (const warning of moved.warnings) logger.warn(warning);
         for (const r of moved.outside)
           logger.warn(
             `${r.from} is outside the site's folder ${base}: only the host's own rules (_redirects, S3, nginx) can forward it to ${r.to}`,

@@ -42,6 +42,11 @@ export interface Post {
   image?: { src: string; alt: string } | undefined;
   /** No errors: a build may publish it (see isPublic). */
   valid: boolean;
+  /**
+   * Links in its body to posts held back for their own problems, shown as plain
+   * text. Part of the model so a page is rendered again when the list changes.
+   */
+  heldBackLinks: string[];
 }
 
 export function toPost(record: CheckedPost & { data: PostData }, valid: boolean): Post {
@@ -68,6 +73,7 @@ export function toPost(record: CheckedPost & { data: PostData }, valid: boolean)
     readingMinutes: d.readTime ?? readingMinutes(record.source.body),
     image: d.image,
     valid,
+    heldBackLinks: record.heldBackLinks ?? [],
   };
 }
 

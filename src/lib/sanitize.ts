@@ -76,6 +76,9 @@ export const SYNDICATED_TAGS = [
   'wbr',
 ] as const;
 
+/** Link schemes a feed may carry; any other (javascript:, data:, vbscript:) is dropped. */
+export const SYNDICATED_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const;
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...SYNDICATED_TAGS],
   allowedAttributes: {
@@ -91,7 +94,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     blockquote: ['cite'],
     q: ['cite'],
   },
-  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemes: [...SYNDICATED_SCHEMES],
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
   // What is dropped goes with its content: a script's text is not a paragraph.

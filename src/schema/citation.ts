@@ -4,7 +4,13 @@ import { KEY_PATTERN } from './citation-keys.ts';
 
 export { DOI_PATTERN };
 
-const currentYear = new Date().getUTCFullYear();
+/**
+ * The latest year the schema takes: fixed and generous, because a schema has no
+ * clock (it runs in the editor too, and a build has one "now", read once). That
+ * a year is not later than next year, by the build's "now", is the content
+ * rule citation-year's (src/lib/content/rules/citation-year.ts).
+ */
+export const CITATION_YEAR_MAX = 2100;
 
 /** A transform to the one written form `normalise` gives, or an issue with `message` when there is none. */
 function normalisedBy<T>(normalise: (value: T) => string | undefined, message: string) {
@@ -49,7 +55,7 @@ export const citationSchema = z
                 : 'must be the year as a number, like 2012',
           })
           .min(1800, { error: 'must be a year after 1800' })
-          .max(currentYear + 1, { error: `cannot be later than ${currentYear + 1}` }),
+          .max(CITATION_YEAR_MAX, { error: `cannot be later than ${CITATION_YEAR_MAX}; write the year the work came out` }),
       )
       .meta({ description: 'Year of publication.', examples: [2012] }),
     title: z

@@ -3,6 +3,7 @@ import { citationSchema, type Citation } from './citation.ts';
 import { citationKeys } from './citation-keys.ts';
 import { dateTextField } from './date-text.ts';
 import { notASlug, SLUG_PATTERN } from './slug.ts';
+import { decodePercent, hasUndecodablePercent } from '../lib/percent-decode.ts';
 
 export const TITLE_MAX = 100;
 export const DESCRIPTION_MIN = 50;
@@ -26,6 +27,18 @@ export function redirectPathProblem(path: string): string | undefined {
   if (path.startsWith('//')) return `"${path}" starts with //, which browsers read as another website; start it with a single /`;
   if (/\s/.test(path)) return `"${path}" has a space in it; copy the old address exactly (a space in an address is written %20)`;
   if (/[?#]/.test(path)) return `"${path}" has a ? or #; redirects match the path alone, so remove the ? or # and what follows`;
+  // Every host rule and the redirect page's file name are made from the decoded path.
+  const decoded = decodePercent(path);
+  if (hasUndecodablePercent(path)) {
+    return `"${path}" has a % that is not part of an escape like %20; copy the old address exactly as the browser shows it (a % sign itself is written %25)`;
+  }
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(decoded)) {
+    return `"${path}" has an invisible control character${decoded === path ? '' : ' (written as a % escape)'}, which no address can hold; retype the address`;
+  }
+  if (decoded.split('/').some((segment) => segment === '.' || segment === '..')) {
+    return `"${path}" has a . or .. part, which browsers remove before asking; write the path as the browser shows it after you open it`;
+  }
   return undefined;
 }
 

@@ -153,6 +153,11 @@ export const siteSchema = z.strictObject({
   lang: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'must be a language tag such as en or en-US' }),
   timezone: timeZone,
   locations: z.array(locationSchema).min(1),
+  /**
+   * What a client can book, as a reader would say it mid-sentence ("massage", "Thai yoga massage"):
+   * the booking box and the booking page list them.
+   */
+  services: z.array(z.string().trim().min(2).max(60)).min(1),
   textToBook: phoneSchema.optional(),
   /** An e-mail newsletter service; the subscribe pages then offer a sign-up form that posts to it. */
   newsletter: newsletterSchema.optional(),

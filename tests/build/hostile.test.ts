@@ -37,6 +37,8 @@ const PUBLIC = [
   'raw-html-in-markdown',
   'pasted-control-characters',
   'yaml-spaced-date',
+  'links-to-held-back-posts',
+  'mdx-links-to-held-back-post',
 ];
 /** What the public posts bring with them. */
 const PUBLIC_TAGS = ['massage', 'recovery', 'stretching'];
@@ -59,8 +61,18 @@ const UNPUBLISHED = [
   { slug: 'js-function-tag', marker: 'JSFUNCMARKER', why: 'held back: !!js/function' },
   { slug: 'unfinished-idea', marker: 'UNFINISHEDMARKER', why: 'held back: an unquoted colon' },
   { slug: 'capital-tag-with-picture', marker: 'CAPITALTAGMARKER', why: 'held back: a capital in a tag' },
+  { slug: 'percent-in-picture-path', marker: 'PERCENTPATHMARKER', why: 'held back: a lone % in a picture path' },
+  { slug: 'text-saved-as-picture', marker: 'TEXTPICTUREMARKER', why: 'held back: a text file as its picture' },
+  { slug: 'redirect-over-home-page', marker: 'HOMEREDIRECTMARKER', why: 'held back: an old address that is the home page' },
 ];
-const UNPUBLISHED_PICTURES = ['draft-hero-secret', 'draft-body-secret', 'future-hero-2099', 'future-body-2099', 'heldback-hero-secret'];
+const UNPUBLISHED_PICTURES = [
+  'draft-hero-secret',
+  'draft-body-secret',
+  'future-hero-2099',
+  'future-body-2099',
+  'heldback-hero-secret',
+  'heldback-not-a-picture',
+];
 /** Tags and an old address only unpublished posts have. */
 const UNPUBLISHED_NAMES = ['draft-only-tag', 'future-only-tag', 'deep-tissue', 'Deep Tissue', 'heldback-old-address', 'Läufer'];
 
@@ -93,6 +105,24 @@ const HELD_BACK: { file: string; line: number; field: string; fix: string }[] = 
   { file: '2026-11-25-latin1-body.md', line: 11, field: '', fix: 'has characters that are not UTF-8 text; save the file as UTF-8' },
   { file: '2026-11-25-latin1-title.md', line: 2, field: '', fix: 'has characters that are not UTF-8 text; save the file as UTF-8' },
   { file: '2026-11-25-shouting-extension.MD', line: 1, field: '', fix: 'ends in ".MD"; rename the file so it ends in ".md" (lowercase)' },
+  {
+    file: '2026-11-25-percent-in-picture-path.md',
+    line: 11,
+    field: 'body',
+    fix: 'the picture path ./images/50%-off.jpg has a % sign, which the site cannot read in a path; rename the picture without it',
+  },
+  {
+    file: '2026-11-25-redirect-over-home-page.md',
+    line: 7,
+    field: 'redirectFrom #1',
+    fix: '"/index.html" is an address of this site (the home page); a redirect there would hide that page',
+  },
+  {
+    file: '2026-11-25-text-saved-as-picture.md',
+    line: 8,
+    field: 'image → src',
+    fix: 'points to "./images/heldback-not-a-picture.jpg", which is a text file, so not a picture the site can show; save or export it again as JPEG, PNG, WebP or AVIF',
+  },
   {
     file: '2026-11-25-undefined-expression.mdx',
     line: 9,
@@ -519,6 +549,34 @@ describe('8. raw HTML does not travel in feeds or the API', () => {
     expect(html).toMatch(/<img src="https:\/\/example\.com\/x\.png" alt="A picture with an error handler" ?\/?>/);
     const item = (json('feed.json').items as { id: string; content_html: string }[]).find((i) => i.id === postUrl('raw-html-in-markdown'));
     expect(item?.content_html).toContain('A paragraph after the pasted HTML.');
+  });
+});
+
+describe('a post that links to held-back posts goes out; the links do not', () => {
+  const page = () => readDist(dir, 'posts/links-to-held-back-posts/index.html');
+
+  it('its page keeps the words of both links without a link, and its link to a public post', () => {
+    expect(page()).toContain('This post links to an idea still in the works and to a post with a tag in capitals.');
+    // Smart punctuation turns the apostrophe into ’.
+    expect(page()).toContain('<a href="../colleagues-morning-post/">the colleague’s post</a>');
+    expect(apiPost('links-to-held-back-posts').html).not.toMatch(/unfinished-idea|capital-tag-with-picture/);
+  });
+
+  it('an MDX post does the same: the words stay, the link goes', () => {
+    const html = readDist(dir, 'posts/mdx-links-to-held-back-post/index.html');
+    expect(html).toContain('Stretch for 8 minutes, then read the post about nesting once it is fixed.');
+    expect(html).not.toContain('deeply-nested');
+  });
+
+  it('the build log warns about each link, naming the file to fix', () => {
+    for (const [slug, file] of [
+      ['unfinished-idea', '2026-11-27-unfinished-idea.md'],
+      ['capital-tag-with-picture', '2026-11-26-capital-tag-with-picture.md'],
+    ]) {
+      expect(buildLog()).toContain(
+        `${POSTS_DIR}/2026-11-26-links-to-held-back-posts.md:9  body  links to "../${slug}/", whose post is held back for problems of its own (listed under ${POSTS_DIR}/${file}); this post still goes out, with the link shown as plain text until that post is fixed.`,
+      );
+    }
   });
 });
 

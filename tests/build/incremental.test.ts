@@ -12,7 +12,9 @@
  * builds and removes what is no longer produced, so nothing of the withdrawn
  * post may be left behind. Last, a post with a hero picture taken back to
  * draft: its picture must leave dist/ after a warm rebuild and after a forced
- * one, which must be the same site.
+ * one, which must be the same site. And in the publish workflow's hold-back
+ * mode, a post that another links to breaks and is fixed: the linking page
+ * shows the link as text, then as a link again.
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -211,4 +213,35 @@ describe('incremental builds', () => {
     expect(routeOutcomes(log).reused).toContain('/posts/archive-filler-01/index.html');
     expect(log).toContain('previous build kept in place');
   }, 240_000);
+
+  it('when a post another links to is held back for a slip and then fixed, the linking page follows it, exactly as a build from scratch', () => {
+    // The publish workflow's mode: a post with problems is held back, the others go out.
+    const holdBack = (now: string) => ({ now, env: { BLOG_HOLD_BACK: '1' } });
+    const build = (now: string) => {
+      const { env } = holdBack(now);
+      const log = expectOk(
+        astroBuild({ contentDir: CONTENT, now, env, outDir: join(WORK, 'incremental/dist'), cacheDir: join(WORK, 'incremental/cache') }),
+      );
+      rmSync(join(WORK, 'scratch'), { recursive: true, force: true });
+      expectOk(astroBuild({ contentDir: CONTENT, now, env, outDir: join(WORK, 'scratch/dist'), cacheDir: join(WORK, 'scratch/cache') }));
+      expect(differences(join(WORK, 'incremental/dist'), join(WORK, 'scratch/dist'))).toEqual([]);
+      return log;
+    };
+    const linking = () => readFileSync(join(WORK, 'incremental/dist/posts/fixture-massage-study/index.html'), 'utf8');
+    const linkToTarget = /<a href="[^"]*fixture-mdx-post\/"[^>]*>link to another post<\/a>/;
+    expect(linking()).toMatch(linkToTarget);
+
+    // A field the schema does not know: the MDX post is held back; the post linking to it goes out with the link as text.
+    edit('2026-11-10-fixture-mdx-post.mdx', (t) => t.replace('author: ben-sample\n', 'author: ben-sample\ncolour: green\n'));
+    expect(build(AN_HOUR_AFTER_THE_SCHEDULED_POST)).toContain('2026-11-10-fixture-mdx-post.mdx');
+    expect(existsSync(join(WORK, 'incremental/dist/posts/fixture-mdx-post/index.html'))).toBe(false);
+    expect(linking()).not.toMatch(linkToTarget);
+    expect(linking()).toContain('link to another post');
+    expect(linking()).not.toContain('fixture-mdx-post');
+
+    // Fixed: the link comes back.
+    edit('2026-11-10-fixture-mdx-post.mdx', (t) => t.replace('colour: green\n', ''));
+    build(AN_HOUR_AFTER_THE_SCHEDULED_POST);
+    expect(linking()).toMatch(linkToTarget);
+  }, 300_000);
 });

@@ -108,7 +108,7 @@ describe('a publish run with one broken post', () => {
     expect(summary).toContain('✅ The site is up to date: 1 post went live in this run; 2 posts are on the site.');
     expect(summary).toContain(`| [Morning light](${site.origin}/posts/morning-light/) | Fri, Nov 27, 11:30 |`);
     expect(summary).toContain(
-      '⚠️ 1 post is held back: due, but left off the site until its problems are fixed (below). An issue listing them is being opened',
+      '⚠️ 1 post is held back: due, but left off the site until its problems are fixed (below). An issue that lists them is being opened',
     );
     // A frontmatter the schema refuses still gives the report its title and date, read from the text.
     expect(summary).toMatch(

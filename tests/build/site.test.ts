@@ -69,7 +69,8 @@ describe('the fixture site', () => {
     expect(html).toContain('<h2 id="sources-heading">Sources</h2>');
     expect(html).toContain('<i>Science Translational Medicine</i>, <i>4</i>(119), Article 119ra13.');
     expect(html).toContain('href="https://doi.org/10.1126/scitranslmed.3002882"');
-    // The studios of the fixture settings (tests/fixtures/settings/site.json).
+    // The studios and services of the fixture settings (tests/fixtures/settings/site.json).
+    expect(html).toContain('<p>Fixture rubdown and fixture stretch sessions in Fixture North and Fixture South.</p>');
     expect(html).toContain('href="https://booking.example.com/fixture-north"');
     expect(html).toContain('href="https://booking.example.com/fixture-south"');
     expect(html).toContain('href="sms:+15550100199"');

@@ -1,11 +1,14 @@
 /**
  * Debian's Chromium through playwright-core, for the browser tests. Nothing is
  * downloaded: if Chromium is missing the tests fail with how to install it.
- * One launch per test file; pages and contexts are cheap.
+ * One launch per test file; pages and contexts are cheap. Chromium's requests
+ * for other machines (its own background services) go to a guard that refuses
+ * them, so no test sends anything off the machine; the pages' own requests are
+ * watched by the tests themselves.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, guardFlag, startGuard } from '../../scripts/lib/chromium.ts';
 
 export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
   if (!existsSync(executablePath)) {
@@ -15,7 +18,19 @@ export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Br
         '(or set CHROMIUM_PATH to another Chromium or Chrome binary). Tests never download a browser.',
     );
   }
-  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
+  const guard = await startGuard();
+  // A raw flag, not Playwright's `proxy` option: that one sends loopback through the proxy too.
+  const browser = await chromium
+    .launch({ executablePath, args: [...CHROMIUM_FLAGS, guardFlag(guard.port)], headless: true })
+    .catch((error) => {
+      guard.server.close();
+      throw error;
+    });
+  browser.on('disconnected', () => {
+    guard.server.close();
+    guard.server.closeAllConnections();
+  });
+  return browser;
 }
 
 /**

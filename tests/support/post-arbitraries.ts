@@ -276,6 +276,12 @@ const anyFields: fc.Arbitrary<Field[]> = fc
           'citations:\n  - authors: ["Crane, J. D."]\n    title: A study\n    container: A journal',
           'previousSlugs: [old-address, Old Address]',
           'slug: ../../etc/passwd',
+          // Old addresses that are the site's own, or that no host can serve.
+          'redirectFrom: [/index.html]',
+          'redirectFrom: [/Tags/massage]',
+          'redirectFrom: [/post/a%00b]',
+          'redirectFrom: [/post/50%-off]',
+          'redirectFrom: [/post/../posts/x]',
         ]),
         pick([
           'title: *shared',
@@ -330,6 +336,19 @@ const ODD_LINE = fc.oneof(
     'export const n = 3',
     'import X from "./x.js"',
     '![missing](./images/nowhere.jpg)',
+    // A % that is not an escape, in a picture path, a post link and a link to a file.
+    '![A runner at the finish](./images/50%-off.jpg)',
+    '[Half price](../50%-off/)',
+    '[the file](./100%.md)',
+    // Forms the build's Markdown parser reads and a line-by-line scan did not.
+    '![A runner stretching](<./images/my runner.jpg>)',
+    '![A runner stretching][runner]\n\n[runner]: ./images/runner.jpg',
+    '[a post][old]\n\n[old]: ../no-such-post/',
+    '| Stretch | Post |\n| --- | --- |\n| Calf | [calves](../calf-strech/) |',
+    'import PriceTable from "../../src/components/PriceTabel.astro"',
+    // Raw HTML the feeds leave out.
+    '<video src="https://example.com/a.mp4"></video>',
+    '<svg viewBox="0 0 1 1"></svg>',
     '[broken](../no-such-post/)',
     '---',
     '<div>',

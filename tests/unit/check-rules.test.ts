@@ -11,7 +11,7 @@ import { formatProblem } from '../../src/lib/content/problems.ts';
 import type { Problem } from '../../src/lib/content/types.ts';
 import { studyYear, studyYearMentions } from '../../src/lib/content/rules/study-year.ts';
 import { FIXTURES, FIXTURE_NOW } from '../support/paths.ts';
-import { VALID_AUTHOR, VALID_FRONTMATTER, makeContent, post } from './support/temp-content.ts';
+import { PICTURE, VALID_AUTHOR, VALID_FRONTMATTER, makeContent, post } from './support/temp-content.ts';
 import { claimWords } from '../../src/lib/content/rules/claim-words.ts';
 import { healthReview } from '../../src/lib/content/rules/health-review.ts';
 
@@ -142,13 +142,13 @@ describe('placeholder-text', () => {
 describe("placeholder-text in a hero picture's alt text", () => {
   it('is an error once the post is due, a reminder in a draft', () => {
     const frontmatter = `${VALID_FRONTMATTER}\nimage:\n  src: ./pic.jpg\n  alt: "✎ Describe this picture"`;
-    const due = makeContent({ 'posts/2026-11-20-the-post.md': post(frontmatter), 'posts/pic.jpg': 'x' });
+    const due = makeContent({ 'posts/2026-11-20-the-post.md': post(frontmatter), 'posts/pic.jpg': PICTURE });
     const messages = (dir: string) =>
       readContent({ contentDir: dir, root: dir, timeZone: 'America/New_York', now: NOW }).problems.map(formatProblem);
     expect(messages(due)).toEqual([
       'posts/2026-11-20-the-post.md:9  image → alt  is still a prompt; describe what the picture shows. This post is due, so the prompt would be published',
     ]);
-    const draft = makeContent({ 'posts/2026-11-20-the-post.md': post(`${frontmatter}\ndraft: true`), 'posts/pic.jpg': 'x' });
+    const draft = makeContent({ 'posts/2026-11-20-the-post.md': post(`${frontmatter}\ndraft: true`), 'posts/pic.jpg': PICTURE });
     expect(messages(draft)).toEqual([
       'posts/2026-11-20-the-post.md:9  image → alt  is still a prompt; describe what the picture shows before the post goes live',
     ]);

@@ -21,7 +21,7 @@ import { authorsLoader, postsLoader, type StoredAuthor, type StoredPost } from '
 import { createSession, shareSession, type ContentSession, type SessionMode } from '../../src/lib/content/session.ts';
 import { openHtmlCache, postHtmlDir, sharedHtmlCache, shareHtmlCache } from '../../src/lib/post-html-cache.ts';
 import { clearSession } from './support/astro-fixtures.ts';
-import { VALID_AUTHOR, makeContent, post } from './support/temp-content.ts';
+import { PICTURE, VALID_AUTHOR, makeContent, post } from './support/temp-content.ts';
 
 const NOW = '2026-11-27T12:00:00-05:00';
 
@@ -44,11 +44,11 @@ const FILES = {
   'posts/2026-11-24-too-short.md': post(frontmatter('Too short').replace(/description: .*/, 'description: Short.')),
   'posts/2026-11-26-unknown-author.md': post(frontmatter('By nobody').replace('author: ada-fixture', 'author: nobody-here')),
   'posts/2026-11-25-unreadable.md': post('title: [unclosed\nauthor: ada-fixture'),
-  'posts/images/hero.jpg': 'not really a picture: the reader only checks that it exists',
-  'posts/images/body.jpg': 'not really a picture either',
+  'posts/images/hero.jpg': PICTURE,
+  'posts/images/body.jpg': PICTURE,
   'authors/ben-sample.yaml':
     'name: Ben Sample\nrole: Stretch coach\nbio: Ben writes about stretching between sessions.\navatar: ./images/ben.jpg\n',
-  'authors/images/ben.jpg': 'a stand-in avatar',
+  'authors/images/ben.jpg': PICTURE,
 };
 
 interface Run {
@@ -64,7 +64,7 @@ interface Run {
 }
 
 /** A content folder and what outlives one build: Astro's store (kept in its cache between builds). */
-function project(files: Record<string, string> = FILES): Run {
+function project(files: Record<string, string | Buffer> = FILES): Run {
   const dir = makeContent(files);
   vi.stubEnv('CONTENT_DIR', dir);
   const watcher = Object.assign(new EventEmitter(), { add: () => {} });

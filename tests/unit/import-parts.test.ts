@@ -448,7 +448,8 @@ describe('formatSummary', () => {
 
 1 created, 0 updated, 0 unchanged, 1 held as draft, 1 kept as they are, 1 failed.
 
-To fix before publishing (then remove \`draft: true\`):
+To fix before publishing (then remove \`draft: true\`); until then their old addresses lead nowhere,
+so fix them before the old site goes away:
   content/posts/b.md
     - title: too long
 

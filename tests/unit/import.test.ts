@@ -91,7 +91,7 @@ function expected(name: string): string {
   return readFileSync(join(EXPECTED, name), 'utf8').replaceAll('{{origin}}', server.origin);
 }
 
-/** The file as written, with its fingerprint masked (tests/unit/import-render.test.ts checks those). */
+/** The file as written, with its fingerprint masked (tests/unit/import-parts.test.ts checks those). */
 function imported(dir: string, file: string): string {
   return readFileSync(join(dir, file), 'utf8').replace(/^ {2}hash: "[0-9a-f]{16}"$/m, '  hash: "…"');
 }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from 'lighthouse';
-import { chromiumFlags, startGuard } from '../../scripts/lib/lighthouse/chrome.ts';
+import { chromiumFlags } from '../../scripts/lib/lighthouse/chrome.ts';
+import { startGuard } from '../../scripts/lib/chromium.ts';
 import { auditTargets } from '../../scripts/lib/lighthouse/pages.ts';
 import { formatTable, shortfalls, summarise, type PageScores } from '../../scripts/lib/lighthouse/scores.ts';
 

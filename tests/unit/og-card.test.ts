@@ -17,6 +17,7 @@ describe('the Open Graph card of a post', () => {
   it("says title, author, the day in the studio's time zone, read time and first tag", () => {
     expect(postCard(post, 'Lauren Walker', site)).toEqual({
       kind: 'post',
+      look: 'light',
       siteTitle: 'Wellness Rituals',
       title: 'Massage after exercise',
       author: 'Lauren Walker',
@@ -27,10 +28,12 @@ describe('the Open Graph card of a post', () => {
     });
   });
 
-  it('describes itself for og:image:alt', () => {
-    expect(cardAlt(postCard(post, 'Lauren Walker', site))).toBe(
+  it('describes itself for og:image:alt, naming only what its look shows', () => {
+    const card = postCard(post, 'Lauren Walker', site);
+    expect(cardAlt({ ...card, look: 'full' })).toBe(
       '“Massage after exercise”, by Lauren Walker, November 20, 2026, 4 min read. Wellness Rituals',
     );
+    expect(cardAlt({ ...card, look: 'light' })).toBe('“Massage after exercise”, by Lauren Walker, November 20, 2026. Wellness Rituals');
     expect(cardAlt(siteCard(site))).toBe(`Wellness Rituals: ${site.description}`);
   });
 

@@ -132,6 +132,7 @@ describe('the card cache', () => {
       { ...base, kind: 'site' as const },
       { ...base, description: 'A sentence' },
       { ...base, footer: 'Orlando' },
+      { ...base, look: base.look === 'full' ? ('light' as const) : ('full' as const) },
     ];
     const keys = new Set([key(base), ...variants.map(key)]);
     expect(keys.size).toBe(variants.length + 1);

@@ -26,15 +26,34 @@ function texts(node: OgNode | string | undefined, out: { text: string; size: num
 }
 
 describe('the card template', () => {
-  it('puts every field of a post on the card, in the fonts it measured with', () => {
-    const card = postCard(
-      { title: 'Rest days', date: new Date('2026-11-20T12:00:00Z'), readingMinutes: 4, tags: ['recovery'] },
-      'Ada Fixture',
-      site,
-    );
-    const all = texts(cardTree(card, fonts).element).map((t) => t.text);
+  const restDays = postCard(
+    { title: 'Rest days', date: new Date('2026-11-20T12:00:00Z'), readingMinutes: 4, tags: ['recovery'] },
+    'Ada Fixture',
+    site,
+  );
+
+  it('puts every field of a post on the full card, in the fonts it measured with', () => {
+    const all = texts(cardTree({ ...restDays, look: 'full' }, fonts).element).map((t) => t.text);
     for (const field of ['Wellness Rituals', '#recovery', 'Rest days', 'Ada Fixture']) expect(all).toContain(field);
     expect(all.join(' ')).toMatch(/November 20, 2026 +· +4 min read/);
+  });
+
+  it('draws the light card with three text elements: no tag, no read time, the byline as one line', () => {
+    const light = texts(cardTree({ ...restDays, look: 'light' }, fonts).element);
+    expect(light.map((t) => t.text)).toEqual([
+      'Wellness Rituals',
+      'Rest days',
+      expect.stringMatching(/^Ada Fixture +· +November 20, 2026$/),
+    ]);
+    expect(light[2]!.family).toBe(fonts.family.sans);
+    expect(texts(cardTree({ ...restDays, look: 'full' }, fonts).element)).toHaveLength(5);
+  });
+
+  it('shortens a long author in the light byline and keeps the date whole', () => {
+    const author = 'Maximiliana Wilhelmina Featherstonehaugh-Cholmondeley-Worthington of the Very Long Name';
+    const [, , byline] = texts(cardTree({ ...restDays, author, look: 'light' }, fonts).element);
+    expect(byline!.text).toMatch(/… {3}· {3}November 20, 2026$/);
+    expect(fonts.measure.sans(byline!.text, byline!.size)).toBeLessThanOrEqual(SAFE_WIDTH);
   });
 
   it('sets a long title in lines that fit the title box at one size, measured with the real fonts', () => {
@@ -56,12 +75,14 @@ describe('the card template', () => {
     expect(tree.background).toBe(site.palette.background);
   });
 
-  it('has a site card with the journal name and its sentence', () => {
+  it('has a site card with the journal name and its sentence, the same in both looks', () => {
     const all = texts(cardTree(siteCard(site), fonts).element)
       .map((t) => t.text)
       .join(' ');
     expect(all).toContain('The Wellness Rituals journal');
     expect(all).toContain('Orlando and Longwood');
+    const tree = (look: 'full' | 'light') => cardTree({ ...siteCard(site), look }, fonts).element;
+    expect(tree('light')).toEqual(tree('full'));
   });
 });
 

@@ -5,6 +5,7 @@
  * written even when GitHub cannot be reached, and the issue decision is handed
  * on only when the open issue does not already say it.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +13,12 @@ import { describe, expect, it } from 'vitest';
 import { ISSUE_LABEL } from '../../scripts/lib/publish/issue-plan.ts';
 import { heldBackIssue } from '../../scripts/lib/publish/issue-text.ts';
 import { readReport, type LiveRecord } from '../../scripts/lib/publish/records.ts';
-import { summaryMarkdown, type RunOutcomes } from '../../scripts/lib/publish/summary.ts';
+import { runStop } from '../../scripts/lib/publish/stop.ts';
+import { summaryMarkdown, type RunOutcomes, type SummaryInput } from '../../scripts/lib/publish/summary.ts';
 import { tell } from '../../scripts/lib/publish/tell.ts';
 import { duration, when } from '../../scripts/lib/publish/words.ts';
-import { FIXTURES } from '../support/paths.ts';
-import { FAKE_REPO, useFakeGitHub } from './support/fake-github.ts';
+import { FIXTURES, ROOT } from '../support/paths.ts';
+import { FAKE_REPO, FAKE_TOKEN, useFakeGitHub } from './support/fake-github.ts';
 
 const TZ = 'America/New_York';
 const REPORT_PATH = join(FIXTURES, 'publish/report.json');
@@ -126,17 +128,17 @@ Thai massage for runners: the feed https://www.example.org/rss.xml still does no
 
 ${HELD_BACK_SECTIONS}`;
 
-const summary = (over: Partial<Parameters<typeof summaryMarkdown>[0]>) =>
-  summaryMarkdown({
-    report,
-    live,
-    outcomes: allWent,
-    hostConnected: true,
-    timeZone: TZ,
-    links,
-    now: new Date('2026-11-27T17:04:00Z'),
-    ...over,
+/** The summary of a run; what stopped it is worked out from the outcomes as the last step does, unless given. */
+const allSeenOf = (record: LiveRecord): LiveRecord => ({ ...record, posts: [record.posts[0]!] });
+
+const summary = (over: Partial<SummaryInput> & { hostConnected?: boolean; settingsProblems?: string[] }) => {
+  const { hostConnected = true, settingsProblems, ...rest } = over;
+  const input = { report, live, outcomes: allWent, timeZone: TZ, links, now: new Date('2026-11-27T17:04:00Z'), ...rest };
+  return summaryMarkdown({
+    stop: runStop({ report: input.report, outcomes: input.outcomes, hostConnected, settingsProblems }),
+    ...input,
   });
+};
 
 describe('the job summary', () => {
   it('says what went live and how late, what was not seen, and what is held back and why', () => {
@@ -163,16 +165,19 @@ describe('the job summary', () => {
         .trimEnd()
         .split('\n\n')[1];
     expect(stopped({ build: 'failure', links: 'skipped', deploy: 'skipped' }, { report: undefined })).toBe(
-      '❌ Nothing was published: the run stopped before the build could check the posts. The log of the first failed step says why.',
+      '❌ Nothing was published: the run stopped before the build could check the posts. The log of the first failed step says why; until that is fixed, no post goes out.',
     );
     expect(stopped({ build: 'failure', links: 'skipped', deploy: 'skipped' })).toBe(
-      '❌ Nothing was published: the build stopped on a problem that is not about one post (the site settings, an author file or the code), so it could not hold a post back for it. The log of the build step names it; until it is fixed, no post goes out.',
+      '❌ Nothing was published: the build stopped on a problem that is not about one post (the code, or the check that every due post has its page), so it could not hold a post back for it. The log of the build step names it; until it is fixed, no post goes out.',
     );
     expect(stopped({ links: 'failure', deploy: 'skipped' })).toBe(
-      '❌ Nothing was published: the built site has a broken link, so it was not uploaded. The log of the link check names it; the site stays as it was.',
+      '❌ Nothing was published: the built site has a broken link, so it was not uploaded; the site stays as it was until the link is fixed. The log of the link check names it.',
     );
     expect(stopped({ deploy: 'failure' })).toBe(
       '❌ Nothing was published: the upload to the host failed, so the site may still be as it was. The log of the deploy step says why.',
+    );
+    expect(stopped({ build: 'skipped', links: 'skipped', deploy: 'skipped' }, { report: undefined, settingsProblems: ['x'] })).toBe(
+      '❌ Nothing was published: the site settings have problems, so the site could not be built. Until they are fixed, no post goes out, not even the ones that come due.',
     );
     expect(stopped({ deploy: 'failure' }, { hostConnected: false })).toBe(
       '⚠️ Nothing was uploaded: publishing is not connected to a host yet (docs/publishing.md, "Connecting the studio\'s host"). The site was built and checked.',
@@ -185,6 +190,18 @@ describe('the job summary', () => {
     expect(summary({ live: undefined, outcomes: { ...allWent, deploy: 'failure', live: 'skipped' } }).endsWith(HELD_BACK_SECTIONS)).toBe(
       true,
     );
+  });
+
+  it('counts a draft with problems apart from the posts that are held back', () => {
+    const later = { ...report, heldBack: [report.heldBack[2]!, { ...report.heldBack[0]!, draft: true }] };
+    expect(
+      summary({ report: later, live: allSeenOf(live) })
+        .split('\n\n')
+        .slice(2, 4),
+    ).toEqual([
+      '⚠️ 1 post that is not due yet has problems (below).',
+      '1 draft has problems (below); drafts are not published, so nothing waits on them.',
+    ]);
   });
 
   it('heads the run with the time of its report, or of the step when there is none', () => {
@@ -256,16 +273,16 @@ describe('the last step against a fake GitHub', () => {
     expect(told.warnings).toEqual([
       `Could not check the held-back issue: GitHub answered 502 to GET /repos/${FAKE_REPO}/issues?state=open&labels=${ISSUE_LABEL}&sort=created&direction=asc&per_page=100: Server Error.`,
     ]);
-    expect(output(f)).toBe(`issue=${JSON.stringify(heldBackIssue(report, TZ, links))}\n`);
+    expect(output(f)).toBe(`issue=${JSON.stringify(heldBackIssue(report, true, TZ, links)!)}\n`);
   });
 
   it('hands over a decision only when the open issue does not already say it', async () => {
     const f = files();
     await run(f);
-    expect(output(f)).toBe(`issue=${JSON.stringify(heldBackIssue(report, TZ, links))}\n`);
-    expect(readFileSync(f.summaryPath, 'utf8')).toContain('An issue listing them is being opened (label `held-back-posts`).');
+    expect(output(f)).toBe(`issue=${JSON.stringify(heldBackIssue(report, true, TZ, links)!)}\n`);
+    expect(readFileSync(f.summaryPath, 'utf8')).toContain('An issue that lists them is being opened (label `held-back-posts`).');
 
-    const { title, body } = heldBackIssue(report, TZ, links);
+    const { title, body } = heldBackIssue(report, true, TZ, links)!;
     fake.github.issues.push({ number: 7, title, body, state: 'open', labels: [ISSUE_LABEL], comments: [] });
     const again = files();
     await run(again);
@@ -273,7 +290,7 @@ describe('the last step against a fake GitHub', () => {
     expect(readFileSync(again.summaryPath, 'utf8')).toContain('[Issue #7](https://github.com/studio/blog/issues/7) lists them.');
   });
 
-  it('says in the summary that the build wrote no report, and asks nothing of the issue', async () => {
+  it('says in the summary and in the issue that nothing was published when the build wrote no report', async () => {
     const f = files();
     const told = await tell({
       ...{ reportPath: join(f.dir, 'missing.json'), livePath: join(f.dir, 'missing-live.json') },
@@ -281,15 +298,76 @@ describe('the last step against a fake GitHub', () => {
       hostConnected: true,
       timeZone: TZ,
       links,
-      api: 'GITHUB_TOKEN is not set',
+      api: fake.api(),
       summaryPath: f.summaryPath,
       outputPath: f.outputPath,
       now: new Date('2026-11-27T17:04:00Z'),
     });
     expect(readFileSync(f.summaryPath, 'utf8')).toBe(
-      '## Publishing run, Fri, Nov 27, 12:04\n\n❌ Nothing was published: the run stopped before the build could check the posts. The log of the first failed step says why.\n',
+      '## Publishing run, Fri, Nov 27, 12:04\n\n' +
+        '❌ Nothing was published: the run stopped before the build could check the posts. The log of the first failed step says why; until that is fixed, no post goes out.\n\n' +
+        "**To fix it:** This is not about a post's text: ask whoever looks after the site's code to open the run and read the log of its first failed step. " +
+        'An issue that says so is being opened (label `held-back-posts`).\n',
     );
-    expect(told.handOver).toBeUndefined();
-    expect(output(f)).toBe('');
+    expect(told.handOver).toMatchObject({ state: 'open', title: 'Nothing was published: the publish run stopped' });
+    expect(output(f)).toBe(`issue=${JSON.stringify(told.handOver)}\n`);
+  });
+
+  it('names the broken settings in the summary and hands over an issue that lists them', async () => {
+    const f = files();
+    const settingsProblems = ['src/site.config.ts:20  postsPerPage  must be a whole number of 1 or more; write 10'];
+    const told = await tell({
+      ...{ reportPath: join(f.dir, 'missing.json'), livePath: join(f.dir, 'missing-live.json') },
+      settingsProblems,
+      outcomes: { build: 'skipped', links: 'skipped', deploy: 'skipped', live: 'skipped' },
+      hostConnected: true,
+      timeZone: 'UTC',
+      links,
+      api: fake.api(),
+      summaryPath: f.summaryPath,
+      outputPath: f.outputPath,
+      now: new Date('2026-11-27T17:04:00Z'),
+    });
+    const written = readFileSync(f.summaryPath, 'utf8');
+    expect(written).toContain(`\n\n\`\`\`text\n${settingsProblems[0]}\n\`\`\`\n\n**To fix it:** Fix each line listed`);
+    expect(told.handOver).toMatchObject({ state: 'open', title: 'Nothing was published: the site settings have problems' });
+    expect(told.handOver?.state === 'open' && told.handOver.body).toContain(`\`\`\`text\n${settingsProblems[0]}\n\`\`\``);
+  });
+
+  it('runs when the site settings are broken, which stop the build before it starts, and names them (scripts/publish-summary.ts)', async () => {
+    const f = files();
+    const settings = join(f.dir, 'settings.json');
+    writeFileSync(settings, '{\n  "postsPerPage": "ten"\n}\n');
+    const result = await new Promise<{ code: number; output: string }>((resolve) => {
+      execFile(
+        join(ROOT, 'node_modules/.bin/node'),
+        ['scripts/publish-summary.ts', '--report', join(f.dir, 'none.json'), '--live', join(f.dir, 'none-live.json')],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH ?? '',
+            SITE_SETTINGS_FILE: settings,
+            BUILD_OUTCOME: 'skipped',
+            LINKS_OUTCOME: 'skipped',
+            DEPLOY_OUTCOME: 'skipped',
+            LIVE_OUTCOME: 'skipped',
+            DEPLOY_TARGET: 's3',
+            GITHUB_API_URL: fake.github.apiUrl,
+            GITHUB_REPOSITORY: FAKE_REPO,
+            GITHUB_TOKEN: FAKE_TOKEN,
+            GITHUB_STEP_SUMMARY: f.summaryPath,
+            GITHUB_OUTPUT: f.outputPath,
+          },
+        },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
+      );
+    });
+    expect(result.code, result.output).toBe(0);
+    const line = `${settings}:2  postsPerPage  `;
+    expect(readFileSync(f.summaryPath, 'utf8')).toContain(`\n\n\`\`\`text\n${line}`);
+    const handOver = JSON.parse(/^issue=(.*)$/m.exec(output(f))![1]!) as { title: string; body: string };
+    expect(handOver.title).toBe('Nothing was published: the site settings have problems');
+    expect(handOver.body).toContain(`\`\`\`text\n${line}`);
   });
 });

@@ -75,11 +75,16 @@ describe('publish.yml', () => {
     expect(byId('summary').run).toContain(`--report ${report}`);
   });
 
-  it("lets no post's problem stop the publish: the only check refreshes citations, on pushes, and cannot fail the job", () => {
+  it("lets no post's problem stop the publish: the only check brings the citation records up to date, every run, and cannot fail the job", () => {
     const checks = steps.filter((s) => /npm run check(?!:)/.test(String(s.run ?? '')));
     expect(checks).toHaveLength(1);
-    expect(checks[0]!.if).toBe("github.event_name != 'schedule'");
-    expect(String(checks[0]!.run)).toMatch(/npm run check -- --online \|\| /);
+    const check = checks[0]!;
+    // Every run, the hourly ones too: a post that comes due is checked against the records of its sources.
+    expect(check.if).toBeUndefined();
+    expect(String(check.run)).toMatch(/^npm run check -- --online \$ONLY_MISSING \|\| /);
+    // The hourly run asks only about what the committed lock lacks; a push or a manual run asks about everything.
+    expect(check.env?.ONLY_MISSING).toBe("${{ github.event_name == 'schedule' && '--only-missing' || '' }}");
+    expect(atRun(/npm run check -- --online/)).toBeLessThan(at('build'));
   });
 
   it('checks that new posts are live only after the upload, and writes the summary whatever failed', () => {
@@ -116,6 +121,19 @@ describe('publish.yml', () => {
     expect(issueJob.steps.find((s) => s.run)!.env?.ISSUE).toBe('${{ needs.publish.outputs.issue }}');
     for (const checkout of Object.values(workflow.jobs).flatMap((j) => j.steps.filter((s) => s.uses?.startsWith('actions/checkout')))) {
       expect(checkout.with?.['persist-credentials']).toBe(false);
+    }
+  });
+
+  it("runs the project's scripts only in a job that installs the project first (the issue job runs from its sparse checkout: publish-issue.test.ts)", () => {
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      const install = job.steps.findIndex((s) => /^npm ci$/m.test(s.run ?? ''));
+      job.steps.forEach((step, i) => {
+        const runsProjectCode = /\bnpm run\b|node_modules\/\.bin\/node|\bnode scripts\//.test(step.run ?? '');
+        if (!runsProjectCode) return;
+        if (id === 'held-back-issue') return expect(step.run).toBe('node scripts/publish-issue.ts');
+        expect(install, `${id}: "${step.name}" runs the project's code, and the job installs nothing`).toBeGreaterThanOrEqual(0);
+        expect(i, `${id}: "${step.name}" runs before the install`).toBeGreaterThan(install);
+      });
     }
   });
 

@@ -14,7 +14,7 @@ import { netlifyRedirects } from '../../src/lib/redirects/netlify.ts';
 import { nginxRedirectMap } from '../../src/lib/redirects/nginx.ts';
 import { collectRedirects, slashVariants, type Redirect } from '../../src/lib/redirects/redirects.ts';
 import { s3RoutingRules } from '../../src/lib/redirects/s3.ts';
-import { SITE_ROUTE_NAMES, siteAddressAt } from '../../src/lib/redirects/site-routes.ts';
+import { siteAddressAt } from '../../src/lib/redirects/site-routes.ts';
 import { redirectPageFile, redirectPageHtml, redirectPages } from '../../src/lib/redirects/static-pages.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { ROOT } from '../support/paths.ts';
@@ -59,13 +59,25 @@ describe('collectRedirects', () => {
 
 describe("the site's own addresses", () => {
   it('names every top-level page and file the site serves', () => {
+    // index.astro is the home page: the folder's address and its index.html both.
     const pages = readdirSync(join(ROOT, 'src/pages'))
-      .filter((name) => name !== 'index.astro')
       .map((name) => name.replace(/\.(astro|ts|js|md|mdx)$/, ''))
-      .map((name) => (name === '404' ? '404.html' : name));
+      .map((name) => (name === '404' ? '404.html' : name === 'index' ? 'index.html' : name));
     const publicFiles = readdirSync(join(ROOT, 'public'));
-    const missing = [...pages, ...publicFiles].filter((name) => !SITE_ROUTE_NAMES.has(name));
+    const missing = [...pages, ...publicFiles].filter((name) => !siteAddressAt(`/${name}`, '/'));
     expect(missing, 'add these to SITE_ROUTE_NAMES in src/lib/redirects/site-routes.ts').toEqual([]);
+    expect(pages).toContain('index.html');
+  });
+
+  it("counts the home page file, any case and escaped slashes as the site's own", () => {
+    expect(siteAddressAt('/index.html', '/')).toBe('the home page');
+    expect(siteAddressAt('/Index.HTML', '/')).toBe('the home page');
+    expect(siteAddressAt('/blog/index.html', '/blog/')).toBe('the home page');
+    expect(siteAddressAt('/TAGS/massage/', '/')).toBe('/tags/…');
+    expect(siteAddressAt('/Posts/x', '/')).toBe('/posts/…');
+    expect(siteAddressAt('/tags%2Fmassage', '/')).toBe('/tags/…');
+    expect(siteAddressAt('/FAVICON.ico', '/')).toBe('/favicon.ico');
+    expect(siteAddressAt('/post/index.html', '/')).toBeUndefined();
   });
 
   it("tells a free old address from one of the site's", () => {

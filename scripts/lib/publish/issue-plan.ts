@@ -1,9 +1,11 @@
 /**
- * The one GitHub issue about held-back posts: what it should say (decided by
- * the publish job, which may only read issues) and the calls that bring the
- * open issue there (made by a small job that may write them). Found by its
- * label; opened when a post is held back, kept up to date, closed once a run
- * has published everything.
+ * The one GitHub issue about what keeps posts off the site: what it should say
+ * (decided by the publish job, which may only read issues) and the calls that
+ * bring the open issue there (made by a small job that may write them). Found
+ * by its label; opened when a post that is due or scheduled is held back, or
+ * when a run published nothing (the settings, an author file, a broken link,
+ * the upload); kept up to date; closed once a run has published with nothing
+ * of the kind left.
  *
  * Only node: built-ins and files in scripts/ are imported (see github.ts).
  */
@@ -11,7 +13,8 @@ import { GitHubError, findOpenIssue, type Issue, type RepoApi } from './github.t
 
 export const ISSUE_LABEL = 'held-back-posts';
 const LABEL_COLOR = 'd93f0b';
-const LABEL_DESCRIPTION = 'Posts the publish workflow left off the site until their problems are fixed';
+// GitHub takes at most 100 characters here.
+const LABEL_DESCRIPTION = 'What keeps posts off the site: posts held back for their problems, or a run that published nothing';
 
 /** A post that is due and held back, as one Markdown line for a comment. */
 export interface DueNote {
@@ -19,7 +22,22 @@ export interface DueNote {
   text: string;
 }
 
-export type DesiredIssue = { state: 'open'; title: string; body: string; due: DueNote[] } | { state: 'closed'; comment: string };
+/** A run that published nothing: its kind (kept in the body, so the next run can tell what is new) and the comment that says so. */
+export interface StopNote {
+  kind: string;
+  comment: string;
+}
+
+export type DesiredIssue =
+  | {
+      state: 'open';
+      title: string;
+      body: string;
+      /** The due posts held back; undefined when the run could not tell (it stopped before the build read the posts). */
+      due?: DueNote[] | undefined;
+      stopped?: StopNote | undefined;
+    }
+  | { state: 'closed'; comment: string };
 
 export type IssueAction =
   | { kind: 'create'; title: string; body: string }
@@ -28,6 +46,22 @@ export type IssueAction =
   | { kind: 'close'; number: number; comment: string };
 
 const MARKER = /<!-- held-back-due: (\[[^\n]*?\]) -->/;
+const STOP_MARKER = /<!-- publish-stopped: ([\w-]+)(?: since (\S+))? -->/;
+
+/**
+ * A hidden line in the body naming what stopped the run, and the run that
+ * first found it: the next run comments only when the stop is new, and keeps
+ * that link, so the body does not change every hour while it lasts.
+ */
+export function stopMarker(kind: string, since?: string): string {
+  return `<!-- publish-stopped: ${kind}${since ? ` since ${since}` : ''} -->`;
+}
+
+/** What stopped the run, as the body's marker says, and the run that first found it. */
+export function stopIn(body: string | null): { kind: string; since?: string | undefined } | undefined {
+  const found = STOP_MARKER.exec(body ?? '');
+  return found ? { kind: found[1]!, since: found[2] } : undefined;
+}
 
 /** A hidden line in the body naming the files that were due and held back, so the next run can tell what is new. */
 export function dueMarker(files: readonly string[]): string {
@@ -51,12 +85,17 @@ const sameText = (a: string | null, b: string) => (a ?? '').replace(/\r\n/g, '\n
 /** The calls that turn `existing` (the open issue, if any) into `desired`; none when it already says so. */
 export function planIssue(desired: DesiredIssue, existing: Issue | undefined): IssueAction[] {
   if (desired.state === 'closed') return existing ? [{ kind: 'close', number: existing.number, comment: desired.comment }] : [];
-  if (!existing) return [{ kind: 'create', title: desired.title, body: desired.body }];
-  if (existing.title === desired.title && sameText(existing.body, desired.body)) return [];
-  const actions: IssueAction[] = [{ kind: 'update', number: existing.number, title: desired.title, body: desired.body }];
-  // An edit notifies nobody: a post that has just come due and is missing from the site gets a comment.
-  const before = dueFilesIn(existing.body);
-  const newlyDue = desired.due.filter((d) => !before.has(d.file));
+  const before = dueFilesIn(existing?.body ?? null);
+  // A run that could not read the posts keeps the list of due posts the issue had, so the next run does not announce them again.
+  const body = desired.due || !before.size ? desired.body : `${desired.body}\n\n${dueMarker([...before])}`;
+  if (!existing) return [{ kind: 'create', title: desired.title, body }];
+  if (existing.title === desired.title && sameText(existing.body, body)) return [];
+  const actions: IssueAction[] = [{ kind: 'update', number: existing.number, title: desired.title, body }];
+  // An edit notifies nobody: a run that newly published nothing, and a post that has just come due and is missing from the site, get a comment.
+  if (desired.stopped && stopIn(existing.body)?.kind !== desired.stopped.kind) {
+    actions.push({ kind: 'comment', number: existing.number, body: desired.stopped.comment });
+  }
+  const newlyDue = (desired.due ?? []).filter((d) => !before.has(d.file));
   if (newlyDue.length) {
     const lines = newlyDue.map((d) => `- ${d.text}`).join('\n');
     actions.push({
@@ -78,10 +117,17 @@ export function parseDesired(json: string | undefined): DesiredIssue {
   }
   const d = data as Record<string, unknown>;
   if (d?.state === 'closed' && typeof d.comment === 'string') return { state: 'closed', comment: d.comment };
-  if (d?.state === 'open' && typeof d.title === 'string' && typeof d.body === 'string' && Array.isArray(d.due)) {
-    return { state: 'open', title: d.title, body: d.body, due: d.due as DueNote[] };
+  const stopped = d?.stopped as StopNote | undefined;
+  if (
+    d?.state === 'open' &&
+    typeof d.title === 'string' &&
+    typeof d.body === 'string' &&
+    (d.due === undefined || Array.isArray(d.due)) &&
+    (stopped === undefined || (typeof stopped?.kind === 'string' && typeof stopped.comment === 'string'))
+  ) {
+    return { state: 'open', title: d.title, body: d.body, due: d.due as DueNote[] | undefined, stopped };
   }
-  throw new Error('ISSUE is not a decision about the held-back issue (state "open" with title, body and due, or "closed" with a comment)');
+  throw new Error('ISSUE is not a decision about the held-back issue (state "open" with title and body, or "closed" with a comment)');
 }
 
 /** Creates the label when the repository does not have it yet. */

@@ -1,11 +1,13 @@
 /**
  * The files one publish run passes from step to step: the build's report
- * (src/lib/publish-report.ts, written by the pipeline under BLOG_PUBLISH_REPORT)
- * and the live check's record of what it saw on the public site.
+ * (src/lib/publish-report.ts, written by the pipeline under BLOG_PUBLISH_REPORT),
+ * the link check's report, and the live check's record of what it saw on the
+ * public site.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PUBLISH_REPORT_VERSION, type HeldBackPost, type PublishReport } from '../../../src/lib/publish-report.ts';
+import type { LinkReport } from '../links/report.ts';
 
 /** A held-back post; `draft` when the report says so (older reports do not). */
 export type HeldBack = HeldBackPost & { draft?: boolean | undefined };
@@ -70,7 +72,8 @@ export function readReport(path: string): Report | undefined {
   ) {
     throw new Error(`${path} is not a publish report of version ${PUBLISH_REPORT_VERSION}; was it written by this version of the build?`);
   }
-  return data as unknown as Report;
+  // Reports written before the build listed problems that are not about one post have none.
+  return { siteProblems: [], ...data } as unknown as Report;
 }
 
 /** The live check's record, or undefined when it did not run. */
@@ -81,6 +84,16 @@ export function readLiveRecord(path: string): LiveRecord | undefined {
     throw new Error(`${path} is not a live check record`);
   }
   return data as unknown as LiveRecord;
+}
+
+/** The link check's report (`npm run check:links -- --json FILE`), or undefined when it wrote none. */
+export function readLinkReport(path: string): LinkReport | undefined {
+  const data = readJson(path);
+  if (data === undefined) return undefined;
+  if (!isObject(data) || !Array.isArray(data.broken) || !isObject(data.external) || !Array.isArray(data.external.broken)) {
+    throw new Error(`${path} is not a link check report`);
+  }
+  return data as unknown as LinkReport;
 }
 
 /** Written whole or not at all, so a later step never reads half a record. */

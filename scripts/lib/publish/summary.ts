@@ -5,6 +5,7 @@
  */
 import { groupHeldBack, postBlock, type RepoLinks } from './held-back.ts';
 import type { LivePost, LiveRecord, Report } from './records.ts';
+import type { RunStop } from './stop.ts';
 import { duration, escapeMarkdown, fence, plural, when } from './words.ts';
 
 /** How a step ended, as Actions says it: success, failure, cancelled, skipped (or '' when unknown). */
@@ -18,9 +19,9 @@ export interface RunOutcomes {
 export interface SummaryInput {
   report: Report | undefined;
   live: LiveRecord | undefined;
+  /** What stopped the run from publishing anything (stop.ts), if anything did. */
+  stop: RunStop | 'cancelled' | undefined;
   outcomes: RunOutcomes;
-  /** DEPLOY_TARGET is set: an upload that did not happen failed rather than was never set up. */
-  hostConnected: boolean;
   timeZone: string;
   links: RepoLinks;
   /** Where the held-back issue is, or why it could not be checked. */
@@ -35,24 +36,13 @@ function notSeen(p: LivePost): boolean {
 
 /** The first line: what happened to the site in this run. */
 function siteLine(input: SummaryInput): string {
-  const { report, live, outcomes } = input;
-  const o = Object.values(outcomes);
-  if (o.includes('cancelled')) return '❌ The run was cancelled before it finished; the site may not have changed.';
-  if (!report || outcomes.build !== 'success') {
-    if (!report)
-      return '❌ Nothing was published: the run stopped before the build could check the posts. The log of the first failed step says why.';
-    return (
-      '❌ Nothing was published: the build stopped on a problem that is not about one post (the site settings, an author file or the code), ' +
-      'so it could not hold a post back for it. The log of the build step names it; until it is fixed, no post goes out.'
-    );
-  }
-  if (outcomes.links !== 'success')
-    return '❌ Nothing was published: the built site has a broken link, so it was not uploaded. The log of the link check names it; the site stays as it was.';
-  if (outcomes.deploy !== 'success') {
-    return input.hostConnected
-      ? '❌ Nothing was published: the upload to the host failed, so the site may still be as it was. The log of the deploy step says why.'
-      : '⚠️ Nothing was uploaded: publishing is not connected to a host yet (docs/publishing.md, "Connecting the studio\'s host"). The site was built and checked.';
-  }
+  const { report, live, outcomes, stop } = input;
+  if (stop === 'cancelled') return '❌ The run was cancelled before it finished; the site may not have changed.';
+  if (stop) return `❌ Nothing was published: ${stop.what}`;
+  if (!report)
+    return '❌ Nothing was published: the run stopped before the build could check the posts. The log of the first failed step says why.';
+  if (outcomes.deploy !== 'success')
+    return '⚠️ Nothing was uploaded: publishing is not connected to a host yet (docs/publishing.md, "Connecting the studio\'s host"). The site was built and checked.';
   const onSite = `${plural(report.published.length, 'post is', 'posts are')} on the site`;
   if (!live)
     return `⚠️ The site was uploaded and ${onSite}, but the live check did not finish, so this run cannot say which posts went live. Its log says why.`;
@@ -116,15 +106,25 @@ export function summaryMarkdown(input: SummaryInput): string {
   const { report, live, timeZone, links } = input;
   const at = report ? new Date(report.now) : input.now;
   const lines = [`## Publishing run, ${when(at, timeZone, 'always')}`, siteLine(input)];
-  if (report?.heldBack.length) {
-    const due = groupHeldBack(report.heldBack, at).due.length;
-    const heldLine = due
-      ? `⚠️ ${plural(due, 'post is', 'posts are')} held back: due, but left off the site until ${due === 1 ? 'its' : 'their'} problems are fixed (below).`
-      : `⚠️ ${plural(report.heldBack.length, 'post that is not due yet has', 'posts that are not due yet have')} problems (below).`;
-    lines.push(input.issueNote ? `${heldLine} ${input.issueNote}` : heldLine);
-  } else if (input.issueNote) {
-    lines.push(input.issueNote);
+  const stop = input.stop === 'cancelled' ? undefined : input.stop;
+  if (stop) {
+    if (stop.lines.length) lines.push(fence(stop.lines.join('\n')));
+    lines.push(`**To fix it:** ${stop.fix}${input.issueNote ? ` ${input.issueNote}` : ''}`);
   }
+  const note = stop ? undefined : input.issueNote;
+  const groups = groupHeldBack(report?.heldBack ?? [], at);
+  // Drafts are not meant to go out: they are listed, but never counted as held back.
+  const heldLine = groups.due.length
+    ? `⚠️ ${plural(groups.due.length, 'post is', 'posts are')} held back: due, but left off the site until ${groups.due.length === 1 ? 'its' : 'their'} problems are fixed (below).`
+    : groups.scheduled.length
+      ? `⚠️ ${plural(groups.scheduled.length, 'post that is not due yet has', 'posts that are not due yet have')} problems (below).`
+      : undefined;
+  if (heldLine) lines.push(note ? `${heldLine} ${note}` : heldLine);
+  else if (note) lines.push(note);
+  if (groups.draft.length)
+    lines.push(
+      `${plural(groups.draft.length, 'draft has', 'drafts have')} problems (below); drafts are not published, so nothing waits on them.`,
+    );
   if (live && input.outcomes.deploy === 'success') lines.push(...liveSection(live, timeZone));
   if (report) lines.push(...heldBackSections(report, timeZone, links));
   return `${lines.join('\n\n')}\n`;

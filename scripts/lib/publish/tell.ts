@@ -1,6 +1,7 @@
 /**
  * The publish job's last step, run whatever happened before it: writes the
- * job summary and decides what the held-back issue should say. The decision
+ * job summary and decides what the issue should say (held-back posts, or what
+ * stopped the run from publishing anything). The decision
  * goes out as the job output `issue` only when the open issue does not say it
  * already, so the job that may write issues runs only then.
  *
@@ -12,13 +13,18 @@ import { appendFileSync } from 'node:fs';
 import { findOpenIssue, type Issue, type RepoApi } from './github.ts';
 import { desiredIssue } from './issue-text.ts';
 import { ISSUE_LABEL, planIssue, type DesiredIssue } from './issue-plan.ts';
-import { readLiveRecord, readReport, type LiveRecord, type Report } from './records.ts';
+import { readLinkReport, readLiveRecord, readReport, type LiveRecord, type Report } from './records.ts';
 import type { RepoLinks } from './held-back.ts';
+import { runStop } from './stop.ts';
 import { summaryMarkdown, type RunOutcomes } from './summary.ts';
 
 export interface TellOptions {
   reportPath: string;
   livePath: string;
+  /** The link check's JSON report; its broken links are named when it failed. */
+  linksPath?: string | undefined;
+  /** The site settings' problems (`file:line  field  fix`) when they could not be loaded. */
+  settingsProblems?: readonly string[] | undefined;
   outcomes: RunOutcomes;
   hostConnected: boolean;
   timeZone: string;
@@ -55,8 +61,15 @@ export async function tell(opts: TellOptions): Promise<Told> {
   const warnings: string[] = [];
   const report: Report | undefined = readSafely(() => readReport(opts.reportPath), warnings);
   const live: LiveRecord | undefined = readSafely(() => readLiveRecord(opts.livePath), warnings);
+  const links = opts.linksPath ? readSafely(() => readLinkReport(opts.linksPath!), warnings) : undefined;
   const label = opts.label ?? ISSUE_LABEL;
-  const desired = desiredIssue(report, opts.outcomes.deploy === 'success', live, opts.timeZone, opts.links);
+  const stop = runStop({
+    report,
+    outcomes: opts.outcomes,
+    hostConnected: opts.hostConnected,
+    settingsProblems: opts.settingsProblems,
+    links,
+  });
 
   let handOver: DesiredIssue | undefined;
   let issueNote: string | undefined;
@@ -72,7 +85,14 @@ export async function tell(opts: TellOptions): Promise<Told> {
       warnings.push(`Could not check the held-back issue: ${(error as Error).message}.`);
     }
   }
+  const desired = desiredIssue(
+    { report, stop, uploaded: opts.outcomes.deploy === 'success', live, openBody: existing?.body },
+    opts.timeZone,
+    opts.links,
+  );
   if (desired) {
+    // What the issue does for the reader of the summary: tells of the stop, or lists the held-back posts.
+    const does = desired.state === 'open' && desired.stopped ? 'says so' : 'lists them';
     if (!asked) {
       handOver = desired;
       issueNote = 'GitHub could not be asked about the held-back issue from this step; the issue job tries on its own.';
@@ -80,20 +100,20 @@ export async function tell(opts: TellOptions): Promise<Told> {
       handOver = desired;
       if (desired.state === 'open')
         issueNote = existing
-          ? `[Issue #${existing.number}](${existing.html_url}) lists them and is being updated.`
-          : 'An issue listing them is being opened (label `' + label + '`).';
+          ? `[Issue #${existing.number}](${existing.html_url}) ${does} and is being updated.`
+          : `An issue that ${does} is being opened (label \`${label}\`).`;
       else if (existing)
-        issueNote = `[Issue #${existing.number}](${existing.html_url}) about held-back posts is being closed: nothing is held back any more.`;
+        issueNote = `[Issue #${existing.number}](${existing.html_url}) is being closed: the site was published with nothing held back that is due or scheduled.`;
     } else if (existing) {
-      issueNote = `[Issue #${existing.number}](${existing.html_url}) lists them.`;
+      issueNote = `[Issue #${existing.number}](${existing.html_url}) ${does}.`;
     }
   }
 
   const summary = summaryMarkdown({
     report,
     live,
+    stop,
     outcomes: opts.outcomes,
-    hostConnected: opts.hostConnected,
     timeZone: opts.timeZone,
     links: opts.links,
     issueNote,

@@ -3,9 +3,15 @@
  * posts cite and make the lock hold exactly those answers. An identifier that
  * could not be looked up this time keeps its previous answer; once the
  * connection is found to be down, nothing more is asked.
+ *
+ * `--only-missing` (the hourly publish): ask only about the identifiers the
+ * lock has no answer for yet, of posts that are not drafts, nearest to now
+ * first and a few at most, so a post pushed without a refreshed lock is still
+ * checked against its record before it goes out.
  */
 import { mapLimited } from '../concurrency.ts';
 import { OfflineError } from './http.ts';
+import type { CheckedPost } from '../content/types.ts';
 import { lockKey, type CitationLock, type Identifier } from './lock.ts';
 import type { Lookup } from './lookup.ts';
 import type { LockEntry } from './record.ts';
@@ -57,4 +63,18 @@ export async function refreshLock(
     if (entry) entries[key] = entry;
   }
   return { lock: { entries }, looked, ...(offline ? { offline } : {}), failed };
+}
+
+/** The identifiers not in the lock yet, of posts that may go out (not drafts), the post nearest to `now` first; at most `limit`. */
+export function missingIdentifiers(
+  posts: readonly CheckedPost[],
+  lock: CitationLock,
+  now: Date,
+  limit: number,
+): { ids: Identifier[]; left: number } {
+  const candidates = posts
+    .filter((p) => p.data && !p.data.draft)
+    .sort((a, b) => Math.abs(a.data!.date.getTime() - now.getTime()) - Math.abs(b.data!.date.getTime() - now.getTime()));
+  const missing = citedIdentifiers(candidates.flatMap((p) => p.data!.citations ?? [])).filter((id) => !lock.entries[lockKey(id)]);
+  return { ids: missing.slice(0, limit), left: Math.max(0, missing.length - limit) };
 }

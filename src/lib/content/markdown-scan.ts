@@ -1,24 +1,16 @@
 /**
  * A light reading of a Markdown (or MDX) body for the content checks: the lines
- * a reader sees, with their line numbers, plus the links, images and headings on
- * them. It is not a Markdown renderer; it is fast (1,000 posts in milliseconds)
- * and errs towards finding fewer things rather than inventing problems.
+ * a reader sees, with their line numbers, plus the headings on them. It is not
+ * a Markdown renderer; it is fast (1,000 posts in milliseconds) and errs towards
+ * finding fewer things rather than inventing problems. Links and pictures,
+ * which must agree with the build exactly, come from the build's own parser
+ * (body-links.ts).
  */
 
 export interface BodyLine {
   /** The line with code, comments and MDX module lines blanked out. */
   text: string;
   /** 0-based index of the line in the body. */
-  index: number;
-}
-
-export interface BodyLink {
-  kind: 'link' | 'image';
-  url: string;
-  /** Alt text of an image; undefined for an HTML <img> without an alt attribute. */
-  alt?: string | undefined;
-  /** The text as written, for messages. */
-  written: string;
   index: number;
 }
 
@@ -70,40 +62,6 @@ export function readableLines(body: string): BodyLine[] {
     }
     if ((text.includes('import') || text.includes('export')) && /^\s*(import|export)\s/.test(text)) text = '';
     out.push({ text: text.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)), index });
-  }
-  return out;
-}
-
-const MD_LINK = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
-const REF_DEF = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
-const HTML_TAG = /<(a|img)\b([^>]*)>/gi;
-
-function attribute(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|\\{\\s*["'\`]([^"'\`]*)["'\`]\\s*\\}|([^\\s>]+))`, 'i').exec(attrs);
-  return m ? (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '') : undefined;
-}
-
-/** Markdown links and images, reference definitions, and HTML <a href> / <img src>. */
-export function findLinks(lines: readonly BodyLine[]): BodyLink[] {
-  const out: BodyLink[] = [];
-  for (const { text, index } of lines) {
-    if (!text) continue;
-    for (const m of text.matchAll(MD_LINK)) {
-      const image = m[1] === '!';
-      out.push({ kind: image ? 'image' : 'link', url: m[3]!, alt: image ? m[2]! : undefined, written: m[0], index });
-    }
-    const def = REF_DEF.exec(text);
-    if (def) out.push({ kind: 'link', url: def[1]!, written: text.trim(), index });
-    for (const m of text.matchAll(HTML_TAG)) {
-      const attrs = m[2]!;
-      if (m[1]!.toLowerCase() === 'a') {
-        const href = attribute(attrs, 'href');
-        if (href !== undefined) out.push({ kind: 'link', url: href, written: m[0], index });
-      } else {
-        const src = attribute(attrs, 'src');
-        if (src !== undefined) out.push({ kind: 'image', url: src, alt: attribute(attrs, 'alt'), written: m[0], index });
-      }
-    }
   }
   return out;
 }

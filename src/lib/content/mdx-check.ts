@@ -3,10 +3,14 @@
  * @astrojs/mdx uses), so a broken tag is a problem on its line in `npm run check`
  * rather than a stack trace from a build chunk. Names the body uses but never
  * defines (`{sessionCount}`, `<PriceTable />` without an import) would fail
- * when the page renders, so they are problems too.
+ * when the page renders, so they are problems too, and so is an import of a
+ * file next to the post that is not there (the build could not resolve it).
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse, parseExpressionAt, type Node } from 'acorn';
 import { mdxToJs, mdxToMdast } from 'satteri';
+import { closestMatch } from '../suggest.ts';
 import type { Problem } from './types.ts';
 
 /** Names an MDX body may use without defining them. */
@@ -41,13 +45,26 @@ function boundNames(pattern: unknown, into: Set<string>): void {
   });
 }
 
-/** Names declared by the file's import and export lines. */
-function declaredNames(esm: string): Set<string> {
+interface ModuleLines {
+  /** Names declared by the import and export lines. */
+  names: Set<string>;
+  /** Imports of files by relative path (`../../src/components/PriceTable.astro`), with the line in the block. */
+  relativeImports: { source: string; line: number }[];
+}
+
+/** What the file's import and export lines declare and which files they import. */
+function readModuleLines(esm: string): ModuleLines {
   const names = new Set<string>();
+  const relativeImports: ModuleLines['relativeImports'] = [];
   try {
-    const program = parse(esm, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as { body: Node[] };
+    const program = parse(esm, { ecmaVersion: 'latest', sourceType: 'module', locations: true }) as unknown as { body: Node[] };
     for (const node of program.body as unknown as Record<string, unknown>[]) {
-      if (node.type === 'ImportDeclaration') for (const s of node.specifiers as { local: { name: string } }[]) names.add(s.local.name);
+      if (node.type === 'ImportDeclaration') {
+        for (const s of node.specifiers as { local: { name: string } }[]) names.add(s.local.name);
+        const source = (node.source as { value: unknown }).value;
+        const line = (node.loc as { start: { line: number } }).start.line;
+        if (typeof source === 'string' && /^\.\.?\//.test(source)) relativeImports.push({ source, line });
+      }
       const declaration = (node.declaration ?? (node.type === 'VariableDeclaration' || node.type === 'FunctionDeclaration' ? node : undefined)) as Record<string, unknown> | undefined;
       if (declaration?.type === 'VariableDeclaration') {
         for (const d of declaration.declarations as { id: unknown }[]) boundNames(d.id, names);
@@ -56,7 +73,33 @@ function declaredNames(esm: string): Set<string> {
   } catch {
     // A syntax error in an import line is reported by the compile step.
   }
-  return names;
+  return { names, relativeImports };
+}
+
+/** What Vite tries after the path as written: the extensions it adds, then a folder's index. */
+const RESOLVED_EXTENSIONS = ['.mjs', '.js', '.mts', '.ts', '.jsx', '.tsx', '.json'];
+
+function resolvesTo(file: string): boolean {
+  if (existsSync(file) && statSync(file).isFile()) return true;
+  if (RESOLVED_EXTENSIONS.some((ext) => existsSync(`${file}${ext}`))) return true;
+  return RESOLVED_EXTENSIONS.some((ext) => existsSync(join(file, `index${ext}`)));
+}
+
+/** The import as it could be written instead: the closest file name in the nearest folder that exists. */
+function closestImport(source: string, postDir: string): string | undefined {
+  const wanted = resolve(postDir, source);
+  let dir = dirname(wanted);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  const name = closestMatch(relative(dir, wanted).split('/')[0] ?? basename(wanted), entries);
+  if (!name) return undefined;
+  const path = relative(postDir, join(dir, name)).split('\\').join('/');
+  return path.startsWith('.') ? path : `./${path}`;
 }
 
 /** Free names an expression reads: identifiers it does not declare itself (function parameters, say). */
@@ -86,7 +129,10 @@ function isComponentName(name: string): boolean {
   return /^[A-Z]/.test(name) || name.includes('.');
 }
 
-export function mdxProblems(file: string, body: string, bodyLine: number): Problem[] {
+/**
+ * @param path the post's file on disk, to resolve the imports of files beside it
+ */
+export function mdxProblems(file: string, body: string, bodyLine: number, path: string): Problem[] {
   const at = (line: number) => bodyLine + line - 1;
   try {
     mdxToJs(body);
@@ -100,9 +146,14 @@ export function mdxProblems(file: string, body: string, bodyLine: number): Probl
   const tree = mdxToMdast(body) as MdastLike;
   const declared = new Set([...PROVIDED]);
   const uses: { name: string; line: number; jsx: boolean }[] = [];
+  const imports: { source: string; line: number }[] = [];
   const visit = (node: MdastLike) => {
     const line = node.position?.start.line ?? 1;
-    if (node.type === 'mdxjsEsm' && node.value) for (const n of declaredNames(node.value)) declared.add(n);
+    if (node.type === 'mdxjsEsm' && node.value) {
+      const module = readModuleLines(node.value);
+      for (const n of module.names) declared.add(n);
+      for (const use of module.relativeImports) imports.push({ source: use.source, line: line + use.line - 1 });
+    }
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && node.value) {
       for (const name of freeNames(node.value)) uses.push({ name, line, jsx: false });
     }
@@ -118,6 +169,17 @@ export function mdxProblems(file: string, body: string, bodyLine: number): Probl
   visit(tree);
   const seen = new Set<string>();
   const problems: Problem[] = [];
+  for (const use of imports) {
+    if (resolvesTo(resolve(dirname(path), use.source))) continue;
+    const near = closestImport(use.source, dirname(path));
+    problems.push({
+      file,
+      line: at(use.line),
+      field: 'body',
+      message: `imports "${use.source}", which does not exist${near ? `; did you mean "${near}"?` : '.'} Check the path from this post's folder, or remove the import`,
+      severity: 'error',
+    });
+  }
   for (const use of uses) {
     if (declared.has(use.name) || (!use.jsx && BUILT_INS.has(use.name)) || seen.has(use.name)) continue;
     seen.add(use.name);

@@ -21,9 +21,11 @@ import { resolvePublishDate } from '../publish-date.ts';
 import { slugFromFileName } from '../slugs.ts';
 import { AUTHOR_FILE, NOT_A_POST_FILE, POST_FILE, displayPath, listFiles } from './files.ts';
 import { mdxProblems } from './mdx-check.ts';
+import { pictureFileProblem } from './picture-file.ts';
 import { previousSlugProblems } from './previous-slugs.ts';
 import { problemsFromZod } from './problems.ts';
 import { contentRules, type PostRule, type RuleContext } from './rules/index.ts';
+import { linksToHeldBackPosts } from './rules/post-links.ts';
 import type { EvidenceSettings } from '../../schema/site.ts';
 import { parseMarkdownSource, parseYamlSource, unreadableSource, type SourceFile } from './source-file.ts';
 import type { CheckedAuthor, CheckedPost, ContentReport, PostData, Problem } from './types.ts';
@@ -119,14 +121,32 @@ function imageProblems(source: SourceFile, fileDir: string, src: string, path: P
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) {
     return [{ file: source.file, line: source.lineOf(path), field, message: `must be a picture in the project, not a web address; save the picture next to the post and write ./images/name.jpg`, severity: 'error' }];
   }
-  if (!existsSync(resolve(fileDir, src))) {
+  const file = resolve(fileDir, src);
+  if (!existsSync(file)) {
     return [{ file: source.file, line: source.lineOf(path), field, message: `points to "${src}", which does not exist; check the file name and that the path starts with ./`, severity: 'error' }];
   }
-  return [];
+  const unreadable = pictureFileProblem(file);
+  return unreadable ? [{ file: source.file, line: source.lineOf(path), field, message: `points to "${src}", which ${unreadable}`, severity: 'error' }] : [];
+}
+
+/** An author's id is its file name and its address (/authors/<id>/): it must be a slug like a post's. */
+function authorIdProblems(id: string, file: string): Problem[] {
+  if (SLUG_PATTERN.test(id)) return [];
+  const suggestion = slugify(id) || 'author-name';
+  return [
+    {
+      file,
+      line: 1,
+      field: '',
+      message: `has a file name that gives the author id "${id}", which would be the address /authors/${id}/ and has spaces, capitals, accents or other signs; rename the file to ${suggestion}.yaml (lowercase words joined by hyphens), and write \`author: ${suggestion}\` in the posts`,
+      severity: 'error',
+    },
+  ];
 }
 
 function readAuthor(path: string, opts: ReadOptions, problems: Problem[]): CheckedAuthor | undefined {
   const file = displayPath(path, opts.root);
+  problems.push(...authorIdProblems(basename(path).replace(AUTHOR_FILE, ''), file));
   const read = readText(path);
   if ('problem' in read) {
     problems.push({ file, field: '', severity: 'error', ...read.problem });
@@ -212,7 +232,7 @@ function readPost(path: string, opts: ReadOptions, problems: Problem[]): Checked
   problems.push(...syntaxProblems(source), ...fileNameProblems(post, source.data));
   if (source.syntaxErrors.length) return post;
   // MDX is compiled by the build whatever its frontmatter says, so its body is checked whatever it says too.
-  if (format === 'mdx') problems.push(...mdxProblems(file, source.body, source.bodyLine));
+  if (format === 'mdx') problems.push(...mdxProblems(file, source.body, source.bodyLine, path));
   const result = postSchema.safeParse(source.data);
   // The picture is checked whatever else is wrong: every problem at once, not one fix at a time.
   const src = result.success ? result.data.image?.src : (source.data as { image?: { src?: unknown } } | null)?.image?.src;
@@ -257,11 +277,33 @@ function ruleContext(posts: CheckedPost[], authors: CheckedAuthor[], opts: ReadO
   };
 }
 
+/**
+ * A rule that throws is a fault in the site's code, but the post it stopped on
+ * is the one that found it: that post is held back with a line that names the
+ * rule and the fault, and every other post is still checked (and published).
+ */
+function ruleCrashProblem(rule: PostRule, post: CheckedPost, error: unknown): Problem {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    file: post.file,
+    line: post.source.bodyLine,
+    field: 'body',
+    message: `could not be checked: the site's "${rule.id}" check stopped on this post (${what.split(/\r?\n/)[0]!.slice(0, 200)}). This is a fault in the site's code, not in the post; report this line to whoever looks after the site. The post is held back until then`,
+    severity: 'error',
+  };
+}
+
 function runRules(rules: readonly PostRule[], posts: CheckedPost[], ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
   for (const post of posts) {
     if (post.source.syntaxErrors.length) continue;
-    for (const rule of rules) out.push(...rule.check(post, ctx));
+    for (const rule of rules) {
+      try {
+        out.push(...rule.check(post, ctx));
+      } catch (error) {
+        out.push(ruleCrashProblem(rule, post, error));
+      }
+    }
   }
   return out;
 }
@@ -312,6 +354,14 @@ export function readContent(opts: ReadOptions): ContentReport {
     if (stable) break;
   }
   problems.push(...lateProblems);
+  // Only a post with errors is held back, so without one there is no link to leave out.
+  const failing = filesWithErrors(problems);
+  const finalContext = ruleContext(posts, authors, opts, failing);
+  for (const post of failing.size ? posts : []) {
+    if (!post.data) continue;
+    const links = linksToHeldBackPosts(post, finalContext);
+    if (links.length) post.heldBackLinks = links;
+  }
 
   // A value a message quotes may span lines in the file (a | block); the message stays one line.
   for (const p of problems) p.message = p.message.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ↵ ');

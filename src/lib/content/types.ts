@@ -46,6 +46,11 @@ export interface CheckedPost {
   source: SourceFile;
   /** Present when the frontmatter passed the schema and its dates resolved. */
   data?: PostData | undefined;
+  /**
+   * Markdown links (as written) to posts held back for their own problems: the
+   * build shows them as plain text (held-back-links.ts).
+   */
+  heldBackLinks?: string[] | undefined;
 }
 
 export interface CheckedAuthor {

@@ -62,7 +62,12 @@ export function formatSummary(report: ImportReport): string {
 
   const drafts = report.rows.filter((r) => r.draft && r.status !== 'failed' && r.status !== 'kept');
   if (drafts.length) {
-    lines.push('', 'To fix before publishing (then remove `draft: true`):');
+    // A draft publishes nothing, so the redirects from its old address wait for it too.
+    lines.push(
+      '',
+      'To fix before publishing (then remove `draft: true`); until then their old addresses lead nowhere,',
+      'so fix them before the old site goes away:',
+    );
     for (const row of drafts) {
       lines.push(`  ${row.file}`);
       for (const reason of row.reasons) lines.push(`    - ${reason}`);

@@ -11,9 +11,25 @@ export interface Palette {
   accent: string;
 }
 
+/**
+ * How much a post's card shows (template.ts): `full`, the design of issue 15 (a
+ * tag pill; the author in bold, then date and read time), or `light`, the same
+ * fonts, colours and places with fewer glyphs and text elements: no tag, and
+ * "author · date" as one line in one face. The site card is the same in both.
+ */
+export type CardLook = 'full' | 'light';
+
+/**
+ * The look every card is drawn in: light, because the full look costs about
+ * 10% more CPU a card and misses issue 20's 20 ms (README and docs/performance.md
+ * show both and the figures). Changing it redraws every card, as any design change does.
+ */
+export const DEFAULT_LOOK: CardLook = 'light';
+
 export interface OgCard {
   /** A post's card, or the site's default card for home, tag and author pages. */
   kind: 'post' | 'site';
+  look: CardLook;
   siteTitle: string;
   /** The big line: the post title, or the journal's name. */
   title: string;
@@ -50,6 +66,7 @@ export interface CardPost {
 export function postCard(post: CardPost, authorName: string, site: CardSite): OgCard {
   return {
     kind: 'post',
+    look: DEFAULT_LOOK,
     siteTitle: site.title,
     title: post.title,
     author: authorName,
@@ -64,6 +81,7 @@ export function siteCard(site: CardSite): OgCard {
   const host = new URL(site.url).host.replace(/^www\./, '');
   return {
     kind: 'site',
+    look: DEFAULT_LOOK,
     siteTitle: site.title,
     title: `The ${site.title} journal`,
     description: site.description,
@@ -75,6 +93,7 @@ export function siteCard(site: CardSite): OgCard {
 /** What the picture shows, for og:image:alt. */
 export function cardAlt(card: OgCard): string {
   if (card.kind === 'site') return `${card.siteTitle}: ${card.description ?? card.title}`;
-  const by = [card.author && `by ${card.author}`, card.date, card.readTime].filter(Boolean).join(', ');
+  // Only what the picture shows: the light look has no read time.
+  const by = [card.author && `by ${card.author}`, card.date, card.look === 'full' && card.readTime].filter(Boolean).join(', ');
   return `“${card.title}”${by ? `, ${by}` : ''}. ${card.siteTitle}`;
 }

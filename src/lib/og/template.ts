@@ -9,7 +9,7 @@
 import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH } from './size.ts';
 import { fitLine, fitTitle, type Measure, type TitleBox } from './layout.ts';
 import { emojiImages } from './emoji.ts';
-import type { OgCard, Palette } from './card.ts';
+import type { CardLook, OgCard, Palette } from './card.ts';
 import type { FaceName } from './fonts.ts';
 
 /**
@@ -143,10 +143,12 @@ function lines(
   ]);
 }
 
-function header(card: OgCard, fonts: TemplateFonts): OgNode {
+function header(card: OgCard, fonts: TemplateFonts, look: CardLook): OgNode {
   const { palette } = card;
-  const tagWidth = card.tag ? Math.min(420, fonts.measure.sansBold(card.tag, TAG_SIZE) + 48) : 0;
-  const tag = card.tag ? fitLine(card.tag, tagWidth - 48, TAG_SIZE, fonts.measure.sansBold) : undefined;
+  // The light look leaves the tag out (card.ts, CardLook).
+  const shownTag = look === 'full' ? card.tag : undefined;
+  const tagWidth = shownTag ? Math.min(420, fonts.measure.sansBold(shownTag, TAG_SIZE) + 48) : 0;
+  const tag = shownTag ? fitLine(shownTag, tagWidth - 48, TAG_SIZE, fonts.measure.sansBold) : undefined;
   const brandRoom = INNER_WIDTH - MARK_SIZE - 20 - (tag ? tagWidth + 32 : 0);
   const brand = fitLine(card.siteTitle, brandRoom, BRAND_SIZE, fonts.measure.sansBold);
   const children: OgNode[] = [
@@ -179,22 +181,26 @@ const SEPARATOR = '   ·   ';
 /**
  * The bottom row: a short accent rule over author · date · read time (or the
  * site card's footer). Two text elements, not one per fact: each text element
- * costs satori about as much as a line of the title.
+ * costs satori about as much as a line of the title. The light look sets the
+ * author in the same line and face as the rest and leaves out the read time:
+ * one element, fewer glyphs.
  */
-function footer(card: OgCard, fonts: TemplateFonts): OgNode {
+function footer(card: OgCard, fonts: TemplateFonts, look: CardLook): OgNode {
   const { palette } = card;
   const muted = mixColours(palette.ink, palette.background, 0.78);
-  const given = [card.date, card.readTime, card.footer].filter((s): s is string => Boolean(s));
+  const light = look === 'light';
+  const given = [card.date, light ? undefined : card.readTime, card.footer].filter((s): s is string => Boolean(s));
   const facts = given.map((s) => fitLine(s, given.length > 1 ? INNER_WIDTH / 3 : INNER_WIDTH, META_SIZE, fonts.measure.sans));
   const rest = (card.author ? SEPARATOR : '') + facts.join(SEPARATOR);
+  const authorFace: FaceName = light ? 'sans' : 'sansBold';
+  const room = INNER_WIDTH - fonts.measure.sans(rest, META_SIZE);
+  const author = card.author ? fitLine(card.author, room, META_SIZE, fonts.measure[authorFace]) : undefined;
   const items: OgNode[] = [];
-  if (card.author) {
-    const room = INNER_WIDTH - fonts.measure.sans(rest, META_SIZE);
-    items.push(
-      text(fonts, 'sansBold', META_SIZE, palette.ink, fitLine(card.author, room, META_SIZE, fonts.measure.sansBold), { maxWidth: room }),
-    );
+  if (light) items.push(text(fonts, 'sans', META_SIZE, muted, (author ?? '') + rest));
+  else {
+    if (author) items.push(text(fonts, 'sansBold', META_SIZE, palette.ink, author, { maxWidth: room }));
+    if (rest) items.push(text(fonts, 'sans', META_SIZE, muted, rest));
   }
-  if (rest) items.push(text(fonts, 'sans', META_SIZE, muted, rest));
   return node({ flexDirection: 'column', height: FOOTER_HEIGHT, width: INNER_WIDTH, justifyContent: 'flex-end', flexShrink: 0 }, [
     node({ width: 96, height: 6, borderRadius: 3, backgroundColor: palette.accent, marginBottom: 18 }),
     node({ alignItems: 'center', width: INNER_WIDTH, height: 40 }, items),
@@ -226,10 +232,11 @@ function body(card: OgCard, fonts: TemplateFonts): OgNode {
  * framedSvg sets it into the full card, so nothing can be drawn into the margin.
  */
 export function cardTree(card: OgCard, fonts: TemplateFonts): CardTree {
+  const { look } = card;
   const element = node({ width: SAFE_WIDTH, height: SAFE_HEIGHT, flexDirection: 'column', justifyContent: 'space-between' }, [
-    header(card, fonts),
+    header(card, fonts, look),
     body(card, fonts),
-    footer(card, fonts),
+    footer(card, fonts, look),
   ]);
   const allText = [card.siteTitle, card.title, card.author, card.date, card.readTime, card.tag, card.description, card.footer];
   return {

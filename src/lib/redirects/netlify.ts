@@ -11,17 +11,26 @@ import { slashVariants, type Redirect } from './redirects.ts';
 /** Cloudflare Pages takes at most this many static redirects (Netlify has no published limit). */
 export const CLOUDFLARE_STATIC_REDIRECTS_MAX = 2000;
 
-export function netlifyRedirects(redirects: readonly Redirect[], opts: { force?: boolean } = {}): string {
+/** The `from to code` rules, one per path form: what the host counts against its limit. */
+export function netlifyRules(redirects: readonly Redirect[], opts: { force?: boolean } = {}): string[] {
   const code = opts.force ? '301!' : '301';
-  const lines = ['# Old addresses of posts, forwarded to where they are now. Written by the build; do not edit.'];
+  const rules: string[] = [];
   const seen = new Set<string>();
   for (const r of redirects) {
     // Both hosts match the path as written; list the form with and without the final slash.
     for (const from of slashVariants(r.from)) {
       if (seen.has(from)) continue;
       seen.add(from);
-      lines.push(`${from} ${r.to} ${code}`);
+      rules.push(`${from} ${r.to} ${code}`);
     }
   }
+  return rules;
+}
+
+export function netlifyRedirects(redirects: readonly Redirect[], opts: { force?: boolean } = {}): string {
+  const lines = [
+    '# Old addresses of posts, forwarded to where they are now. Written by the build; do not edit.',
+    ...netlifyRules(redirects, opts),
+  ];
   return `${lines.join('\n')}\n`;
 }

@@ -46,6 +46,6 @@ export function s3RoutingRules(redirects: readonly Redirect[], opts: { origin: s
 }
 
 /** The rules as the S3 console's "Redirection rules" box takes them. */
-export function s3RoutingRulesJson(redirects: readonly Redirect[], opts: { origin: string }): string {
-  return `${JSON.stringify(s3RoutingRules(redirects, opts), null, 2)}\n`;
+export function s3RoutingRulesJson(rules: readonly S3RoutingRule[]): string {
+  return `${JSON.stringify(rules, null, 2)}\n`;
 }

@@ -5,6 +5,7 @@
  * and public/, so a new page or file cannot be forgotten here.
  */
 
+import { decodePercent } from '../percent-decode.ts';
 import { normaliseBase } from '../site-paths.ts';
 
 /** First path segments under the site's base that belong to the site. */
@@ -37,28 +38,29 @@ export const SITE_ROUTE_NAMES: ReadonlySet<string> = new Set([
   'feed-icon.png',
 ]);
 
+/** The home page's own file, which a static host also serves at the folder's address. */
+const HOME_PAGE_FILES: ReadonlySet<string> = new Set(['index.html', 'index.htm']);
+
 /** @astrojs/sitemap writes sitemap-index.xml, sitemap-0.xml, …: any name starting with this. */
 const SITE_ROUTE_PREFIXES = ['sitemap'];
 
 /**
  * Which of the site's addresses `path` would shadow, in words, or undefined when
- * it is free. `/post/x` is free; `/posts/x/`, `/tags/`, `/` are the site's own.
+ * it is free. `/post/x` is free; `/posts/x/`, `/tags/`, `/`, `/index.html` are
+ * the site's own. Compared decoded (`/tags%2Fx` is a page under /tags/ once a
+ * redirect page is written for it) and without case (`/Index.html` is the home
+ * page on a host whose file names ignore case).
  */
 export function siteAddressAt(path: string, base: string): string | undefined {
-  const root = normaliseBase(base);
-  if (path === root || `${path}/` === root) return 'the home page';
-  if (!path.startsWith(root)) return undefined;
-  const first = safeDecode(path.slice(root.length).split('/')[0] ?? '');
+  const root = normaliseBase(base).toLowerCase();
+  const wanted = decodePercent(path).toLowerCase();
+  if (wanted === root || `${wanted}/` === root) return 'the home page';
+  if (!wanted.startsWith(root)) return undefined;
+  const rest = wanted.slice(root.length);
+  const first = rest.split('/')[0] ?? '';
   if (!first) return undefined;
+  if (HOME_PAGE_FILES.has(first)) return 'the home page';
   if (SITE_ROUTE_NAMES.has(first) || SITE_ROUTE_PREFIXES.some((p) => first.startsWith(p)))
-    return `${root}${first}${path.slice(root.length + first.length) ? '/…' : ''}`;
+    return `${root}${first}${rest.slice(first.length) ? '/…' : ''}`;
   return undefined;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -18,9 +18,25 @@ export interface RedirectPageOptions {
 }
 
 export interface RedirectPage {
+  /** The old address the page answers. */
+  from: string;
   /** Where the page goes in the build output, relative to it: `post/massage-after-exercise/index.html`. */
   file: string;
   html: string;
+}
+
+const MOVED_TITLE = 'This page has moved';
+
+/**
+ * Whether a file in the output is a redirect page (a previous build's, at the
+ * same old address), so writing it again replaces nothing the build made.
+ */
+export function isRedirectPage(html: string): boolean {
+  return (
+    html.startsWith('<!doctype html>') &&
+    html.includes(`<title>${MOVED_TITLE}</title>`) &&
+    html.includes('<meta http-equiv="refresh" content="0; url=')
+  );
 }
 
 /** The page's HTML: meta refresh, canonical, noindex, and a link for people. */
@@ -32,7 +48,7 @@ export function redirectPageHtml(to: string, opts: Pick<RedirectPageOptions, 'ur
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>This page has moved</title>
+<title>${MOVED_TITLE}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${href}">
 <meta http-equiv="refresh" content="0; url=${href}">
@@ -77,7 +93,7 @@ export function redirectPages(redirects: readonly Redirect[], opts: RedirectPage
     }
     if (seen.has(file)) continue;
     seen.add(file);
-    pages.push({ file, html: redirectPageHtml(r.to, opts) });
+    pages.push({ from: r.from, file, html: redirectPageHtml(r.to, opts) });
   }
   return { pages, outside };
 }

@@ -68,9 +68,12 @@ export function settingsProblemLines(schema: z.ZodType, error: z.ZodError, origi
 
 /** Settings that cannot be used: the message is the whole story, so it carries no stack for Astro to print. */
 export class SettingsError extends Error {
+  /** One line per problem, `file:line  field  fix`, for those who show them elsewhere (the publish run's summary and issue). */
+  readonly lines: readonly string[];
   constructor(lines: readonly string[]) {
     super(`The site settings have problems. Fix these and build again:\n\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
     this.name = 'SettingsError';
+    this.lines = [...lines];
     this.stack = '';
   }
 }

@@ -163,6 +163,7 @@ export function aPost(slug: string, fields: Partial<Post> = {}): Post {
     readingMinutes: 1,
     image: undefined,
     valid: true,
+    heldBackLinks: [],
     ...fields,
   };
 }

@@ -9,6 +9,7 @@ export const VALID_SITE_INPUT: SiteConfigInput = {
   lang: 'en-US',
   timezone: 'America/New_York',
   locations: [{ name: 'North', bookingUrl: 'https://book.example.com/north' }],
+  services: ['massage'],
   postsPerPage: 10,
   feedItems: 20,
   apiPageSize: 20,

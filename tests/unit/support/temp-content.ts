@@ -13,7 +13,14 @@ author: ada-fixture
 date: 2026-11-20
 tags: [massage, recovery]`;
 
-export function makeContent(files: Record<string, string>): string {
+/**
+ * The smallest picture the build can read: a JPEG's first bytes up to its size
+ * (16 × 16). The check reads a picture's kind and size from its header, as the
+ * build does, so a stand-in picture must have one.
+ */
+export const PICTURE = Buffer.from('ffd8ffe000104a46494600010100000100010000ffc0001108001000100301220002110103110100', 'hex');
+
+export function makeContent(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'blog-content-'));
   const all = { 'authors/ada-fixture.yaml': VALID_AUTHOR, ...files };
   for (const [path, text] of Object.entries(all)) {

@@ -18,7 +18,7 @@ export const imageAlt: PostRule = {
       const line = bodyLineNumber(post, image.index);
       if (image.alt === undefined) {
         out.push(problemAt(post, line, 'body', `the picture ${image.url} has no alt text; add alt="what the picture shows" to the <img> tag`));
-      } else if (!image.alt.trim() && image.written.startsWith('!')) {
+      } else if (!image.alt.trim() && image.syntax !== 'html') {
         out.push(
           problemAt(
             post,

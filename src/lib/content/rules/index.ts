@@ -16,6 +16,7 @@ import { rawHtml } from './raw-html.ts';
 import { redirectFrom } from './redirect-from.ts';
 import { citationMarkers } from './citation-markers.ts';
 import { citationRecords } from './citation-records.ts';
+import { citationYear } from './citation-year.ts';
 import { claimWords } from './claim-words.ts';
 import { healthReview } from './health-review.ts';
 import type { EvidenceSettings } from '../../../schema/site.ts';
@@ -38,6 +39,7 @@ const RULES: readonly PostRule[] = [
   rawHtml,
   redirectFrom,
   citationMarkers,
+  citationYear,
   citationRecords,
 ];
 

@@ -8,10 +8,11 @@
  * folder such as /blog/.
  */
 import { basename, dirname, resolve } from 'node:path';
+import { decodePercent } from '../../percent-decode.ts';
 import { slugFromFileName } from '../../slugs.ts';
 import { closestMatch, didYouMean } from '../../suggest.ts';
-import type { CheckedPost, Problem } from '../types.ts';
-import type { BodyLink } from '../markdown-scan.ts';
+import type { CheckedPost } from '../types.ts';
+import type { BodyLink } from '../body-links.ts';
 import { bodyLineNumber, problemAt, scanBody, type PostRule, type RuleContext } from './rule.ts';
 import { dueAt, localStamp } from './when.ts';
 
@@ -26,7 +27,7 @@ function targetOf(link: BodyLink, post: CheckedPost, ctx: RuleContext): Target {
   const base = ctx.site.base.endsWith('/') ? ctx.site.base : `${ctx.site.base}/`;
 
   if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && /\.mdx?(?:[#?].*)?$/i.test(url)) {
-    const file = resolve(dirname(post.path), decodeURIComponent(url.replace(/[#?].*$/, '')));
+    const file = resolve(dirname(post.path), decodePercent(url.replace(/[#?].*$/, '')));
     const linked = ctx.posts.find((p) => p.path === file);
     if (linked) return { problem: `links to the file ${basename(file)}; link to the post's address instead: ../${linked.slug}/` };
     const near = closestMatch(slugFromFileName(file), [...ctx.bySlug.keys()].filter((s) => s !== post.slug));
@@ -50,7 +51,7 @@ function targetOf(link: BodyLink, post: CheckedPost, ctx: RuleContext): Target {
     };
   }
   if (!resolved.pathname.startsWith(prefix)) return undefined;
-  const segments = resolved.pathname.slice(prefix.length).split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = resolved.pathname.slice(prefix.length).split('/').filter(Boolean).map(decodePercent);
   if (!segments.length) return undefined;
   if (segments.length > 1 && segments[0] === post.slug && !url.startsWith('/') && !/^[a-z]+:/i.test(url)) {
     return {
@@ -73,17 +74,36 @@ function missingTarget(link: BodyLink, slug: string, post: CheckedPost, ctx: Rul
   return `links to "${link.url}", but no post has the address "${slug}".${hint} Fix the link or remove it`;
 }
 
+/**
+ * A post held back for problems of its own (a schema error, a YAML slip, any
+ * error) is in no output, its address included. The linking post still goes
+ * out: holding it back too would take a page readers may already know off the
+ * site for someone else's slip, and break every link to it from outside. The
+ * build shows such a Markdown link as its plain text (held-back-links.ts), so
+ * no page links to a missing page or names the held-back post's address; the
+ * writer gets a warning naming the file to fix, and the link comes back by
+ * itself once that post is fixed. An HTML <a> is copied as written and cannot
+ * be left out like that, so there it is an error.
+ */
+function heldBackProblem(link: BodyLink, target: CheckedPost): { message: string; severity: 'error' | 'warning' } {
+  const whose = `whose post is held back for problems of its own (listed under ${target.file})`;
+  return link.syntax === 'html'
+    ? {
+        severity: 'error',
+        message: `links to "${link.url}", ${whose}; an HTML <a> link would lead nowhere, so this post waits too. Fix ${target.file}, or write the link in Markdown ([text](${link.url})), which the site shows as plain text until that post is out`,
+      }
+    : {
+        severity: 'warning',
+        message: `links to "${link.url}", ${whose}; this post still goes out, with the link shown as plain text until that post is fixed. Fix ${target.file}, or remove the link`,
+      };
+}
+
 function timingProblem(link: BodyLink, post: CheckedPost, target: CheckedPost, ctx: RuleContext): { message: string; severity: 'error' | 'warning' } | undefined {
-  if (!post.data || !target.data || post.data.draft) return undefined;
+  if (!post.data || post.data.draft) return undefined;
+  if (!target.data || target.source.syntaxErrors.length || ctx.hasErrors(target)) return heldBackProblem(link, target);
   const sourceLive = dueAt(post, ctx.now);
-  const held = ctx.hasErrors(target);
-  const targetLive = dueAt(target, ctx.now) && !held;
-  const targetWhen = () =>
-    held
-      ? `has problems of its own (listed under its file), so it is held back`
-      : target.data!.draft
-        ? 'is a draft'
-        : `is scheduled for ${localStamp(target.data!.date, ctx.timeZone)}`;
+  const targetLive = dueAt(target, ctx.now);
+  const targetWhen = () => (target.data!.draft ? 'is a draft' : `is scheduled for ${localStamp(target.data!.date, ctx.timeZone)}`);
   if (sourceLive && !targetLive) {
     return {
       severity: 'error',
@@ -99,33 +119,56 @@ function timingProblem(link: BodyLink, post: CheckedPost, target: CheckedPost, c
   return undefined;
 }
 
+/** A post whose file could not be read as YAML still has an address (from its file name): it is held back, not missing. */
+function unreadablePostAt(slug: string, ctx: RuleContext): CheckedPost | undefined {
+  return ctx.posts.find((p) => p.source.syntaxErrors.length > 0 && p.slug === slug);
+}
+
+interface LinkFinding {
+  link: BodyLink;
+  problem?: { message: string; severity: 'error' | 'warning' } | undefined;
+  /** The link leads to a post held back for its own problems. */
+  heldBack?: boolean;
+}
+
+function linkFindings(post: CheckedPost, ctx: RuleContext): LinkFinding[] {
+  const out: LinkFinding[] = [];
+  for (const link of scanBody(post).links) {
+    if (link.kind !== 'link') continue;
+    const target = targetOf(link, post, ctx);
+    if (!target) continue;
+    if ('problem' in target) {
+      out.push({ link, problem: { message: target.problem, severity: 'error' } });
+      continue;
+    }
+    const linked = ctx.bySlug.get(target.slug) ?? unreadablePostAt(target.slug, ctx);
+    const moved = linked ? undefined : movedTo(target.slug, ctx);
+    if (moved) {
+      out.push({ link, problem: { message: `links to "${link.url}", an old address of ${moved.file}; it forwards, but link to ../${moved.slug}/ directly`, severity: 'warning' } });
+      continue;
+    }
+    if (!linked) {
+      out.push({ link, problem: { message: missingTarget(link, target.slug, post, ctx), severity: 'error' } });
+      continue;
+    }
+    const heldBack = !linked.data || linked.source.syntaxErrors.length > 0 || ctx.hasErrors(linked);
+    out.push({ link, problem: timingProblem(link, post, linked, ctx), heldBack });
+  }
+  return out;
+}
+
+/**
+ * The links (as written) the build must show as plain text: Markdown links to a
+ * post held back for its own problems. Read once every post's errors are known.
+ */
+export function linksToHeldBackPosts(post: CheckedPost, ctx: RuleContext): string[] {
+  return [...new Set(linkFindings(post, ctx).flatMap((f) => (f.heldBack && f.link.syntax !== 'html' ? [f.link.url] : [])))].sort();
+}
+
 export const postLinks: PostRule = {
   id: 'post-links',
   afterOthers: true,
   check(post, ctx) {
-    const out: Problem[] = [];
-    for (const link of scanBody(post).links) {
-      if (link.kind !== 'link') continue;
-      const target = targetOf(link, post, ctx);
-      if (!target) continue;
-      const line = bodyLineNumber(post, link.index);
-      if ('problem' in target) {
-        out.push(problemAt(post, line, 'body', target.problem));
-        continue;
-      }
-      const linked = ctx.bySlug.get(target.slug);
-      const moved = linked ? undefined : movedTo(target.slug, ctx);
-      if (moved) {
-        out.push(problemAt(post, line, 'body', `links to "${link.url}", an old address of ${moved.file}; it forwards, but link to ../${moved.slug}/ directly`, 'warning'));
-        continue;
-      }
-      if (!linked) {
-        out.push(problemAt(post, line, 'body', missingTarget(link, target.slug, post, ctx)));
-        continue;
-      }
-      const timing = timingProblem(link, post, linked, ctx);
-      if (timing) out.push(problemAt(post, line, 'body', timing.message, timing.severity));
-    }
-    return out;
+    return linkFindings(post, ctx).flatMap(({ link, problem }) => (problem ? [problemAt(post, bodyLineNumber(post, link.index), 'body', problem.message, problem.severity)] : []));
   },
 };

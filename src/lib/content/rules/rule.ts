@@ -3,7 +3,8 @@
  * folder, looks at one post (with the whole site around it as context) and
  * returns problems in the words a marketer needs: file, line, field, fix.
  */
-import { findHeadings, findLinks, readableLines, type BodyHeading, type BodyLine, type BodyLink } from '../markdown-scan.ts';
+import { findLinks, type BodyLink } from '../body-links.ts';
+import { findHeadings, readableLines, type BodyHeading, type BodyLine } from '../markdown-scan.ts';
 import type { CheckedAuthor, CheckedPost, Problem, Severity } from '../types.ts';
 
 export interface RuleContext {
@@ -56,7 +57,7 @@ export function scanBody(post: CheckedPost): BodyScan {
   let scan = scans.get(post);
   if (!scan) {
     const lines = readableLines(post.source.body);
-    scan = { lines, links: findLinks(lines), headings: findHeadings(lines) };
+    scan = { lines, links: findLinks(post.source.body, post.format), headings: findHeadings(lines) };
     scans.set(post, scan);
   }
   return scan;
