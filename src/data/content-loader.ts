@@ -163,11 +163,14 @@ async function syncPosts(
     const filePath = rootRelative(ctx.config, record.path);
     // A post with problems is shown as its list of problems: nothing of it is rendered.
     const renderable = post?.valid === true;
+    const data = JSON.stringify(stored);
+    // The body's HTML hangs on more than its file: the held-back-links plugin reads the post model's
+    // list of links to posts held back, so everything stored is part of the key.
     const bodyKey =
       bodies && renderable && record.format === 'md'
-        ? htmlCacheKey({ file: filePath, text: record.digest, markdown: bodies.identity })
+        ? htmlCacheKey({ file: filePath, text: record.digest, stored: data, markdown: bodies.identity })
         : undefined;
-    const digest = ctx.generateDigest({ text: record.digest, stored: JSON.stringify(stored), body: bodyKey ?? null });
+    const digest = ctx.generateDigest({ text: record.digest, stored: data, body: bodyKey ?? null });
     const previous = ctx.store.get(record.slug);
     const previousBody = (previous?.data as Partial<StoredPost> | undefined)?.body;
     if (previous?.digest === digest && (!previousBody || bodies?.present.has(previousBody))) continue;

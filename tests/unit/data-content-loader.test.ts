@@ -191,6 +191,23 @@ describe('the posts loader in a build', () => {
     expect(cachedBody(run, 'public-post')).toBe('<p>Warm stones and oil.</p>');
   });
 
+  it('renders a body again when the post model changes though its file did not (a link to a post now held back)', async () => {
+    const linking = 'posts/2026-11-19-linking-post.md';
+    const run = project({ ...FILES, [linking]: post(frontmatter('A linking post'), 'See [the public post](../public-post/).\n') });
+    await loadPosts(run, 'build');
+    const before = stored(run, 'linking-post').body;
+    expect(stored(run, 'linking-post').post?.heldBackLinks).toEqual([]);
+    // The linked post gains an error: it is held back, and the link is shown as text (the held-back-links plugin).
+    writeFileSync(
+      join(run.dir, 'posts/2026-11-20-public-post.md'),
+      post(frontmatter('A public post').replace(/description: .*/, 'description: Short.')),
+    );
+    await loadPosts(run, 'build');
+    expect(stored(run, 'linking-post').post?.heldBackLinks).toEqual(['../public-post/']);
+    expect(run.renders).toEqual(['See [the public post](../public-post/).']);
+    expect(stored(run, 'linking-post').body).not.toBe(before);
+  });
+
   it('renders every body again under other Markdown settings', async () => {
     const run = project();
     await loadPosts(run, 'build');
