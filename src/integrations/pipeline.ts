@@ -84,11 +84,14 @@ function reportContent(report: ContentReport, mode: SessionMode, holdBack: boole
     return false;
   }
   const held = postsWithErrors(report);
-  const heldProblems = report.problems.filter((p) => held.has(p.file));
+  // What is left of the errors is in author files named by one post at most (see siteErrors): held back with it.
+  const heldFiles = new Set([...held, ...errors.map((p) => p.file)]);
+  const authorFiles = heldFiles.size - held.size;
+  const heldProblems = report.problems.filter((p) => heldFiles.has(p.file));
   logger.warn(
-    `\nHeld back ${plural(held.size, 'post')}: ${held.size === 1 ? 'it is' : 'they are'} in no page, feed, picture or index of this build until fixed.\n\n${formatReport(heldProblems)}\n`,
+    `\nHeld back ${plural(held.size, 'post')}${authorFiles ? ` and ${plural(authorFiles, 'author file')}` : ''}: ${heldFiles.size === 1 ? 'it is' : 'they are'} in no page, feed, picture or index of this build until fixed.\n\n${formatReport(heldProblems)}\n`,
   );
-  const others = report.problems.filter((p) => !held.has(p.file) && p.severity === 'warning');
+  const others = report.problems.filter((p) => !heldFiles.has(p.file) && p.severity === 'warning');
   if (others.length) logger.warn(`\n${formatReport(others)}`);
   return true;
 }

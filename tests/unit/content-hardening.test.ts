@@ -198,6 +198,8 @@ describe('picture files the build cannot read', () => {
     });
     expect(readFolder(dir).problems.map(formatProblem)).toEqual([
       `authors/ada-fixture.yaml:4  avatar  points to "./ada.png", which is a text file, ${fix}`,
+      // The author file has an error of its own, so the post that names it is held back with it.
+      `${FILE}:4  author  "ada-fixture" cannot be shown: its file authors/ada-fixture.yaml has problems of its own (listed under that file); fix them, and this post goes out`,
       `${FILE}:8  image → src  points to "./images/hero.jpg", which is an empty file (0 bytes), ${fix}`,
     ]);
   });
@@ -263,7 +265,49 @@ describe('author ids', () => {
       'authors/Jürgen Müller.yaml:1  has a file name that gives the author id "Jürgen Müller", which would be the address /authors/Jürgen Müller/ and has spaces, capitals, accents or other signs; rename the file to jurgen-muller.yaml (lowercase words joined by hyphens), and write `author: jurgen-muller` in the posts',
       'authors/ben_sample.yml:1  has a file name that gives the author id "ben_sample", which would be the address /authors/ben_sample/ and has spaces, capitals, accents or other signs; rename the file to ben-sample.yaml (lowercase words joined by hyphens), and write `author: ben-sample` in the posts',
     ]);
-    expect(siteErrors(report)).toHaveLength(2);
+    expect([...report.brokenAuthors!.keys()]).toEqual(['Jürgen Müller', 'ben_sample']);
+  });
+});
+
+describe('an author file with problems of its own', () => {
+  const BROKEN = 'name: Ben Sample\nrole: Test coach\nbiography: The field is called bio.\n';
+  const by = (author: string, day: number) =>
+    post(VALID_FRONTMATTER.replace('author: ada-fixture', `author: ${author}`).replace('date: 2026-11-20', `date: 2026-11-${day}`));
+
+  it('stops a build when two or more posts name the author: it is about the site', () => {
+    const report = readFolder(
+      makeContent({
+        'authors/ben-sample.yaml': BROKEN,
+        'posts/2026-11-20-one.md': by('ben-sample', 20),
+        'posts/2026-11-21-two.md': by('ben-sample', 21),
+      }),
+    );
+    expect(siteErrors(report).map(formatProblem)).toEqual([
+      'authors/ben-sample.yaml:1  bio  is missing; add it',
+      'authors/ben-sample.yaml:3  biography  is not a field here. Known fields: name, role, bio, avatar, links, credentials. Rename or remove it',
+    ]);
+  });
+
+  it("holds back the one post that names it, pointing at the file, and stops nothing else: a new writer's first post", () => {
+    const report = readFolder(
+      makeContent({
+        'authors/ben-sample.yaml': BROKEN,
+        'posts/2026-11-20-one.md': by('ben-sample', 20),
+        'posts/2026-11-21-two.md': by('ada-fixture', 21),
+      }),
+    );
+    expect(siteErrors(report)).toEqual([]);
+    expect([...postsWithErrors(report)]).toEqual(['posts/2026-11-20-one.md']);
+    expect(report.problems.filter((p) => p.file.startsWith('posts/')).map(formatProblem)).toEqual([
+      'posts/2026-11-20-one.md:4  author  "ben-sample" cannot be shown: its file authors/ben-sample.yaml has problems of its own (listed under that file); fix them, and this post goes out',
+    ]);
+  });
+
+  it('holds back nothing when no post names it, though the check still lists its problems', () => {
+    const report = readFolder(makeContent({ 'authors/ben-sample.yaml': BROKEN, 'posts/2026-11-20-one.md': by('ada-fixture', 20) }));
+    expect(siteErrors(report)).toEqual([]);
+    expect(postsWithErrors(report).size).toBe(0);
+    expect(report.problems.map((p) => p.file)).toEqual(['authors/ben-sample.yaml', 'authors/ben-sample.yaml']);
   });
 });
 

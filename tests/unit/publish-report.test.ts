@@ -43,8 +43,26 @@ describe('the publish report', () => {
     expect(report.heldBack[0]!.problems.map((p) => p.field).sort()).toEqual(['author', 'autor']);
   });
 
-  it('names the problems that are not about one post', () => {
-    expect(report.siteProblems.map((p) => `${p.file}  ${p.field}`).sort()).toEqual([
+  it('names the problems that are not about one post: an author file that two posts name', () => {
+    // No post names authors/broken.yaml above: it holds back nothing.
+    expect(report.siteProblems).toEqual([]);
+    const shared = makeContent({
+      'posts/2026-11-20-one.md': post(VALID_FRONTMATTER.replace('author: ada-fixture', 'author: broken')),
+      'posts/2026-11-21-two.md': post(
+        VALID_FRONTMATTER.replace('author: ada-fixture', 'author: broken').replace('date: 2026-11-20', 'date: 2026-11-21'),
+      ),
+      'authors/broken.yaml': VALID_AUTHOR.replace('bio:', 'biography:'),
+    });
+    const read = readFolder(shared);
+    const sharedReport = publishReport(
+      read,
+      postsOf(read),
+      new Date(FIXTURE_NOW),
+      createUrls({ url: 'https://studio.example', base: '/' }),
+      true,
+      'America/New_York',
+    );
+    expect(sharedReport.siteProblems.map((p) => `${p.file}  ${p.field}`).sort()).toEqual([
       'authors/broken.yaml  bio',
       'authors/broken.yaml  biography',
     ]);

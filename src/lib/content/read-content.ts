@@ -255,7 +255,12 @@ function notPostFiles(dir: string, root: string | undefined): Problem[] {
   }));
 }
 
-function ruleContext(posts: CheckedPost[], authors: CheckedAuthor[], opts: ReadOptions, failing: ReadonlySet<string>): RuleContext {
+function ruleContext(
+  posts: CheckedPost[],
+  { authors, brokenAuthors }: AuthorsRead,
+  opts: ReadOptions,
+  failing: ReadonlySet<string>,
+): RuleContext {
   const bySlug = new Map<string, CheckedPost>();
   const tagUse = new Map<string, number>();
   for (const p of posts) {
@@ -266,6 +271,7 @@ function ruleContext(posts: CheckedPost[], authors: CheckedAuthor[], opts: ReadO
   return {
     posts,
     authors,
+    brokenAuthors,
     bySlug,
     tagUse,
     now: opts.now,
@@ -312,9 +318,28 @@ function filesWithErrors(problems: readonly Problem[]): Set<string> {
   return new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
 }
 
+interface AuthorsRead {
+  authors: CheckedAuthor[];
+  brokenAuthors: Map<string, string>;
+}
+
+/** Every author file; one with an error of its own is left out of `authors`, so its posts are held back with it. */
+function readAuthors(opts: ReadOptions, problems: Problem[]): AuthorsRead {
+  const read: AuthorsRead = { authors: [], brokenAuthors: new Map() };
+  for (const path of listFiles(join(opts.contentDir, 'authors'), AUTHOR_FILE)) {
+    const own: Problem[] = [];
+    const author = readAuthor(path, opts, own);
+    problems.push(...own);
+    if (author && !own.some((p) => p.severity === 'error')) read.authors.push(author);
+    else read.brokenAuthors.set(basename(path).replace(AUTHOR_FILE, ''), displayPath(path, opts.root));
+  }
+  return read;
+}
+
 export function readContent(opts: ReadOptions): ContentReport {
   const problems: Problem[] = [];
-  const authors = listFiles(join(opts.contentDir, 'authors'), AUTHOR_FILE).flatMap((path) => readAuthor(path, opts, problems) ?? []);
+  const authorsRead = readAuthors(opts, problems);
+  const { authors, brokenAuthors } = authorsRead;
   const postsDir = join(opts.contentDir, 'posts');
   const posts = listFiles(postsDir, POST_FILE).map((path) => readPost(path, opts, problems));
   problems.push(...notPostFiles(postsDir, opts.root));
@@ -344,11 +369,11 @@ export function readContent(opts: ReadOptions): ContentReport {
   const rules = opts.rules ?? contentRules(opts.evidence);
   const early = rules.filter((r) => !r.afterOthers);
   const late = rules.filter((r) => r.afterOthers);
-  problems.push(...runRules(early, posts, ruleContext(posts, authors, opts, filesWithErrors(problems))));
+  problems.push(...runRules(early, posts, ruleContext(posts, authorsRead, opts, filesWithErrors(problems))));
   let lateProblems: Problem[] = [];
   for (let round = 0; round <= posts.length; round++) {
     const failing = filesWithErrors([...problems, ...lateProblems]);
-    const next = runRules(late, posts, ruleContext(posts, authors, opts, failing));
+    const next = runRules(late, posts, ruleContext(posts, authorsRead, opts, failing));
     const stable = filesWithErrors([...problems, ...next]).size === failing.size;
     lateProblems = next;
     if (stable) break;
@@ -356,7 +381,7 @@ export function readContent(opts: ReadOptions): ContentReport {
   problems.push(...lateProblems);
   // Only a post with errors is held back, so without one there is no link to leave out.
   const failing = filesWithErrors(problems);
-  const finalContext = ruleContext(posts, authors, opts, failing);
+  const finalContext = ruleContext(posts, authorsRead, opts, failing);
   for (const post of failing.size ? posts : []) {
     if (!post.data) continue;
     const links = linksToHeldBackPosts(post, finalContext);
@@ -367,13 +392,30 @@ export function readContent(opts: ReadOptions): ContentReport {
   for (const p of problems) p.message = p.message.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ↵ ');
   // One file's problems together, top to bottom, whichever check found them.
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  return { posts, authors, problems };
+  return { posts, authors, brokenAuthors, problems };
 }
 
-/** Errors that are not about one post (an author file, say): they stop a build whatever its mode. */
+/** How many posts name each author, as writer or reviewer. */
+function authorUse(report: ContentReport): Map<string, number> {
+  const use = new Map<string, number>();
+  for (const post of report.posts) {
+    const raw = (post.data ?? post.source.data) as { author?: unknown; reviewedBy?: unknown } | null;
+    for (const id of new Set([raw?.author, raw?.reviewedBy])) if (typeof id === 'string') use.set(id, (use.get(id) ?? 0) + 1);
+  }
+  return use;
+}
+
+/**
+ * Errors that are not about one post: they stop a build whatever its mode. An
+ * author file with errors is about the site when two or more posts name that
+ * author; named by one post (a new writer's first), it is held back with that
+ * post, and named by none, it holds back nothing.
+ */
 export function siteErrors(report: ContentReport): Problem[] {
   const postFiles = new Set(report.posts.map((p) => p.file));
-  return report.problems.filter((p) => p.severity === 'error' && !postFiles.has(p.file));
+  const use = authorUse(report);
+  const alone = new Set([...(report.brokenAuthors ?? [])].filter(([id]) => (use.get(id) ?? 0) < 2).map(([, file]) => file));
+  return report.problems.filter((p) => p.severity === 'error' && !postFiles.has(p.file) && !alone.has(p.file));
 }
 
 /** The files of posts with at least one error: the posts a build holds back (or fails on). */

@@ -65,6 +65,11 @@ export interface CheckedAuthor {
 export interface ContentReport {
   posts: CheckedPost[];
   authors: CheckedAuthor[];
+  /**
+   * Author files with errors of their own, by author id: they are not among `authors`, and a post
+   * naming one is held back with a problem that points at the file.
+   */
+  brokenAuthors?: ReadonlyMap<string, string>;
   /** Every problem in every file, each file's together, top to bottom. */
   problems: Problem[];
 }

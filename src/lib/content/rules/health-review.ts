@@ -7,11 +7,11 @@
  * show them.
  */
 import { isResearchPost, reviewAgeDays } from '../../evidence/review.ts';
-import { didYouMean } from '../../suggest.ts';
 import { calendarDate } from '../../zoned-time.ts';
 import type { EvidenceSettings } from '../../../schema/site.ts';
 import type { Problem } from '../types.ts';
 import { problemAt, type PostRule } from './rule.ts';
+import { missingAuthorMessage } from './unknown-author.ts';
 
 export function healthReview(settings: Pick<EvidenceSettings, 'researchTags' | 'reviewMaxAgeDays'>): PostRule {
   return {
@@ -23,10 +23,7 @@ export function healthReview(settings: Pick<EvidenceSettings, 'researchTags' | '
       const reviewerId = data.reviewedBy;
       const reviewer = reviewerId === undefined ? undefined : ctx.authors.find((a) => a.id === reviewerId);
       if (reviewerId !== undefined && !reviewer) {
-        const ids = ctx.authors.map((a) => a.id);
-        out.push(
-          problemAt(post, post.source.lineOf(['reviewedBy']), 'reviewedBy', `"${reviewerId}" is not an author.${didYouMean(reviewerId, ids)} Known authors: ${ids.join(', ') || '(none)'}`),
-        );
+        out.push(problemAt(post, post.source.lineOf(['reviewedBy']), 'reviewedBy', missingAuthorMessage(reviewerId, ctx)));
       } else if (reviewer && !reviewer.data.credentials.length) {
         out.push(
           problemAt(

@@ -10,6 +10,8 @@ import type { CheckedAuthor, CheckedPost, Problem, Severity } from '../types.ts'
 export interface RuleContext {
   posts: readonly CheckedPost[];
   authors: readonly CheckedAuthor[];
+  /** Author files with errors of their own: id → the file, for messages. */
+  brokenAuthors: ReadonlyMap<string, string>;
   /** Every post by its address; the first file wins when two share one. */
   bySlug: ReadonlyMap<string, CheckedPost>;
   /** How many posts use each tag (posts whose frontmatter passed the schema). */
