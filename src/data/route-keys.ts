@@ -8,9 +8,9 @@
  * code: its params and props, plus what every page shows (the site settings
  * and the authors). So a keyed route must render from those alone, never from
  * data it fetches itself: a post page gets its neighbours and related posts as
- * props. Posts go in whole (their data and their file's digest, which stands
- * for the body's HTML), so a typo fixed in one post re-renders that post and
- * the few pages that show it, and nothing else. The equivalence test
+ * props. Posts go in whole (their data and their file's digest, which
+ * together decide the body's HTML), so a typo fixed in one post re-renders
+ * that post and the few pages that show it, and nothing else. The equivalence test
  * (tests/build/incremental.test.ts) builds edited content both ways and
  * requires byte-identical sites.
  */
