@@ -30,7 +30,7 @@ import { createSession, sharedSession, type ContentSession } from '../lib/conten
 import type { Problem } from '../lib/content/types.ts';
 import { isPublic, resolveNow } from '../lib/publishing.ts';
 import type { Post } from '../lib/post-model.ts';
-import { htmlCacheKey, openHtmlCache, postHtmlDir, shareHtmlCache, type HtmlCache } from '../lib/post-html-cache.ts';
+import { htmlCacheKey, openHtmlCache, postHtmlDir, shareHtmlCache, sourceDigest, type HtmlCache } from '../lib/post-html-cache.ts';
 import type { AuthorData } from '../schema/author.ts';
 import { site } from '../site.config.ts';
 
@@ -105,10 +105,14 @@ function markdownRenderer(config: LoaderContext['config']): () => Promise<Render
   return () => (renderer ??= config.markdown.processor.createRenderer(options));
 }
 
+/** The site's code a Markdown plugin can come from: the config that lists the plugins, and src/lib with their helpers. */
+const MARKDOWN_CODE = ['astro.config.mjs', 'src/lib'];
+
 /**
  * Everything besides a post's file that decides its HTML: the settings and
- * plugins given to the processor (a plugin by its functions' source text) and
- * the installed packages (the lockfile), which hold the processor itself.
+ * plugins given to the processor (a plugin by its functions' source text, and
+ * the site's code it may import), and the installed packages (the lockfile),
+ * which hold the processor itself.
  */
 function markdownIdentity(config: LoaderContext['config']): string {
   const { image, syntaxHighlight, shikiConfig, gfm, smartypants, processor } = { ...config.markdown, image: config.image };
@@ -121,7 +125,8 @@ function markdownIdentity(config: LoaderContext['config']): string {
   } catch {
     // No lockfile (a tool loading the content config alone): the settings still count.
   }
-  return htmlCacheKey({ settings, lockfile });
+  const root = fileURLToPath(config.root);
+  return htmlCacheKey({ settings, lockfile, code: sourceDigest(root, MARKDOWN_CODE) });
 }
 
 /** Where a build keeps the HTML of its Markdown bodies, with the keys of the files there now. */
@@ -132,9 +137,9 @@ interface BodyCache {
 }
 
 function openBodyCache(config: LoaderContext['config']): BodyCache {
-  const cache = openHtmlCache(postHtmlDir(fileURLToPath(config.cacheDir)));
+  const cache = openHtmlCache(postHtmlDir(fileURLToPath(config.cacheDir)), markdownIdentity(config));
   shareHtmlCache(cache);
-  return { cache, present: cache.keys(), identity: markdownIdentity(config) };
+  return { cache, present: cache.keys(), identity: cache.identity };
 }
 
 async function syncPosts(
@@ -170,7 +175,8 @@ async function syncPosts(
       bodies && renderable && record.format === 'md'
         ? htmlCacheKey({ file: filePath, text: record.digest, stored: data, markdown: bodies.identity })
         : undefined;
-    const digest = ctx.generateDigest({ text: record.digest, stored: data, body: bodyKey ?? null });
+    // The Markdown setup counts for bodies Astro keeps (pictures to process) as much as for cached ones.
+    const digest = ctx.generateDigest({ text: record.digest, stored: data, body: bodyKey ?? null, markdown: bodies?.identity ?? null });
     const previous = ctx.store.get(record.slug);
     const previousBody = (previous?.data as Partial<StoredPost> | undefined)?.body;
     if (previous?.digest === digest && (!previousBody || bodies?.present.has(previousBody))) continue;

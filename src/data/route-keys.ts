@@ -16,13 +16,19 @@
  */
 import { getAuthors, showsUnpublished } from './posts.ts';
 import { fingerprint } from '../lib/fingerprint.ts';
+import { sharedHtmlCache } from '../lib/post-html-cache.ts';
 import { site } from '../site.config.ts';
 
 let shared: Promise<string> | undefined;
 
-/** What every page shows: the site settings (env overrides included) and the authors. */
+/**
+ * What every page shows: the site settings (env overrides included) and the authors; and what
+ * decides every post body besides the post (the Markdown setup and the code of its plugins), which
+ * Astro's own hash of a page's code does not see, as the plugins run when the content loads.
+ */
 function sharedInputs(): Promise<string> {
-  const compute = () => getAuthors().then((authors) => fingerprint({ site, authors }));
+  const markdown = sharedHtmlCache()?.identity ?? null;
+  const compute = () => getAuthors().then((authors) => fingerprint({ site, authors, markdown }));
   // `astro dev` never reuses pages, and must see edits to authors.
   if (showsUnpublished) return compute();
   shared ??= compute();

@@ -11,13 +11,18 @@
  * files its posts no longer use.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 const SUFFIX = '.html';
 
 export interface HtmlCache {
   readonly dir: string;
+  /**
+   * What besides a post decides every body (the Markdown settings, the plugins' code, the
+   * installed packages): pages that show a body are keyed on it too (src/data/route-keys.ts).
+   */
+  readonly identity: string;
   /** The keys of the bodies there now. */
   keys(): Set<string>;
   /** A body, or undefined when its file is not there. */
@@ -46,11 +51,34 @@ function listing(dir: string): string[] {
   }
 }
 
-export function openHtmlCache(dir: string): HtmlCache {
+/**
+ * A digest of source files (each file, or every file below a folder), with their paths: a Markdown
+ * plugin's function text leaves out the helpers it imports, so the code they live in is counted whole.
+ */
+export function sourceDigest(root: string, paths: readonly string[]): string {
+  const hash = createHash('sha256');
+  const files = paths.flatMap((path) => {
+    const full = join(root, path);
+    if (!statSync(full, { throwIfNoEntry: false })?.isDirectory()) return [full];
+    return readdirSync(full, { recursive: true, encoding: 'utf8' }).map((name) => join(full, name));
+  });
+  for (const file of files.sort()) {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
+    hash
+      .update(`${relative(root, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export function openHtmlCache(dir: string, identity = ''): HtmlCache {
   const file = (key: string) => join(dir, `${key}${SUFFIX}`);
   let made = false;
   return {
     dir,
+    identity,
     keys() {
       return new Set(
         listing(dir)

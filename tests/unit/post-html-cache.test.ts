@@ -1,9 +1,9 @@
 /** src/lib/post-html-cache.ts: rendered post bodies on disk, one file per key. */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlCacheKey, openHtmlCache, postHtmlDir } from '../../src/lib/post-html-cache.ts';
+import { htmlCacheKey, openHtmlCache, postHtmlDir, sourceDigest } from '../../src/lib/post-html-cache.ts';
 
 const tempCache = () => openHtmlCache(postHtmlDir(mkdtempSync(join(tmpdir(), 'blog-astro-cache-'))));
 
@@ -48,5 +48,28 @@ describe('the post HTML cache', () => {
     expect(htmlCacheKey({ ...parts, text: 'sha-of-other-text' })).not.toBe(key);
     expect(htmlCacheKey({ ...parts, file: 'posts/b.md' })).not.toBe(key);
     expect(htmlCacheKey({ ...parts, markdown: 'sha-of-other-setup' })).not.toBe(key);
+  });
+});
+
+describe('the digest of the code Markdown plugins come from', () => {
+  it('changes when a helper deep in a folder changes, or a file is added or renamed, and only then', () => {
+    const root = mkdtempSync(join(tmpdir(), 'blog-plugin-code-'));
+    mkdirSync(join(root, 'lib/content'), { recursive: true });
+    writeFileSync(join(root, 'config.mjs'), 'export default {};\n');
+    writeFileSync(join(root, 'lib/content/decode.ts'), 'export const decode = (s: string) => s;\n');
+    const digest = () => sourceDigest(root, ['config.mjs', 'lib', 'not-there']);
+    const first = digest();
+    expect(digest()).toBe(first);
+
+    writeFileSync(join(root, 'lib/content/decode.ts'), 'export const decode = (s: string) => decodeURI(s);\n');
+    const edited = digest();
+    expect(edited).not.toBe(first);
+
+    writeFileSync(join(root, 'lib/content/more.ts'), '');
+    const added = digest();
+    expect(added).not.toBe(edited);
+
+    renameSync(join(root, 'lib/content/more.ts'), join(root, 'lib/content/other.ts'));
+    expect(digest()).not.toBe(added);
   });
 });
