@@ -2,9 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Vitest leaves one core free by default, which on a 2-core machine runs every file in turn. With
-    // two workers, build and browser files share the cores with unit files and with each other: each
-    // builds into its own folder and serves on its own port, and none asserts how fast anything is.
+    // Vitest leaves one core free by default, which on a 2-core machine runs every file in turn; the
+    // site project still runs its own files one at a time (below), while unit files fill the other core.
     maxWorkers: 2,
     projects: [
       {
@@ -22,6 +21,8 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // Two cores: browser and build tests compete for them, so run files one at a time.
+          fileParallelism: false,
         },
       },
     ],
